@@ -1,0 +1,105 @@
+import 'server-only';
+/** The smaller commands: map, loads, undo, generate, demo. */
+import { stat } from 'node:fs/promises';
+import { openDatabase } from '@/lib/db/database';
+import { loadDemoData } from '@/lib/demo';
+import { generateExtracts } from '@/lib/generate';
+import { proposeMapping } from '@/lib/ingest/automap';
+import { listLoads, undoLoad } from '@/lib/ingest/ledger';
+import { stageSource } from '@/lib/ingest/stage';
+import { mappingTargets, type MappingTarget } from '@/lib/model/canonical';
+import { openCliDatabase } from './db';
+import { parse, UsageError, type Io } from './main';
+
+export async function loadsCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { db: { type: 'string' }, json: { type: 'boolean' } });
+  const db = await openCliDatabase(values.db as string | undefined);
+  const loads = await listLoads(db);
+  if (values.json) {
+    io.out(JSON.stringify(loads.map(({ mapping: _m, ...rest }) => rest), null, 2));
+    return 0;
+  }
+  if (loads.length === 0) {
+    io.out('No loads yet. Load a file with: orderlens ingest FILE');
+    return 0;
+  }
+  io.out('  id  status     target       read   new    upd    rej   file');
+  for (const l of loads) {
+    io.out(
+      `${String(l.loadId).padStart(4)}  ${l.status.padEnd(9)}  ${l.target.padEnd(11)} ${String(l.rowsRead).padStart(6)} ${String(l.rowsInserted).padStart(6)} ${String(l.rowsUpdated).padStart(6)} ${String(l.rowsRejected).padStart(6)}   ${l.fileName}${l.isDemo ? ' (demo)' : ''}`,
+    );
+  }
+  return 0;
+}
+
+export async function undoCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { db: { type: 'string' }, json: { type: 'boolean' } });
+  const id = Number(positionals[0]);
+  if (positionals.length !== 1 || !Number.isInteger(id) || id < 1) throw new UsageError('undo takes one LOAD_ID.');
+  const db = await openCliDatabase(values.db as string | undefined);
+  const result = await undoLoad(db, id);
+  if (values.json) io.out(JSON.stringify({ status: 'undone', ...result }, null, 2));
+  else {
+    const summary = Object.keys(result.removed)
+      .map((t) => `${t}: ${result.removed[t]} removed, ${result.restored[t]} restored`)
+      .join('; ');
+    io.out(`Load ${id} undone. ${summary}.`);
+  }
+  return 0;
+}
+
+export async function generateCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, {
+    out: { type: 'string' },
+    orders: { type: 'string' },
+    seed: { type: 'string' },
+    format: { type: 'string' },
+  });
+  if (!values.out) throw new UsageError('generate needs --out DIR.');
+  const orders = positiveInt(values.orders as string | undefined, '--orders', 10_000);
+  const seed = positiveInt(values.seed as string | undefined, '--seed', 42);
+  const format = (values.format as string | undefined) ?? 'csv';
+  if (format !== 'csv' && format !== 'parquet') throw new UsageError('--format is csv or parquet.');
+  const started = Date.now();
+  const result = await generateExtracts({ outDir: values.out as string, orders, seed, format });
+  const seconds = (Date.now() - started) / 1000;
+  for (const file of result.files) io.out(`${file.path}: ${file.rows} rows`);
+  io.out(`${result.orders} orders, ${result.lines} lines in ${seconds.toFixed(1)} s`);
+  return 0;
+}
+
+export async function mapCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { table: { type: 'string' }, sheet: { type: 'string' } });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new UsageError('map takes one FILE.');
+  if (!(await stat(file).catch(() => undefined))?.isFile()) throw new UsageError(`${file} is not a file.`);
+  const table = values.table as MappingTarget | undefined;
+  if (table && !mappingTargets.includes(table)) throw new UsageError(`--table must be one of ${mappingTargets.join(', ')}.`);
+  const db = await openDatabase(':memory:');
+  const staged = await stageSource(db, file, { fileName: file, sheet: values.sheet as string | undefined });
+  try {
+    const proposal = proposeMapping(staged.headers, { target: table });
+    io.out(JSON.stringify({ table: proposal.target, columns: proposal.columns }, null, 2));
+    for (const p of proposal.proposals.filter((x) => proposal.columns[x.field] === x.source)) {
+      io.err(`  ${p.field.padEnd(22)} ← ${p.source}  (${Math.round(p.confidence * 100)}%, ${p.reason})`);
+    }
+    if (proposal.unmappedRequired.length) io.err(`Not mapped (required): ${proposal.unmappedRequired.join(', ')}`);
+    return proposal.unmappedRequired.length ? 1 : 0;
+  } finally {
+    await staged.cleanup();
+  }
+}
+
+export async function demoCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { db: { type: 'string' }, orders: { type: 'string' } });
+  const db = await openCliDatabase(values.db as string | undefined);
+  const reports = await loadDemoData(db, positiveInt(values.orders as string | undefined, '--orders', 20_000));
+  for (const report of reports) io.out(`${report.status}: ${report.message}`);
+  return reports.some((r) => r.status === 'rejected') ? 1 : 0;
+}
+
+function positiveInt(value: string | undefined, flag: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${flag} takes a positive whole number.`);
+  return Number(value);
+}

@@ -1,0 +1,106 @@
+import 'server-only';
+/** orderlens ingest: load one extract, print the report. */
+import { readFile, stat } from 'node:fs/promises';
+import { loadExtract, type LoadReport } from '@/lib/ingest/load-extract';
+import { parseMappingJson } from '@/lib/ingest/mapping';
+import { mappingTargets, type MappingTarget } from '@/lib/model/canonical';
+import { openCliDatabase } from './db';
+import { parse, UsageError, type Io } from './main';
+
+export async function ingestCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    table: { type: 'string' },
+    mapping: { type: 'string' },
+    sheet: { type: 'string' },
+    db: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    rejects: { type: 'string' },
+    'max-rejects': { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const [file, ...extra] = positionals;
+  if (!file || extra.length > 0) throw new UsageError('ingest takes exactly one FILE.');
+  const table = values.table as string | undefined;
+  if (table && !mappingTargets.includes(table as MappingTarget)) {
+    throw new UsageError(`--table must be one of ${mappingTargets.join(', ')}.`);
+  }
+  const maxRejects = parseMaxRejects(values['max-rejects'] as string | undefined);
+  if (!(await stat(file).catch(() => undefined))?.isFile()) {
+    throw new UsageError(`${file} is not a file.`);
+  }
+  const mapping = values.mapping
+    ? parseMappingJson(await readFile(values.mapping as string, 'utf-8'), values.mapping as string)
+    : undefined;
+  if (mapping && table && mapping.table !== table) {
+    throw new UsageError(`--table ${table} contradicts the mapping's table ${mapping.table}.`);
+  }
+  const db = await openCliDatabase(values.db as string | undefined);
+  const report = await loadExtract(db, {
+    file,
+    mapping,
+    table: table as MappingTarget | undefined,
+    sheet: values.sheet as string | undefined,
+    dryRun: values['dry-run'] === true,
+    rejectsPath: values.rejects as string | undefined,
+    maxRejectedRows: maxRejects,
+  });
+  if (values.json) io.out(JSON.stringify(toJson(report), null, 2));
+  else io.out(formatReport(report));
+  return report.status === 'rejected' ? 1 : 0;
+}
+
+function parseMaxRejects(value: string | undefined): number | string | undefined {
+  if (value === undefined) return undefined;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (/^\d+(\.\d+)?%$/.test(value)) return value;
+  throw new UsageError('--max-rejects takes a count (10) or a percentage (0.5%).');
+}
+
+/** The --json contract: loadId, table, status, row counts and issues, plus what was detected. */
+export function toJson(report: LoadReport) {
+  return {
+    loadId: report.loadId,
+    file: report.fileName,
+    table: report.table,
+    status: report.status,
+    dryRun: report.dryRun,
+    message: report.message,
+    rowsRead: report.rowsRead,
+    rowsInserted: report.rowsInserted,
+    rowsUpdated: report.rowsUpdated,
+    rowsUnchanged: report.rowsUnchanged,
+    rowsRejected: report.rowsRejected,
+    tables: report.tables,
+    issues: report.issues.map(({ row, column, rule, message }) => ({ row, column, rule, message })),
+    ruleCounts: report.ruleCounts,
+    detected: report.detected,
+    mapping: report.mapping,
+    warnings: report.warnings,
+    contentHash: report.contentHash,
+  };
+}
+
+function formatReport(report: LoadReport): string {
+  const lines = [
+    `${report.dryRun ? '[dry run] ' : ''}${report.status.toUpperCase()}: ${report.message}`,
+  ];
+  if (report.loadId !== null) lines.push(`Load id: ${report.loadId}`);
+  const d = report.detected;
+  if (d) {
+    const dates = Object.entries(d.dateFormats ?? {}).map(([f, x]) => `${f}=${x.format}`).join(', ');
+    lines.push(
+      `Read as ${d.kind}${d.sheet ? ` (sheet ${d.sheet})` : ''}, ${d.encoding}` +
+        (d.delimiter ? `, delimiter ${JSON.stringify(d.delimiter)}` : '') +
+        (d.decimalSeparator ? `, decimal ${JSON.stringify(d.decimalSeparator)}` : '') +
+        (dates ? `, dates ${dates}` : ''),
+    );
+  }
+  for (const count of report.ruleCounts) {
+    lines.push(`  ${String(count.count).padStart(7)}  ${count.rule}${count.column ? ` in "${count.column}"` : ''}`);
+  }
+  for (const issue of report.issues.slice(0, 20)) lines.push(`  - ${issue.message}`);
+  if (report.issues.length > 20) lines.push(`  … ${report.rowsRejected - 20} more (use --rejects FILE)`);
+  for (const warning of report.warnings) lines.push(`Warning: ${warning}`);
+  if (report.rejectsWritten) lines.push(`Rejected rows written: ${report.rejectsWritten}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,92 @@
+import 'server-only';
+/**
+ * The orderlens command line. Each command parses its flags, calls the same lib/ code as the web
+ * app, and prints either text for people or one JSON object (--json) for scripts.
+ * Exit codes: 0 success (loaded or unchanged), 1 failure (rejected, locked, error), 2 usage.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { OrderlensError } from '@/lib/db/errors';
+import { MappingError } from '@/lib/ingest/mapping';
+import { ingestCommand } from './ingest';
+import { generateCommand, loadsCommand, mapCommand, undoCommand, demoCommand } from './commands';
+
+export class UsageError extends Error {}
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+};
+
+export const usage = `Usage: orderlens <command> [options]
+
+Commands:
+  ingest FILE [--table T] [--mapping FILE] [--sheet NAME] [--db PATH] [--dry-run]
+              [--rejects FILE] [--max-rejects N|N%] [--json]
+                         Load an extract (CSV, TSV, XLSX, Parquet) into the canonical model.
+  map FILE [--table T] [--sheet NAME]
+                         Propose a mapping file for an extract (prints JSON).
+  loads [--db PATH] [--json]
+                         List the load ledger.
+  undo LOAD_ID [--db PATH] [--json]
+                         Undo a load, restoring the rows it replaced.
+  generate --out DIR [--orders N] [--seed S] [--format csv|parquet]
+                         Write realistic demo extracts.
+  demo [--db PATH] [--orders N]
+                         Generate and load the demo data.
+
+Tables: orders, order_lines, shipments, returns, flat (one row per order line with shipment columns).
+The database is ORDERLENS_DB or data/orderlens.duckdb.`;
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+export type Parsed = { values: Record<string, string | boolean | undefined>; positionals: string[] };
+
+/** Parse flags strictly: an unknown flag is a usage error, not silently ignored. */
+export function parse(args: string[], options: Options): Parsed {
+  try {
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+    return { values: values as Parsed['values'], positionals };
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
+  ingest: ingestCommand,
+  map: mapCommand,
+  loads: loadsCommand,
+  undo: undoCommand,
+  generate: generateCommand,
+  demo: demoCommand,
+};
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(usage);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`Unknown command "${name}".\n\n${usage}`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${usage}`);
+      return 2;
+    }
+    if (error instanceof OrderlensError || error instanceof MappingError) {
+      io.err(error.message);
+      return 1;
+    }
+    io.err(`orderlens ${name} failed: ${(error as Error).message ?? error}`);
+    return 1;
+  }
+}

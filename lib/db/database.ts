@@ -1,0 +1,163 @@
+import 'server-only';
+/**
+ * The embedded DuckDB: one instance per database file per process (DuckDBInstance.fromCache), a
+ * serialised writer for transactions, and helpers that return plain JS objects (no BigInt, no
+ * DuckDB value classes) so results can cross into React props and JSON.
+ */
+import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { toUserError } from './errors';
+import { migrate } from './migrations';
+
+export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
+export type Row = Record<string, unknown>;
+
+export interface OpenOptions {
+  /** DuckDB memory limit, e.g. '4GB'. */
+  memoryLimit?: string;
+  threads?: number;
+}
+
+export class Database {
+  private writeQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly file: string,
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+  ) {}
+
+  /** Run a statement; returns the number of rows changed where DuckDB reports it. */
+  async run(sql: string, params?: Params): Promise<number> {
+    const result = await this.connection.run(...compactParams(sql, params));
+    return Number(result.rowsChanged);
+  }
+
+  /** Rows as plain objects. */
+  async all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(...compactParams(sql, params));
+    return reader.getRowObjectsJS().map((row) => toPlainRow(row) as T);
+  }
+
+  /** The first row, or undefined. */
+  async one<T extends Row = Row>(sql: string, params?: Params): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+
+  /** A fresh connection on the same instance, for readers running beside the writer. */
+  async connect(): Promise<DuckDBConnection> {
+    return this.instance.connect();
+  }
+
+  /**
+   * Run fn inside one transaction: it commits whole or rolls back whole. Writers in this process
+   * are serialised so a load never interleaves with another load on the shared connection.
+   */
+  async transaction<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+    return this.exclusive(() => this.inTransaction(fn));
+  }
+
+  /** A transaction on the writer connection; call only from inside exclusive(). */
+  async inTransaction<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+    await this.connection.run('BEGIN TRANSACTION');
+    try {
+      const value = await fn(this);
+      await this.connection.run('COMMIT');
+      return value;
+    } catch (error) {
+      await this.connection.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Serialise a unit of work with the writers without opening a transaction (staging, reports). */
+  async exclusive<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+    const task = this.writeQueue.then(() => fn(this));
+    this.writeQueue = task.catch(() => undefined);
+    return task;
+  }
+
+  close(): void {
+    this.connection.closeSync();
+  }
+}
+
+const open = new Map<string, Promise<Database>>();
+
+/** Open (or reuse) the database file, creating its folder, applying settings and migrations. */
+export function openDatabase(file: string, options: OpenOptions = {}): Promise<Database> {
+  const key = file === ':memory:' ? file : path.resolve(file);
+  let pending = open.get(key);
+  if (!pending) {
+    pending = createDatabase(key, options);
+    open.set(key, pending);
+    pending.catch(() => open.delete(key));
+  }
+  return pending;
+}
+
+/** An isolated in-memory database (tests, scratch work). */
+export async function openMemoryDatabase(options: OpenOptions = {}): Promise<Database> {
+  const instance = await DuckDBInstance.create(':memory:');
+  return prepare(':memory:', instance, options);
+}
+
+async function createDatabase(file: string, options: OpenOptions): Promise<Database> {
+  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.fromCache(file);
+  } catch (error) {
+    throw toUserError(error, 'Opening the database');
+  }
+  return prepare(file, instance, options);
+}
+
+async function prepare(file: string, instance: DuckDBInstance, options: OpenOptions) {
+  const connection = await instance.connect();
+  const db = new Database(file, instance, connection);
+  await db.run("SET TimeZone = 'UTC'");
+  if (options.memoryLimit) await db.run(`SET memory_limit = '${sanitizeSize(options.memoryLimit)}'`);
+  if (options.threads) await db.run(`SET threads = ${Math.max(1, Math.floor(options.threads))}`);
+  await migrate(db);
+  return db;
+}
+
+function sanitizeSize(size: string): string {
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(size)) throw new Error('invalid size');
+  return size;
+}
+
+/**
+ * Statements are composed from fragments that share one parameter list; DuckDB refuses a list
+ * with parameters the statement does not use, so keep only the referenced ones, renumbered.
+ */
+export function compactParams(sql: string, params?: Params): [string, Params | undefined] {
+  if (!Array.isArray(params) || params.length === 0) return [sql, params];
+  const used = [...new Set([...sql.matchAll(/\$(\d+)\b/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+  if (used.length === params.length && used.at(-1) === params.length) return [sql, params];
+  const index = new Map(used.map((n, i) => [n, i + 1]));
+  const text = sql.replace(/\$(\d+)\b/g, (_, n: string) => `$${index.get(Number(n))}`);
+  return [text, used.map((n) => params[n - 1] as DuckDBValue)];
+}
+
+/** BigInt → number, DuckDB temporal values → ISO strings, decimals → number. */
+export function toPlainRow(row: Record<string, unknown>): Row {
+  const out: Row = {};
+  for (const [key, value] of Object.entries(row)) out[key] = toPlainValue(value);
+  return out;
+}
+
+function toPlainValue(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(toPlainValue);
+  if (typeof value === 'object') {
+    const proto = Object.getPrototypeOf(value);
+    if (proto === Object.prototype) return toPlainRow(value as Record<string, unknown>);
+    return String(value);
+  }
+  return value;
+}

@@ -1,0 +1,140 @@
+import 'server-only';
+/**
+ * Versioned schema migrations. Each is applied once, in its own transaction, and recorded in
+ * schema_migrations. Never edit a released migration: add the next one.
+ */
+import type { Database } from './database';
+
+interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const history = (table: string) =>
+  `CREATE TABLE ${table}_history AS SELECT *, 0::BIGINT AS replaced_by_load FROM ${table} LIMIT 0;`;
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'canonical order model and load ledger',
+    sql: `
+  CREATE SEQUENCE load_id_seq START 1;
+  CREATE TABLE loads (
+    load_id BIGINT PRIMARY KEY,
+    file_name VARCHAR NOT NULL,
+    content_hash VARCHAR NOT NULL,
+    target VARCHAR NOT NULL,
+    mapping JSON,
+    status VARCHAR NOT NULL,
+    message VARCHAR,
+    rows_read BIGINT NOT NULL DEFAULT 0,
+    rows_inserted BIGINT NOT NULL DEFAULT 0,
+    rows_updated BIGINT NOT NULL DEFAULT 0,
+    rows_unchanged BIGINT NOT NULL DEFAULT 0,
+    rows_rejected BIGINT NOT NULL DEFAULT 0,
+    table_counts JSON,
+    is_demo BOOLEAN NOT NULL DEFAULT false,
+    started_at TIMESTAMP NOT NULL,
+    finished_at TIMESTAMP,
+    undone_at TIMESTAMP
+  );
+  CREATE TABLE orders (
+    nk VARCHAR NOT NULL,
+    order_id VARCHAR NOT NULL,
+    order_ts TIMESTAMP NOT NULL,
+    customer_id VARCHAR,
+    channel VARCHAR,
+    site VARCHAR,
+    region VARCHAR,
+    entered_ts TIMESTAMP,
+    released_ts TIMESTAMP,
+    promised_ship_ts TIMESTAMP,
+    promised_delivery_ts TIMESTAMP,
+    requested_delivery_ts TIMESTAMP,
+    cancelled_ts TIMESTAMP,
+    status VARCHAR,
+    order_value DOUBLE,
+    currency VARCHAR,
+    load_id BIGINT NOT NULL
+  );
+  CREATE TABLE order_lines (
+    nk VARCHAR NOT NULL,
+    order_id VARCHAR NOT NULL,
+    line_no INTEGER NOT NULL,
+    sku VARCHAR,
+    qty_ordered DOUBLE NOT NULL,
+    unit_price DOUBLE,
+    qty_cancelled DOUBLE,
+    promised_ship_ts TIMESTAMP,
+    promised_delivery_ts TIMESTAMP,
+    load_id BIGINT NOT NULL
+  );
+  CREATE TABLE shipments (
+    nk VARCHAR NOT NULL,
+    shipment_id VARCHAR,
+    order_id VARCHAR NOT NULL,
+    line_no INTEGER,
+    sku VARCHAR,
+    qty_shipped DOUBLE,
+    ship_ts TIMESTAMP,
+    delivered_ts TIMESTAMP,
+    carrier VARCHAR,
+    ship_mode VARCHAR,
+    site VARCHAR,
+    damaged BOOLEAN,
+    documentation_error BOOLEAN,
+    load_id BIGINT NOT NULL
+  );
+  CREATE TABLE returns (
+    nk VARCHAR NOT NULL,
+    return_id VARCHAR,
+    order_id VARCHAR NOT NULL,
+    line_no INTEGER,
+    sku VARCHAR,
+    qty_returned DOUBLE,
+    return_ts TIMESTAMP,
+    credited_ts TIMESTAMP,
+    reason_code VARCHAR,
+    reason_category VARCHAR,
+    return_value DOUBLE,
+    load_id BIGINT NOT NULL
+  );
+  ${history('orders')}
+  ${history('order_lines')}
+  ${history('shipments')}
+  ${history('returns')}
+  CREATE TABLE mapping_profiles (
+    name VARCHAR PRIMARY KEY,
+    header_signature VARCHAR NOT NULL,
+    mapping JSON NOT NULL,
+    updated_at TIMESTAMP NOT NULL
+  );
+`,
+  },
+];
+
+/** Apply every migration newer than the database's version. */
+export async function migrate(db: Database): Promise<number> {
+  await db.run(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)',
+  );
+  const row = await db.one<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
+  const current = row?.v ?? 0;
+  for (const migration of migrations.filter((m) => m.version > current)) {
+    await db.transaction(async (tx) => {
+      await tx.run(migration.sql);
+      await tx.run('INSERT INTO schema_migrations VALUES ($1, $2, now())', [
+        migration.version,
+        migration.name,
+      ]);
+    });
+  }
+  return migrations.at(-1)?.version ?? 0;
+}
+
+/** Current schema version of an open database. */
+export async function schemaVersion(db: Database): Promise<number> {
+  const row = await db.one<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
+  return row?.v ?? 0;
+}

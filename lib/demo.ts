@@ -1,0 +1,52 @@
+import 'server-only';
+/**
+ * Demo data: generated extracts loaded through the same path as any upload, marked as demo in the
+ * ledger so the app can label it.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Database } from '@/lib/db/database';
+import { generateExtracts } from '@/lib/generate';
+import { loadExtract, type LoadReport } from '@/lib/ingest/load-extract';
+import type { Mapping } from '@/lib/ingest/mapping';
+import { canonicalFields, canonicalTables, type CanonicalTable } from '@/lib/model/canonical';
+
+export const DEMO_ORDERS = 20_000;
+export const DEMO_SEED = 42;
+
+/** The identity mapping of a generated file (headers are canonical field names). */
+export function canonicalMapping(table: CanonicalTable): Mapping {
+  const columns = Object.fromEntries(canonicalFields[table].map((f) => [f.name, f.name]));
+  return { table, columns } as Mapping;
+}
+
+/** Generate and load the demo extracts; returns one report per file. */
+export async function loadDemoData(db: Database, orders = DEMO_ORDERS): Promise<LoadReport[]> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'orderlens-demo-'));
+  try {
+    const generated = await generateExtracts({ outDir: dir, orders, seed: DEMO_SEED });
+    const reports: LoadReport[] = [];
+    for (const table of canonicalTables) {
+      const file = generated.files.find((f) => f.table === table);
+      if (!file) continue;
+      reports.push(
+        await loadExtract(db, {
+          file: file.path,
+          fileName: `demo-${path.basename(file.path)}`,
+          mapping: canonicalMapping(table),
+          isDemo: true,
+        }),
+      );
+    }
+    return reports;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** True when nothing has ever been loaded (the first start). */
+export async function isEmpty(db: Database): Promise<boolean> {
+  const row = await db.one<{ n: number }>('SELECT count(*) AS n FROM loads');
+  return (row?.n ?? 0) === 0;
+}

@@ -1,0 +1,157 @@
+import 'server-only';
+/**
+ * CSV dialect detection: DuckDB's sniffer where it succeeds, a line-count heuristic where it
+ * cannot (ragged or broken files), then the header parsed by us so column names never reach SQL.
+ */
+import { open } from 'node:fs/promises';
+import Papa from 'papaparse';
+import type { Database } from '@/lib/db/database';
+import { quoteLiteral } from '@/lib/db/sql';
+import { ExtractError } from './errors';
+
+export interface CsvDialect {
+  delimiter: string;
+  quote: string;
+  escape: string;
+  header: boolean;
+  skipRows: number;
+  /** Source column names as shown to the user, after deterministic renaming. */
+  headers: string[];
+  /** Names changed because they were blank or clashed. */
+  renamed: { column: number; from: string; to: string }[];
+  detectedBy: 'duckdb' | 'heuristic' | 'given';
+}
+
+export interface DialectOverrides {
+  delimiter?: string;
+  quote?: string;
+  header?: boolean;
+  skipRows?: number;
+}
+
+const HEAD_BYTES = 1 << 20;
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/** Detect the dialect of a UTF-8 CSV or TSV file. */
+export async function detectDialect(
+  db: Database,
+  file: string,
+  fileName: string,
+  overrides: DialectOverrides = {},
+): Promise<CsvDialect> {
+  const head = await readHead(file);
+  if (head.trim().length === 0) throw new ExtractError(`${fileName} is empty.`, 'empty_file');
+  const sniffed = await sniff(db, file, overrides)
+    .then((result) => (plausible(result, head) ? result : undefined))
+    .catch(() => undefined);
+  const delimiter = overrides.delimiter ?? sniffed?.delimiter ?? guessDelimiter(head);
+  const quote = overrides.quote ?? (sniffed?.quote && sniffed.quote !== '"' ? sniffed.quote : '"');
+  const escape = sniffed?.escape === '\\' ? '\\' : quote;
+  const skipRows = overrides.skipRows ?? sniffed?.skipRows ?? 0;
+  const header = overrides.header ?? true;
+  const firstRecord = parseFirstRecord(head, delimiter, quote, skipRows);
+  if (!firstRecord) throw new ExtractError(`${fileName} has no rows.`, 'empty_file');
+  const { headers, renamed } = header
+    ? nameColumns(firstRecord)
+    : { headers: firstRecord.map((_, i) => `column_${i + 1}`), renamed: [] };
+  const given = overrides.delimiter !== undefined;
+  return {
+    delimiter,
+    quote,
+    escape,
+    header,
+    skipRows,
+    headers,
+    renamed,
+    detectedBy: given ? 'given' : sniffed ? 'duckdb' : 'heuristic',
+  };
+}
+
+async function readHead(file: string): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead).toString('utf-8').replace(/^\uFEFF/, '');
+  } finally {
+    await handle.close();
+  }
+}
+
+interface Sniffed {
+  delimiter: string;
+  quote: string;
+  escape: string;
+  skipRows: number;
+}
+
+async function sniff(db: Database, file: string, overrides: DialectOverrides): Promise<Sniffed> {
+  const delim = overrides.delimiter ? `, delim=${quoteLiteral(overrides.delimiter)}` : '';
+  const row = await db.one<{ d: string; q: string; e: string; s: number }>(
+    `SELECT Delimiter AS d, Quote AS q, Escape AS e, SkipRows AS s
+       FROM sniff_csv(${quoteLiteral(file)}, sample_size=20480${delim})`,
+  );
+  if (!row) throw new Error('no dialect');
+  const clean = (value: string) => (value === '(empty)' || value === '\\0' ? '' : value);
+  return { delimiter: clean(row.d), quote: clean(row.q), escape: clean(row.e), skipRows: row.s };
+}
+
+/** The sniffer can settle on a delimiter absent from the header of a ragged file: distrust it then. */
+function plausible(sniffed: Sniffed, head: string): boolean {
+  if (!sniffed.delimiter) return false;
+  const lines = head.split(/\r\n|\n|\r/);
+  const header = lines[sniffed.skipRows] ?? '';
+  return header.includes(sniffed.delimiter) || !DELIMITERS.some((d) => header.includes(d));
+}
+
+/** The delimiter that splits the first lines into the most consistent number of fields. */
+export function guessDelimiter(head: string): string {
+  const lines = head.split(/\r\n|\n|\r/).filter((line) => line.length > 0).slice(0, 50);
+  let best = ',';
+  let bestScore = -1;
+  for (const delimiter of DELIMITERS) {
+    const counts = lines.map((line) => line.split(delimiter).length - 1);
+    const first = counts[0] ?? 0;
+    if (first === 0) continue;
+    const consistent = counts.filter((count) => count === first).length;
+    const score = consistent * 1000 + first;
+    if (score > bestScore) {
+      best = delimiter;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function parseFirstRecord(head: string, delimiter: string, quote: string, skip: number) {
+  let text = head;
+  for (let i = 0; i < skip; i++) {
+    const next = text.search(/\r\n|\n|\r/);
+    if (next < 0) return undefined;
+    text = text.slice(next + (text.startsWith('\r\n', next) ? 2 : 1));
+  }
+  const parsed = Papa.parse<string[]>(text, {
+    delimiter,
+    quoteChar: quote || '\u0000',
+    preview: 1,
+    skipEmptyLines: true,
+  });
+  return parsed.data[0];
+}
+
+/** Blank names become column_N; clashing names (ignoring case) get _2, _3… in order. */
+export function nameColumns(raw: string[]) {
+  const seen = new Set<string>();
+  const renamed: CsvDialect['renamed'] = [];
+  const headers = raw.map((name, i) => {
+    const trimmed = name.trim();
+    let candidate = trimmed === '' ? `column_${i + 1}` : trimmed;
+    for (let k = 2; seen.has(candidate.toLowerCase()); k++) {
+      candidate = `${trimmed || `column_${i + 1}`}_${k}`;
+    }
+    seen.add(candidate.toLowerCase());
+    if (candidate !== name) renamed.push({ column: i + 1, from: name, to: candidate });
+    return candidate;
+  });
+  return { headers, renamed: renamed.filter((r) => r.from.trim() !== r.to) };
+}

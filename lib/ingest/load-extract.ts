@@ -1,0 +1,278 @@
+import 'server-only';
+/**
+ * loadExtract: the whole ingestion of one file. Stage → map → type → validate → upsert, where the
+ * upsert and the ledger entry commit in one transaction: a load lands whole or not at all.
+ */
+import path from 'node:path';
+import type { Database } from '@/lib/db/database';
+import { OrderlensError, toUserError } from '@/lib/db/errors';
+import { requiredFieldsOfTarget, tablesOfTarget, type MappingTarget } from '@/lib/model/canonical';
+import { proposeMapping } from './automap';
+import { incomingRowsSql } from './canonical-rows';
+import { ExtractError } from './errors';
+import type { RowIssue, RuleCount } from './issues';
+import { findSameContent, nextLoadId, recordLoad, type LoadStatus } from './ledger';
+import { rejectAllowance, type Mapping } from './mapping';
+import { writeRejects } from './rejects';
+import { hashFile } from './source';
+import { stageSource, type StagedSource } from './stage';
+import { planTransform, type TransformPlan } from './transform';
+import { upsertTable, type TableCounts } from './upsert';
+import { validateStaged, type Validation } from './validate';
+
+export interface LoadOptions {
+  file: string;
+  /** Name shown in messages and the ledger (default: the file's base name). */
+  fileName?: string;
+  mapping?: Mapping;
+  /** Target table when no mapping is given; detected from the headers otherwise. */
+  table?: MappingTarget;
+  sheet?: string;
+  dryRun?: boolean;
+  /** Write the rejected rows, with their reasons, to this CSV file. */
+  rejectsPath?: string;
+  /** Overrides the mapping's maxRejectedRows. */
+  maxRejectedRows?: Mapping['maxRejectedRows'];
+  isDemo?: boolean;
+  tmpDir?: string;
+}
+
+export interface LoadReport {
+  loadId: number | null;
+  fileName: string;
+  contentHash: string;
+  table: MappingTarget | null;
+  status: Exclude<LoadStatus, 'undone' | 'failed'>;
+  dryRun: boolean;
+  message: string;
+  rowsRead: number;
+  rowsInserted: number;
+  rowsUpdated: number;
+  rowsUnchanged: number;
+  rowsRejected: number;
+  tables: Partial<Record<string, TableCounts>>;
+  issues: RowIssue[];
+  ruleCounts: RuleCount[];
+  mapping: Mapping | null;
+  mappingConfidence?: Record<string, number>;
+  detected?: {
+    kind: string;
+    encoding: string;
+    delimiter?: string;
+    header?: boolean;
+    skipRows?: number;
+    sheet?: string;
+    decimalSeparator?: string;
+    dateFormats?: Record<string, { format: string; ambiguous: boolean }>;
+    renamedColumns?: { column: number; from: string; to: string }[];
+  };
+  warnings: string[];
+  rejectsWritten?: number;
+}
+
+/** Load one extract into the canonical model. */
+export async function loadExtract(db: Database, options: LoadOptions): Promise<LoadReport> {
+  const fileName = options.fileName ?? path.basename(options.file);
+  const startedAt = new Date();
+  let contentHash = '';
+  try {
+    contentHash = await hashFile(options.file);
+    return await db.exclusive(() => runLoad(db, { ...options, fileName }, contentHash, startedAt));
+  } catch (error) {
+    throw toUserError(error, `Loading ${fileName}`);
+  }
+}
+
+type Resolved = LoadOptions & { fileName: string };
+
+async function runLoad(db: Database, options: Resolved, contentHash: string, startedAt: Date): Promise<LoadReport> {
+  if (options.mapping && !options.dryRun) {
+    const same = await findSameContent(db, contentHash, options.mapping.table, options.mapping);
+    if (same) return alreadyLoaded(options, contentHash, same.loadId, same.startedAt);
+  }
+  const staged = await stageSource(db, options.file, {
+    fileName: options.fileName,
+    sheet: options.sheet ?? options.mapping?.sheet,
+    delimiter: options.mapping?.delimiter,
+    quote: options.mapping?.quote,
+    header: options.mapping?.header,
+    skipRows: options.mapping?.skipRows,
+    tmpDir: options.tmpDir,
+  });
+  try {
+    return await loadStaged(db, options, staged, contentHash, startedAt);
+  } finally {
+    await staged.cleanup();
+  }
+}
+
+async function loadStaged(
+  db: Database,
+  options: Resolved,
+  staged: StagedSource,
+  contentHash: string,
+  startedAt: Date,
+): Promise<LoadReport> {
+  const { mapping, confidence } = resolveMapping(options, staged);
+  const base = baseReport(options, contentHash, staged, mapping, confidence);
+  if (!options.mapping && !options.dryRun) {
+    const same = await findSameContent(db, contentHash, mapping.table, mapping);
+    if (same) return alreadyLoaded(options, contentHash, same.loadId, same.startedAt);
+  }
+  const plan = await planTransform(db, staged, mapping);
+  assertMappable(options.fileName, mapping, plan, staged.headers);
+  const validation = await validateStaged(db, staged.table, mapping.table, plan, options.fileName);
+  const report = withValidation(base, staged, plan, validation);
+  if (options.rejectsPath && report.rowsRejected > 0) {
+    report.rejectsWritten = await writeRejects(db, options.rejectsPath, staged, validation.issuesTable, staged.structuralRejects);
+  }
+  const allowance = rejectAllowance({ maxRejectedRows: options.maxRejectedRows ?? mapping.maxRejectedRows }, report.rowsRead);
+  if (report.rowsRejected > allowance || report.rowsRead === report.rowsRejected) {
+    report.status = 'rejected';
+    report.message = rejectionMessage(options.fileName, report, allowance);
+    if (!options.dryRun) report.loadId = await recordOutcome(db, report, startedAt, options.isDemo);
+    return report;
+  }
+  return upsertAll(db, options, report, validation, plan, startedAt);
+}
+
+function resolveMapping(options: Resolved, staged: StagedSource) {
+  if (options.mapping) return { mapping: options.mapping, confidence: undefined };
+  const proposal = proposeMapping(staged.headers, { target: options.table });
+  if (proposal.unmappedRequired.length > 0) {
+    throw new ExtractError(
+      `${options.fileName}: no column was recognised for ${proposal.unmappedRequired.join(', ')} ` +
+        `(as ${proposal.target}). Columns in the file: ${staged.headers.join(', ')}. ` +
+        'Give a mapping file that names them.',
+      'unmapped_required',
+    );
+  }
+  const confidence = Object.fromEntries(
+    proposal.proposals.filter((p) => proposal.columns[p.field] === p.source).map((p) => [p.field, p.confidence]),
+  );
+  return { mapping: { table: proposal.target, columns: proposal.columns } as Mapping, confidence };
+}
+
+function assertMappable(fileName: string, mapping: Mapping, plan: TransformPlan, headers: string[]) {
+  if (plan.missingHeaders.length > 0) {
+    const list = plan.missingHeaders.map((m) => `"${m.header}" (for ${m.field})`).join(', ');
+    throw new ExtractError(
+      `${fileName} has no column ${list}. Columns in the file: ${headers.join(', ')}.`,
+      'missing_column',
+    );
+  }
+  const mapped = new Set(Object.keys(mapping.columns));
+  const missing = requiredFieldsOfTarget(mapping.table).filter((f) => !mapped.has(f));
+  if (missing.length > 0) {
+    throw new ExtractError(
+      `The mapping for ${fileName} does not map the required field${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${mapping.table}.`,
+      'unmapped_required',
+    );
+  }
+}
+
+function baseReport(options: Resolved, contentHash: string, staged: StagedSource, mapping: Mapping, confidence?: Record<string, number>): LoadReport {
+  return {
+    loadId: null, fileName: options.fileName, contentHash, table: mapping.table, status: 'loaded',
+    dryRun: options.dryRun ?? false, message: '', rowsRead: staged.rows + staged.structuralRejects.length,
+    rowsInserted: 0, rowsUpdated: 0, rowsUnchanged: 0, rowsRejected: 0, tables: {}, issues: [], ruleCounts: [],
+    mapping, mappingConfidence: confidence,
+    detected: {
+      kind: staged.source.kind, encoding: staged.source.encoding, delimiter: staged.dialect?.delimiter,
+      header: staged.dialect?.header, skipRows: staged.dialect?.skipRows, sheet: staged.sheet,
+      renamedColumns: staged.dialect?.renamed,
+    },
+    warnings: [],
+  };
+}
+
+function withValidation(report: LoadReport, staged: StagedSource, plan: TransformPlan, validation: Validation): LoadReport {
+  const structural = staged.structuralRejects;
+  const counts = [...validation.counts];
+  if (structural.length) counts.unshift({ rule: 'malformed_row', column: null, count: structural.length });
+  report.rowsRejected = validation.rejectedRows + structural.length;
+  report.issues = [...structural, ...validation.sample].sort((a, b) => a.row - b.row).slice(0, 1000);
+  report.ruleCounts = counts;
+  report.detected!.decimalSeparator = plan.decimalSeparator;
+  report.detected!.dateFormats = Object.fromEntries(
+    Object.entries(plan.dateFormats).map(([field, d]) => [field, { format: d.format, ambiguous: d.ambiguous }]),
+  );
+  for (const [field, d] of Object.entries(plan.dateFormats)) {
+    if (d.ambiguous) {
+      report.warnings.push(
+        `The dates of ${field} read as both day-first and month-first; ${d.format} was assumed. Set "formats" in the mapping to be sure.`,
+      );
+    }
+  }
+  return report;
+}
+
+function rejectionMessage(fileName: string, report: LoadReport, allowance: number): string {
+  const first = report.issues[0];
+  const rules = report.ruleCounts.map((c) => `${c.count} × ${c.rule}${c.column ? ` in "${c.column}"` : ''}`).join(', ');
+  const limit = allowance > 0 ? ` (at most ${allowance} may be left out)` : '';
+  return `${fileName}: ${report.rowsRejected} of ${report.rowsRead} rows failed validation${limit}; nothing was loaded. ${rules}.${first ? ` First: ${first.message}` : ''}`;
+}
+
+async function upsertAll(db: Database, options: Resolved, report: LoadReport, validation: Validation, plan: TransformPlan, startedAt: Date): Promise<LoadReport> {
+  const available = new Set(plan.fields.map((f) => f.field));
+  if (report.table === 'flat' || report.table === 'order_lines') available.add('line_no');
+  const target = report.table!;
+  const work = `${validation.typedTable}_w`;
+  const dryRun = new OrderlensError('dry run', 'dry_run');
+  try {
+    await db.inTransaction(async (tx) => {
+      const loadId = await nextLoadId(tx);
+      for (const table of tablesOfTarget(target)) {
+        const sql = incomingRowsSql(table, target, validation.typedTable, validation.issuesTable, available);
+        if (sql) report.tables[table] = await upsertTable(tx, table, sql, loadId, work);
+      }
+      summarise(report, target);
+      if (options.dryRun) throw dryRun;
+      report.loadId = loadId;
+      await recordLoad(tx, loadId, ledgerRecord(report, startedAt, options.isDemo));
+    });
+  } catch (error) {
+    if (error !== dryRun) throw error;
+  }
+  return report;
+}
+
+function summarise(report: LoadReport, target: MappingTarget) {
+  const primary = target === 'flat' ? (report.tables.order_lines ? 'order_lines' : 'orders') : target;
+  const counts = report.tables[primary] ?? { inserted: 0, updated: 0, unchanged: 0 };
+  report.rowsInserted = counts.inserted;
+  report.rowsUpdated = counts.updated;
+  report.rowsUnchanged = counts.unchanged;
+  const changed = Object.values(report.tables).some((c) => c && c.inserted + c.updated > 0);
+  report.status = changed ? 'loaded' : 'unchanged';
+  const parts = Object.entries(report.tables).map(([t, c]) => `${t}: ${c!.inserted} new, ${c!.updated} updated, ${c!.unchanged} unchanged`);
+  const rejected = report.rowsRejected ? ` ${report.rowsRejected} rows were left out (see the issues).` : '';
+  report.message = `${report.fileName}: ${report.rowsRead} rows read. ${parts.join('; ')}.${rejected}`;
+}
+
+function ledgerRecord(report: LoadReport, startedAt: Date, isDemo?: boolean) {
+  return {
+    fileName: report.fileName, contentHash: report.contentHash, target: report.table ?? 'unknown', mapping: report.mapping,
+    status: report.status, message: report.message, rowsRead: report.rowsRead, rowsInserted: report.rowsInserted,
+    rowsUpdated: report.rowsUpdated, rowsUnchanged: report.rowsUnchanged, rowsRejected: report.rowsRejected,
+    tableCounts: report.tables, isDemo, startedAt,
+  };
+}
+
+async function recordOutcome(db: Database, report: LoadReport, startedAt: Date, isDemo?: boolean) {
+  return db.inTransaction(async (tx) => {
+    const loadId = await nextLoadId(tx);
+    await recordLoad(tx, loadId, ledgerRecord(report, startedAt, isDemo));
+    return loadId;
+  });
+}
+
+function alreadyLoaded(options: Resolved, contentHash: string, loadId: number, at: string): LoadReport {
+  return {
+    loadId, fileName: options.fileName, contentHash, table: options.mapping?.table ?? null, status: 'unchanged',
+    dryRun: false, message: `${options.fileName} was already loaded on ${at.slice(0, 16).replace('T', ' ')} UTC (load ${loadId}); nothing changed.`,
+    rowsRead: 0, rowsInserted: 0, rowsUpdated: 0, rowsUnchanged: 0, rowsRejected: 0, tables: {}, issues: [], ruleCounts: [],
+    mapping: options.mapping ?? null, warnings: [],
+  };
+}

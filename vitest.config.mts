@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': here('./'),
+      // server-only throws outside React Server Components; tests run on the server side.
+      'server-only': here('./test/server-only-stub.ts'),
+    },
+  },
+  test: {
+    env: { TZ: 'UTC' },
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    include: ['lib/**/*.test.ts', 'metrics/**/*.test.ts', 'app/**/*.test.ts', 'test/**/*.test.ts', 'e2e/**/*.test.ts'],
+  },
+});
