@@ -17,6 +17,12 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    include: ['lib/**/*.test.ts', 'metrics/**/*.test.ts', 'app/**/*.test.ts', 'test/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: [
+      'lib/**/*.test.ts',
+      'metrics/**/*.test.ts',
+      'app/**/*.test.ts',
+      'test/**/*.test.ts',
+      'e2e/**/*.test.ts',
+    ],
   },
 });

@@ -27,9 +27,11 @@ let cached: Config | undefined;
 export function config(): Config {
   if (cached) return cached;
   const env = envSchema.parse(process.env);
-  const dataDir = path.resolve(env.ORDERLENS_DATA_DIR ?? 'data');
+  const dataDir = path.resolve(/* turbopackIgnore: true */ env.ORDERLENS_DATA_DIR ?? 'data');
   cached = {
-    databaseFile: path.resolve(env.ORDERLENS_DB ?? path.join(dataDir, 'orderlens.duckdb')),
+    databaseFile: path.resolve(
+      /* turbopackIgnore: true */ env.ORDERLENS_DB ?? path.join(dataDir, 'orderlens.duckdb'),
+    ),
     dataDir,
     memoryLimit: env.ORDERLENS_MEMORY_LIMIT,
     threads: env.ORDERLENS_THREADS,

@@ -9,14 +9,14 @@ import { listLoads, undoLoad } from '@/lib/ingest/ledger';
 import { stageSource } from '@/lib/ingest/stage';
 import { mappingTargets, type MappingTarget } from '@/lib/model/canonical';
 import { openCliDatabase } from './db';
-import { parse, UsageError, type Io } from './main';
+import { parse, UsageError, type Io } from './args';
 
 export async function loadsCommand(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { db: { type: 'string' }, json: { type: 'boolean' } });
   const db = await openCliDatabase(values.db as string | undefined);
   const loads = await listLoads(db);
   if (values.json) {
-    io.out(JSON.stringify(loads.map(({ mapping: _m, ...rest }) => rest), null, 2));
+    io.out(JSON.stringify(loads, null, 2));
     return 0;
   }
   if (loads.length === 0) {
@@ -33,9 +33,13 @@ export async function loadsCommand(args: string[], io: Io): Promise<number> {
 }
 
 export async function undoCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { db: { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = parse(args, {
+    db: { type: 'string' },
+    json: { type: 'boolean' },
+  });
   const id = Number(positionals[0]);
-  if (positionals.length !== 1 || !Number.isInteger(id) || id < 1) throw new UsageError('undo takes one LOAD_ID.');
+  if (positionals.length !== 1 || !Number.isInteger(id) || id < 1)
+    throw new UsageError('undo takes one LOAD_ID.');
   const db = await openCliDatabase(values.db as string | undefined);
   const result = await undoLoad(db, id);
   if (values.json) io.out(JSON.stringify({ status: 'undone', ...result }, null, 2));
@@ -69,21 +73,32 @@ export async function generateCommand(args: string[], io: Io): Promise<number> {
 }
 
 export async function mapCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { table: { type: 'string' }, sheet: { type: 'string' } });
+  const { values, positionals } = parse(args, {
+    table: { type: 'string' },
+    sheet: { type: 'string' },
+  });
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError('map takes one FILE.');
-  if (!(await stat(file).catch(() => undefined))?.isFile()) throw new UsageError(`${file} is not a file.`);
+  if (!(await stat(file).catch(() => undefined))?.isFile())
+    throw new UsageError(`${file} is not a file.`);
   const table = values.table as MappingTarget | undefined;
-  if (table && !mappingTargets.includes(table)) throw new UsageError(`--table must be one of ${mappingTargets.join(', ')}.`);
+  if (table && !mappingTargets.includes(table))
+    throw new UsageError(`--table must be one of ${mappingTargets.join(', ')}.`);
   const db = await openDatabase(':memory:');
-  const staged = await stageSource(db, file, { fileName: file, sheet: values.sheet as string | undefined });
+  const staged = await stageSource(db, file, {
+    fileName: file,
+    sheet: values.sheet as string | undefined,
+  });
   try {
     const proposal = proposeMapping(staged.headers, { target: table });
     io.out(JSON.stringify({ table: proposal.target, columns: proposal.columns }, null, 2));
     for (const p of proposal.proposals.filter((x) => proposal.columns[x.field] === x.source)) {
-      io.err(`  ${p.field.padEnd(22)} ← ${p.source}  (${Math.round(p.confidence * 100)}%, ${p.reason})`);
+      io.err(
+        `  ${p.field.padEnd(22)} ← ${p.source}  (${Math.round(p.confidence * 100)}%, ${p.reason})`,
+      );
     }
-    if (proposal.unmappedRequired.length) io.err(`Not mapped (required): ${proposal.unmappedRequired.join(', ')}`);
+    if (proposal.unmappedRequired.length)
+      io.err(`Not mapped (required): ${proposal.unmappedRequired.join(', ')}`);
     return proposal.unmappedRequired.length ? 1 : 0;
   } finally {
     await staged.cleanup();
@@ -93,13 +108,17 @@ export async function mapCommand(args: string[], io: Io): Promise<number> {
 export async function demoCommand(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { db: { type: 'string' }, orders: { type: 'string' } });
   const db = await openCliDatabase(values.db as string | undefined);
-  const reports = await loadDemoData(db, positiveInt(values.orders as string | undefined, '--orders', 20_000));
+  const reports = await loadDemoData(
+    db,
+    positiveInt(values.orders as string | undefined, '--orders', 20_000),
+  );
   for (const report of reports) io.out(`${report.status}: ${report.message}`);
   return reports.some((r) => r.status === 'rejected') ? 1 : 0;
 }
 
 function positiveInt(value: string | undefined, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${flag} takes a positive whole number.`);
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new UsageError(`${flag} takes a positive whole number.`);
   return Number(value);
 }

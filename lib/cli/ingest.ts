@@ -5,7 +5,7 @@ import { loadExtract, type LoadReport } from '@/lib/ingest/load-extract';
 import { parseMappingJson } from '@/lib/ingest/mapping';
 import { mappingTargets, type MappingTarget } from '@/lib/model/canonical';
 import { openCliDatabase } from './db';
-import { parse, UsageError, type Io } from './main';
+import { parse, UsageError, type Io } from './args';
 
 export async function ingestCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -87,7 +87,9 @@ function formatReport(report: LoadReport): string {
   if (report.loadId !== null) lines.push(`Load id: ${report.loadId}`);
   const d = report.detected;
   if (d) {
-    const dates = Object.entries(d.dateFormats ?? {}).map(([f, x]) => `${f}=${x.format}`).join(', ');
+    const dates = Object.entries(d.dateFormats ?? {})
+      .map(([f, x]) => `${f}=${x.format}`)
+      .join(', ');
     lines.push(
       `Read as ${d.kind}${d.sheet ? ` (sheet ${d.sheet})` : ''}, ${d.encoding}` +
         (d.delimiter ? `, delimiter ${JSON.stringify(d.delimiter)}` : '') +
@@ -96,10 +98,13 @@ function formatReport(report: LoadReport): string {
     );
   }
   for (const count of report.ruleCounts) {
-    lines.push(`  ${String(count.count).padStart(7)}  ${count.rule}${count.column ? ` in "${count.column}"` : ''}`);
+    lines.push(
+      `  ${String(count.count).padStart(7)}  ${count.rule}${count.column ? ` in "${count.column}"` : ''}`,
+    );
   }
   for (const issue of report.issues.slice(0, 20)) lines.push(`  - ${issue.message}`);
-  if (report.issues.length > 20) lines.push(`  … ${report.rowsRejected - 20} more (use --rejects FILE)`);
+  if (report.issues.length > 20)
+    lines.push(`  … ${report.rowsRejected - 20} more (use --rejects FILE)`);
   for (const warning of report.warnings) lines.push(`Warning: ${warning}`);
   if (report.rejectsWritten) lines.push(`Rejected rows written: ${report.rejectsWritten}`);
   return lines.join('\n');

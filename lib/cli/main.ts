@@ -4,18 +4,11 @@ import 'server-only';
  * app, and prints either text for people or one JSON object (--json) for scripts.
  * Exit codes: 0 success (loaded or unchanged), 1 failure (rejected, locked, error), 2 usage.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { OrderlensError } from '@/lib/db/errors';
 import { MappingError } from '@/lib/ingest/mapping';
+import { UsageError, type Io } from './args';
 import { ingestCommand } from './ingest';
 import { generateCommand, loadsCommand, mapCommand, undoCommand, demoCommand } from './commands';
-
-export class UsageError extends Error {}
-
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
 
 const defaultIo: Io = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
@@ -41,19 +34,6 @@ Commands:
 
 Tables: orders, order_lines, shipments, returns, flat (one row per order line with shipment columns).
 The database is ORDERLENS_DB or data/orderlens.duckdb.`;
-
-type Options = NonNullable<ParseArgsConfig['options']>;
-export type Parsed = { values: Record<string, string | boolean | undefined>; positionals: string[] };
-
-/** Parse flags strictly: an unknown flag is a usage error, not silently ignored. */
-export function parse(args: string[], options: Options): Parsed {
-  try {
-    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
-    return { values: values as Parsed['values'], positionals };
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
 
 const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
   ingest: ingestCommand,

@@ -11,9 +11,18 @@ describe('database', () => {
       "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1",
     );
     expect(tables.map((t) => t.name)).toEqual(
-      expect.arrayContaining(['loads', 'orders', 'order_lines', 'shipments', 'returns', 'orders_history']),
+      expect.arrayContaining([
+        'loads',
+        'orders',
+        'order_lines',
+        'shipments',
+        'returns',
+        'orders_history',
+      ]),
     );
-    const history = await db.all("SELECT column_name FROM information_schema.columns WHERE table_name = 'orders_history' AND column_name = 'replaced_by_load'");
+    const history = await db.all(
+      "SELECT column_name FROM information_schema.columns WHERE table_name = 'orders_history' AND column_name = 'replaced_by_load'",
+    );
     expect(history).toHaveLength(1);
   });
 
@@ -31,7 +40,10 @@ describe('database', () => {
 
   it('returns plain values: numbers, ISO timestamps, bound parameters', async () => {
     const db = await openMemoryDatabase();
-    const row = await db.one("SELECT 3::BIGINT AS n, TIMESTAMP '2024-01-02 03:04:05' AS t, $1 AS p", ["x'); DROP TABLE loads; --"]);
+    const row = await db.one(
+      "SELECT 3::BIGINT AS n, TIMESTAMP '2024-01-02 03:04:05' AS t, $1 AS p",
+      ["x'); DROP TABLE loads; --"],
+    );
     expect(row).toEqual({ n: 3, t: '2024-01-02T03:04:05.000Z', p: "x'); DROP TABLE loads; --" });
   });
 

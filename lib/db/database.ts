@@ -118,7 +118,8 @@ async function prepare(file: string, instance: DuckDBInstance, options: OpenOpti
   const connection = await instance.connect();
   const db = new Database(file, instance, connection);
   await db.run("SET TimeZone = 'UTC'");
-  if (options.memoryLimit) await db.run(`SET memory_limit = '${sanitizeSize(options.memoryLimit)}'`);
+  if (options.memoryLimit)
+    await db.run(`SET memory_limit = '${sanitizeSize(options.memoryLimit)}'`);
   if (options.threads) await db.run(`SET threads = ${Math.max(1, Math.floor(options.threads))}`);
   await migrate(db);
   return db;
@@ -135,7 +136,9 @@ function sanitizeSize(size: string): string {
  */
 export function compactParams(sql: string, params?: Params): [string, Params | undefined] {
   if (!Array.isArray(params) || params.length === 0) return [sql, params];
-  const used = [...new Set([...sql.matchAll(/\$(\d+)\b/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+  const used = [...new Set([...sql.matchAll(/\$(\d+)\b/g)].map((m) => Number(m[1])))].sort(
+    (a, b) => a - b,
+  );
   if (used.length === params.length && used.at(-1) === params.length) return [sql, params];
   const index = new Map(used.map((n, i) => [n, i + 1]));
   const text = sql.replace(/\$(\d+)\b/g, (_, n: string) => `$${index.get(Number(n))}`);

@@ -15,7 +15,7 @@ export class DatabaseLockedError extends OrderlensError {
   constructor(readonly holder?: string) {
     super(
       `The database is in use by another Orderlens process${holder ? ` (${holder})` : ''}. ` +
-        'Stop the server, or upload the file through the web app, then try again. Nothing was changed.',
+        'Stop the Orderlens server (it holds the database while it runs), then try again. Nothing was changed.',
       'database_locked',
     );
   }
@@ -24,7 +24,10 @@ export class DatabaseLockedError extends OrderlensError {
 /** Another write touched the same rows at the same time; the caller may retry. */
 export class WriteConflictError extends OrderlensError {
   constructor() {
-    super('Another load changed the same data at the same time. Nothing was changed; try again.', 'write_conflict');
+    super(
+      'Another load changed the same data at the same time. Nothing was changed; try again.',
+      'write_conflict',
+    );
   }
 }
 
@@ -36,12 +39,19 @@ export function toUserError(error: unknown, context: string): OrderlensError {
     const pid = /PID (\d+)/i.exec(message)?.[1];
     return new DatabaseLockedError(pid ? `process ${pid}` : undefined);
   }
-  if (/Transaction conflict|write-write conflict|Conflict on/i.test(message)) return new WriteConflictError();
+  if (/Transaction conflict|write-write conflict|Conflict on/i.test(message))
+    return new WriteConflictError();
   if (/Out of Memory|could not allocate/i.test(message)) {
-    return new OrderlensError(`${context} ran out of memory. Nothing was changed.`, 'out_of_memory');
+    return new OrderlensError(
+      `${context} ran out of memory. Nothing was changed.`,
+      'out_of_memory',
+    );
   }
   if (/No space left on device|Could not write/i.test(message)) {
-    return new OrderlensError(`${context} ran out of disk space. Nothing was changed.`, 'disk_full');
+    return new OrderlensError(
+      `${context} ran out of disk space. Nothing was changed.`,
+      'disk_full',
+    );
   }
   console.error(`[orderlens] ${context}:`, message);
   return new OrderlensError(`${context} failed unexpectedly. Nothing was changed.`, 'internal');

@@ -11,10 +11,16 @@ export const dataTables = [
 
 export type Fingerprint = Record<string, { rows: number; checksum: string }>;
 
-export async function fingerprint(db: Database, tables: readonly string[] = dataTables): Promise<Fingerprint> {
+export async function fingerprint(
+  db: Database,
+  tables: readonly string[] = dataTables,
+): Promise<Fingerprint> {
   const parts = tables.map(
-    (t) => `SELECT ${`'${t}'`} AS name, count(*) AS rows, coalesce(sum(hash(x)), 0)::VARCHAR AS checksum FROM ${quoteIdent(t)} AS x`,
+    (t) =>
+      `SELECT ${`'${t}'`} AS name, count(*) AS rows, coalesce(sum(hash(x)), 0)::VARCHAR AS checksum FROM ${quoteIdent(t)} AS x`,
   );
-  const rows = await db.all<{ name: string; rows: number; checksum: string }>(parts.join(' UNION ALL '));
+  const rows = await db.all<{ name: string; rows: number; checksum: string }>(
+    parts.join(' UNION ALL '),
+  );
   return Object.fromEntries(rows.map((r) => [r.name, { rows: r.rows, checksum: r.checksum }]));
 }

@@ -5,7 +5,12 @@ import 'server-only';
  * and shipments (rows with a ship or delivery date) at once.
  */
 import { quoteIdent } from '@/lib/db/sql';
-import { canonicalFields, tablesOfTarget, type CanonicalTable, type MappingTarget } from '@/lib/model/canonical';
+import {
+  canonicalFields,
+  tablesOfTarget,
+  type CanonicalTable,
+  type MappingTarget,
+} from '@/lib/model/canonical';
 
 const SEP = 'chr(31)';
 const part = (expr: string) => `coalesce(CAST(${expr} AS VARCHAR), chr(30))`;
@@ -36,8 +41,14 @@ export function incomingRowsSql(
   available: Set<string>,
 ): string | undefined {
   if (!tablesOfTarget(target).includes(table)) return undefined;
-  if (target === 'flat' && table === 'order_lines' && !available.has('qty_ordered')) return undefined;
-  if (target === 'flat' && table === 'shipments' && !available.has('ship_ts') && !available.has('delivered_ts')) {
+  if (target === 'flat' && table === 'order_lines' && !available.has('qty_ordered'))
+    return undefined;
+  if (
+    target === 'flat' &&
+    table === 'shipments' &&
+    !available.has('ship_ts') &&
+    !available.has('delivered_ts')
+  ) {
     return undefined;
   }
   const fields = canonicalFields[table].map((f) => f.name);
@@ -53,17 +64,23 @@ export function incomingRowsSql(
 }
 
 function firstValue(expr: string, name: string) {
-  return expr === 'NULL' ? `NULL AS ${quoteIdent(name)}` : `arg_min(${expr}, _row) FILTER (WHERE ${expr} IS NOT NULL) AS ${quoteIdent(name)}`;
+  return expr === 'NULL'
+    ? `NULL AS ${quoteIdent(name)}`
+    : `arg_min(${expr}, _row) FILTER (WHERE ${expr} IS NOT NULL) AS ${quoteIdent(name)}`;
 }
 
 function flatOrders(fields: string[], source: string, col: (f: string) => string) {
-  const select = fields.filter((f) => f !== 'order_id').map((f) => firstValue(castTo('orders', f, col(f)), f));
+  const select = fields
+    .filter((f) => f !== 'order_id')
+    .map((f) => firstValue(castTo('orders', f, col(f)), f));
   return `SELECT ${naturalKeySql('orders', quoteIdent)} AS nk, * FROM (
             SELECT order_id, ${select.join(', ')} FROM ${source} GROUP BY order_id)`;
 }
 
 function flatLines(fields: string[], source: string, col: (f: string) => string) {
-  const select = fields.filter((f) => f !== 'order_id' && f !== 'line_no').map((f) => firstValue(castTo('order_lines', f, col(f)), f));
+  const select = fields
+    .filter((f) => f !== 'order_id' && f !== 'line_no')
+    .map((f) => firstValue(castTo('order_lines', f, col(f)), f));
   return `SELECT ${naturalKeySql('order_lines', quoteIdent)} AS nk, * FROM (
             SELECT order_id, line_no, ${select.join(', ')} FROM ${source} GROUP BY order_id, line_no)`;
 }
@@ -83,7 +100,13 @@ function flatShipments(fields: string[], source: string, col: (f: string) => str
             QUALIFY row_number() OVER (PARTITION BY ${keyColumns} ORDER BY _row) = 1)`;
 }
 
-const SQL_TYPES = { text: 'VARCHAR', timestamp: 'TIMESTAMP', number: 'DOUBLE', integer: 'INTEGER', boolean: 'BOOLEAN' } as const;
+const SQL_TYPES = {
+  text: 'VARCHAR',
+  timestamp: 'TIMESTAMP',
+  number: 'DOUBLE',
+  integer: 'INTEGER',
+  boolean: 'BOOLEAN',
+} as const;
 
 function castTo(table: CanonicalTable, field: string, expr: string) {
   const type = canonicalFields[table].find((f) => f.name === field)?.type ?? 'text';

@@ -21,12 +21,35 @@ const SAMPLE = 5000;
 
 /** Day-first formats are listed before month-first, so an undecidable sample prefers day-first… */
 const CANDIDATE_FORMATS = [
-  '%d.%m.%Y %H:%M:%S', '%d.%m.%Y %H:%M', '%d.%m.%Y', '%d.%m.%y',
-  '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y', '%d/%m/%y',
-  '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y %I:%M %p', '%m/%d/%Y', '%m/%d/%y',
-  '%d-%m-%Y %H:%M:%S', '%d-%m-%Y %H:%M', '%d-%m-%Y', '%m-%d-%Y %H:%M', '%m-%d-%Y',
-  '%Y/%m/%d %H:%M:%S', '%Y/%m/%d', '%Y%m%d', '%Y%m%d%H%M%S', '%d %b %Y', '%d-%b-%Y', '%d-%b-%y', '%b %d, %Y',
-  '%Y-%m-%dT%H:%M:%S.%fZ', '%Y-%m-%dT%H:%M:%SZ',
+  '%d.%m.%Y %H:%M:%S',
+  '%d.%m.%Y %H:%M',
+  '%d.%m.%Y',
+  '%d.%m.%y',
+  '%d/%m/%Y %H:%M:%S',
+  '%d/%m/%Y %H:%M',
+  '%d/%m/%Y',
+  '%d/%m/%y',
+  '%m/%d/%Y %H:%M:%S',
+  '%m/%d/%Y %H:%M',
+  '%m/%d/%Y %I:%M:%S %p',
+  '%m/%d/%Y %I:%M %p',
+  '%m/%d/%Y',
+  '%m/%d/%y',
+  '%d-%m-%Y %H:%M:%S',
+  '%d-%m-%Y %H:%M',
+  '%d-%m-%Y',
+  '%m-%d-%Y %H:%M',
+  '%m-%d-%Y',
+  '%Y/%m/%d %H:%M:%S',
+  '%Y/%m/%d',
+  '%Y%m%d',
+  '%Y%m%d%H%M%S',
+  '%d %b %Y',
+  '%d-%b-%Y',
+  '%d-%b-%y',
+  '%b %d, %Y',
+  '%Y-%m-%dT%H:%M:%S.%fZ',
+  '%Y-%m-%dT%H:%M:%SZ',
 ];
 
 /** …but US exports are common, so a tie is flagged as ambiguous with the alternative named. */
@@ -43,10 +66,14 @@ export async function detectDateFormat(
     `count(*) FILTER (WHERE try_cast(v AS DOUBLE) BETWEEN 1 AND 2958465 AND NOT regexp_matches(v, '^[0-9]{8}$')) AS serial`,
     ...CANDIDATE_FORMATS.map((f, i) => `count(try_strptime(v, '${f}')) AS f${i}`),
   ];
-  const row = await db.one<Record<string, number>>(`SELECT ${probes.join(', ')} FROM ${sample}`, params);
+  const row = await db.one<Record<string, number>>(
+    `SELECT ${probes.join(', ')} FROM ${sample}`,
+    params,
+  );
   const n = row?.n ?? 0;
   if (n === 0) return { format: 'iso', source: 'default', ambiguous: false };
-  if ((row?.iso ?? 0) === n) return { format: 'iso', source: 'detected', ambiguous: false, coverage: 1 };
+  if ((row?.iso ?? 0) === n)
+    return { format: 'iso', source: 'detected', ambiguous: false, coverage: 1 };
   const scored = CANDIDATE_FORMATS.map((format, i) => ({ format, hits: row?.[`f${i}`] ?? 0 }));
   scored.push({ format: 'excel-serial', hits: row?.serial ?? 0 });
   scored.push({ format: 'iso', hits: row?.iso ?? 0 });
@@ -74,7 +101,10 @@ export async function detectDecimalSeparator(
 ): Promise<'.' | ','> {
   if (rawColumns.length === 0) return '.';
   const union = rawColumns
-    .map((raw) => `SELECT ${raw} AS v FROM (SELECT * FROM ${quoteIdent(table)} LIMIT ${SAMPLE}) WHERE ${raw} IS NOT NULL`)
+    .map(
+      (raw) =>
+        `SELECT ${raw} AS v FROM (SELECT * FROM ${quoteIdent(table)} LIMIT ${SAMPLE}) WHERE ${raw} IS NOT NULL`,
+    )
     .join(' UNION ALL ');
   const row = await db.one<{ comma: number; point: number }>(
     `SELECT

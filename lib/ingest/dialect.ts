@@ -13,6 +13,8 @@ export interface CsvDialect {
   delimiter: string;
   quote: string;
   escape: string;
+  /** Lines starting with this character are skipped ('' for none). */
+  comment: string;
   header: boolean;
   skipRows: number;
   /** Source column names as shown to the user, after deterministic renaming. */
@@ -25,6 +27,10 @@ export interface CsvDialect {
 export interface DialectOverrides {
   delimiter?: string;
   quote?: string;
+  /** Escape character inside quotes (default: the quote itself, i.e. doubled quotes). */
+  escape?: string;
+  /** One character that marks a whole line as a comment (default: none). */
+  comment?: string;
   header?: boolean;
   skipRows?: number;
 }
@@ -39,6 +45,7 @@ export async function detectDialect(
   fileName: string,
   overrides: DialectOverrides = {},
 ): Promise<CsvDialect> {
+  checkOverrides(overrides, fileName);
   const head = await readHead(file);
   if (head.trim().length === 0) throw new ExtractError(`${fileName} is empty.`, 'empty_file');
   const sniffed = await sniff(db, file, overrides)
@@ -46,10 +53,11 @@ export async function detectDialect(
     .catch(() => undefined);
   const delimiter = overrides.delimiter ?? sniffed?.delimiter ?? guessDelimiter(head);
   const quote = overrides.quote ?? (sniffed?.quote && sniffed.quote !== '"' ? sniffed.quote : '"');
-  const escape = sniffed?.escape === '\\' ? '\\' : quote;
+  const escape = overrides.escape ?? (sniffed?.escape === '\\' ? '\\' : quote);
+  const comment = overrides.comment ?? '';
   const skipRows = overrides.skipRows ?? sniffed?.skipRows ?? 0;
   const header = overrides.header ?? true;
-  const firstRecord = parseFirstRecord(head, delimiter, quote, skipRows);
+  const firstRecord = parseFirstRecord(head, { delimiter, quote, escape, comment }, skipRows);
   if (!firstRecord) throw new ExtractError(`${fileName} has no rows.`, 'empty_file');
   const { headers, renamed } = header
     ? nameColumns(firstRecord)
@@ -59,6 +67,7 @@ export async function detectDialect(
     delimiter,
     quote,
     escape,
+    comment,
     header,
     skipRows,
     headers,
@@ -72,7 +81,10 @@ async function readHead(file: string): Promise<string> {
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    return buffer.subarray(0, bytesRead).toString('utf-8').replace(/^\uFEFF/, '');
+    return buffer
+      .subarray(0, bytesRead)
+      .toString('utf-8')
+      .replace(/^\uFEFF/, '');
   } finally {
     await handle.close();
   }
@@ -85,11 +97,41 @@ interface Sniffed {
   skipRows: number;
 }
 
+/**
+ * Mapping overrides reach DuckDB as options; one it would refuse (or silently misread, like a
+ * line break as delimiter) is refused here, naming the option rather than quoting SQL.
+ */
+function checkOverrides(overrides: DialectOverrides, fileName: string) {
+  const fail = (what: string) => {
+    throw new ExtractError(`${fileName} cannot be read as configured: ${what}.`, 'invalid_dialect');
+  };
+  const { delimiter, quote, escape, comment } = overrides;
+  if (delimiter !== undefined && (delimiter === '' || /[\r\n]/.test(delimiter))) {
+    fail('the delimiter must be a character other than a line break');
+  }
+  if (delimiter && quote && delimiter.includes(quote)) fail('the delimiter contains the quote');
+  for (const [name, value] of Object.entries({ quote, escape, comment })) {
+    if (value !== undefined && (Buffer.byteLength(value) > 1 || /[\r\n]/.test(value))) {
+      fail(`the ${name} character must be one ASCII character other than a line break`);
+    }
+  }
+}
+
+/** The sniffer is told what the mapping fixes, so it detects the rest consistently with it. */
 async function sniff(db: Database, file: string, overrides: DialectOverrides): Promise<Sniffed> {
-  const delim = overrides.delimiter ? `, delim=${quoteLiteral(overrides.delimiter)}` : '';
+  const given = {
+    delim: overrides.delimiter,
+    quote: overrides.quote,
+    escape: overrides.escape,
+    comment: overrides.comment,
+  };
+  const options = Object.entries(given)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => `, ${name}=${quoteLiteral(value!)}`)
+    .join('');
   const row = await db.one<{ d: string; q: string; e: string; s: number }>(
     `SELECT Delimiter AS d, Quote AS q, Escape AS e, SkipRows AS s
-       FROM sniff_csv(${quoteLiteral(file)}, sample_size=20480${delim})`,
+       FROM sniff_csv(${quoteLiteral(file)}, sample_size=20480${options})`,
   );
   if (!row) throw new Error('no dialect');
   const clean = (value: string) => (value === '(empty)' || value === '\\0' ? '' : value);
@@ -106,7 +148,10 @@ function plausible(sniffed: Sniffed, head: string): boolean {
 
 /** The delimiter that splits the first lines into the most consistent number of fields. */
 export function guessDelimiter(head: string): string {
-  const lines = head.split(/\r\n|\n|\r/).filter((line) => line.length > 0).slice(0, 50);
+  const lines = head
+    .split(/\r\n|\n|\r/)
+    .filter((line) => line.length > 0)
+    .slice(0, 50);
   let best = ',';
   let bestScore = -1;
   for (const delimiter of DELIMITERS) {
@@ -123,7 +168,13 @@ export function guessDelimiter(head: string): string {
   return best;
 }
 
-function parseFirstRecord(head: string, delimiter: string, quote: string, skip: number) {
+type Quoting = Pick<CsvDialect, 'delimiter' | 'quote' | 'escape' | 'comment'>;
+
+function parseFirstRecord(
+  head: string,
+  { delimiter, quote, escape, comment }: Quoting,
+  skip: number,
+) {
   let text = head;
   for (let i = 0; i < skip; i++) {
     const next = text.search(/\r\n|\n|\r/);
@@ -133,6 +184,8 @@ function parseFirstRecord(head: string, delimiter: string, quote: string, skip: 
   const parsed = Papa.parse<string[]>(text, {
     delimiter,
     quoteChar: quote || '\u0000',
+    escapeChar: escape || quote || '\u0000',
+    comments: comment || false,
     preview: 1,
     skipEmptyLines: true,
   });

@@ -50,17 +50,32 @@ export async function nextLoadId(db: Database): Promise<number> {
   return row!.id;
 }
 
-export async function recordLoad(db: Database, loadId: number, record: LedgerRecord): Promise<void> {
+export async function recordLoad(
+  db: Database,
+  loadId: number,
+  record: LedgerRecord,
+): Promise<void> {
   await db.run(
     `INSERT INTO loads (load_id, file_name, content_hash, target, mapping, status, message, rows_read,
                         rows_inserted, rows_updated, rows_unchanged, rows_rejected, table_counts, is_demo,
                         started_at, finished_at)
      VALUES ($1, $2, $3, $4, $5::JSON, $6, $7, $8, $9, $10, $11, $12, $13::JSON, $14, $15::TIMESTAMP, now()::TIMESTAMP)`,
     [
-      loadId, record.fileName, record.contentHash, record.target, JSON.stringify(record.mapping ?? null),
-      record.status, record.message ?? null, record.rowsRead, record.rowsInserted, record.rowsUpdated,
-      record.rowsUnchanged, record.rowsRejected, JSON.stringify(record.tableCounts ?? null),
-      record.isDemo ?? false, record.startedAt.toISOString(),
+      loadId,
+      record.fileName,
+      record.contentHash,
+      record.target,
+      JSON.stringify(record.mapping ?? null),
+      record.status,
+      record.message ?? null,
+      record.rowsRead,
+      record.rowsInserted,
+      record.rowsUpdated,
+      record.rowsUnchanged,
+      record.rowsRejected,
+      JSON.stringify(record.tableCounts ?? null),
+      record.isDemo ?? false,
+      record.startedAt.toISOString(),
     ],
   );
 }
@@ -81,7 +96,12 @@ export async function getLoad(db: Database, loadId: number): Promise<LedgerEntry
 }
 
 /** The active load of the same content into the same target with the same mapping, if any. */
-export async function findSameContent(db: Database, contentHash: string, target: string, mapping: unknown) {
+export async function findSameContent(
+  db: Database,
+  contentHash: string,
+  target: string,
+  mapping: unknown,
+) {
   const row = await db.one(
     `${SELECT_LOADS} WHERE content_hash = $1 AND target = $2 AND mapping::VARCHAR = $3::JSON::VARCHAR
        AND status IN ('loaded', 'unchanged') ORDER BY load_id LIMIT 1`,
@@ -125,21 +145,31 @@ export async function undoLoad(db: Database, loadId: number): Promise<UndoResult
     const load = await getLoad(tx, loadId);
     if (!load) throw new OrderlensError(`There is no load ${loadId}.`, 'not_found');
     if (load.status !== 'loaded' && load.status !== 'unchanged') {
-      throw new OrderlensError(`Load ${loadId} is ${load.status}; only a completed load can be undone.`, 'not_undoable');
+      throw new OrderlensError(
+        `Load ${loadId} is ${load.status}; only a completed load can be undone.`,
+        'not_undoable',
+      );
     }
     await assertNotSuperseded(tx, loadId);
     const removed: Record<string, number> = {};
     const restored: Record<string, number> = {};
     for (const table of canonicalTables) {
       const list = ['nk', ...columnsOf(table), 'load_id'].map(quoteIdent).join(', ');
-      removed[table] = await tx.run(`DELETE FROM ${quoteIdent(table)} WHERE load_id = $1`, [loadId]);
+      removed[table] = await tx.run(`DELETE FROM ${quoteIdent(table)} WHERE load_id = $1`, [
+        loadId,
+      ]);
       restored[table] = await tx.run(
         `INSERT INTO ${quoteIdent(table)} (${list}) SELECT ${list} FROM ${quoteIdent(`${table}_history`)} WHERE replaced_by_load = $1`,
         [loadId],
       );
-      await tx.run(`DELETE FROM ${quoteIdent(`${table}_history`)} WHERE replaced_by_load = $1`, [loadId]);
+      await tx.run(`DELETE FROM ${quoteIdent(`${table}_history`)} WHERE replaced_by_load = $1`, [
+        loadId,
+      ]);
     }
-    await tx.run("UPDATE loads SET status = 'undone', undone_at = now()::TIMESTAMP WHERE load_id = $1", [loadId]);
+    await tx.run(
+      "UPDATE loads SET status = 'undone', undone_at = now()::TIMESTAMP WHERE load_id = $1",
+      [loadId],
+    );
     return { loadId, removed, restored };
   });
 }
@@ -147,7 +177,8 @@ export async function undoLoad(db: Database, loadId: number): Promise<UndoResult
 /** A later load that replaced rows of this one must be undone first, or history would be lost. */
 async function assertNotSuperseded(db: Database, loadId: number) {
   const checks = canonicalTables.map(
-    (table) => `SELECT replaced_by_load AS later FROM ${quoteIdent(`${table}_history`)} WHERE load_id = $1`,
+    (table) =>
+      `SELECT replaced_by_load AS later FROM ${quoteIdent(`${table}_history`)} WHERE load_id = $1`,
   );
   const row = await db.one<{ later: number }>(
     `SELECT min(later) AS later FROM (${checks.join(' UNION ALL ')}) WHERE later > $1`,

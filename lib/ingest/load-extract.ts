@@ -85,7 +85,12 @@ export async function loadExtract(db: Database, options: LoadOptions): Promise<L
 
 type Resolved = LoadOptions & { fileName: string };
 
-async function runLoad(db: Database, options: Resolved, contentHash: string, startedAt: Date): Promise<LoadReport> {
+async function runLoad(
+  db: Database,
+  options: Resolved,
+  contentHash: string,
+  startedAt: Date,
+): Promise<LoadReport> {
   if (options.mapping && !options.dryRun) {
     const same = await findSameContent(db, contentHash, options.mapping.table, options.mapping);
     if (same) return alreadyLoaded(options, contentHash, same.loadId, same.startedAt);
@@ -124,9 +129,18 @@ async function loadStaged(
   const validation = await validateStaged(db, staged.table, mapping.table, plan, options.fileName);
   const report = withValidation(base, staged, plan, validation);
   if (options.rejectsPath && report.rowsRejected > 0) {
-    report.rejectsWritten = await writeRejects(db, options.rejectsPath, staged, validation.issuesTable, staged.structuralRejects);
+    report.rejectsWritten = await writeRejects(
+      db,
+      options.rejectsPath,
+      staged,
+      validation.issuesTable,
+      staged.structuralRejects,
+    );
   }
-  const allowance = rejectAllowance({ maxRejectedRows: options.maxRejectedRows ?? mapping.maxRejectedRows }, report.rowsRead);
+  const allowance = rejectAllowance(
+    { maxRejectedRows: options.maxRejectedRows ?? mapping.maxRejectedRows },
+    report.rowsRead,
+  );
   if (report.rowsRejected > allowance || report.rowsRead === report.rowsRejected) {
     report.status = 'rejected';
     report.message = rejectionMessage(options.fileName, report, allowance);
@@ -148,12 +162,19 @@ function resolveMapping(options: Resolved, staged: StagedSource) {
     );
   }
   const confidence = Object.fromEntries(
-    proposal.proposals.filter((p) => proposal.columns[p.field] === p.source).map((p) => [p.field, p.confidence]),
+    proposal.proposals
+      .filter((p) => proposal.columns[p.field] === p.source)
+      .map((p) => [p.field, p.confidence]),
   );
   return { mapping: { table: proposal.target, columns: proposal.columns } as Mapping, confidence };
 }
 
-function assertMappable(fileName: string, mapping: Mapping, plan: TransformPlan, headers: string[]) {
+function assertMappable(
+  fileName: string,
+  mapping: Mapping,
+  plan: TransformPlan,
+  headers: string[],
+) {
   if (plan.missingHeaders.length > 0) {
     const list = plan.missingHeaders.map((m) => `"${m.header}" (for ${m.field})`).join(', ');
     throw new ExtractError(
@@ -171,31 +192,65 @@ function assertMappable(fileName: string, mapping: Mapping, plan: TransformPlan,
   }
 }
 
-function baseReport(options: Resolved, contentHash: string, staged: StagedSource, mapping: Mapping, confidence?: Record<string, number>): LoadReport {
+function baseReport(
+  options: Resolved,
+  contentHash: string,
+  staged: StagedSource,
+  mapping: Mapping,
+  confidence?: Record<string, number>,
+): LoadReport {
   return {
-    loadId: null, fileName: options.fileName, contentHash, table: mapping.table, status: 'loaded',
-    dryRun: options.dryRun ?? false, message: '', rowsRead: staged.rows + staged.structuralRejects.length,
-    rowsInserted: 0, rowsUpdated: 0, rowsUnchanged: 0, rowsRejected: 0, tables: {}, issues: [], ruleCounts: [],
-    mapping, mappingConfidence: confidence,
+    loadId: null,
+    fileName: options.fileName,
+    contentHash,
+    table: mapping.table,
+    status: 'loaded',
+    dryRun: options.dryRun ?? false,
+    message: '',
+    rowsRead: staged.rows + staged.structuralRejects.length,
+    rowsInserted: 0,
+    rowsUpdated: 0,
+    rowsUnchanged: 0,
+    rowsRejected: 0,
+    tables: {},
+    issues: [],
+    ruleCounts: [],
+    mapping,
+    mappingConfidence: confidence,
     detected: {
-      kind: staged.source.kind, encoding: staged.source.encoding, delimiter: staged.dialect?.delimiter,
-      header: staged.dialect?.header, skipRows: staged.dialect?.skipRows, sheet: staged.sheet,
+      kind: staged.source.kind,
+      encoding: staged.source.encoding,
+      delimiter: staged.dialect?.delimiter,
+      header: staged.dialect?.header,
+      skipRows: staged.dialect?.skipRows,
+      sheet: staged.sheet,
       renamedColumns: staged.dialect?.renamed,
     },
     warnings: [],
   };
 }
 
-function withValidation(report: LoadReport, staged: StagedSource, plan: TransformPlan, validation: Validation): LoadReport {
+function withValidation(
+  report: LoadReport,
+  staged: StagedSource,
+  plan: TransformPlan,
+  validation: Validation,
+): LoadReport {
   const structural = staged.structuralRejects;
   const counts = [...validation.counts];
-  if (structural.length) counts.unshift({ rule: 'malformed_row', column: null, count: structural.length });
+  if (structural.length)
+    counts.unshift({ rule: 'malformed_row', column: null, count: structural.length });
   report.rowsRejected = validation.rejectedRows + structural.length;
-  report.issues = [...structural, ...validation.sample].sort((a, b) => a.row - b.row).slice(0, 1000);
+  report.issues = [...structural, ...validation.sample]
+    .sort((a, b) => a.row - b.row)
+    .slice(0, 1000);
   report.ruleCounts = counts;
   report.detected!.decimalSeparator = plan.decimalSeparator;
   report.detected!.dateFormats = Object.fromEntries(
-    Object.entries(plan.dateFormats).map(([field, d]) => [field, { format: d.format, ambiguous: d.ambiguous }]),
+    Object.entries(plan.dateFormats).map(([field, d]) => [
+      field,
+      { format: d.format, ambiguous: d.ambiguous },
+    ]),
   );
   for (const [field, d] of Object.entries(plan.dateFormats)) {
     if (d.ambiguous) {
@@ -209,14 +264,25 @@ function withValidation(report: LoadReport, staged: StagedSource, plan: Transfor
 
 function rejectionMessage(fileName: string, report: LoadReport, allowance: number): string {
   const first = report.issues[0];
-  const rules = report.ruleCounts.map((c) => `${c.count} × ${c.rule}${c.column ? ` in "${c.column}"` : ''}`).join(', ');
+  const rules = report.ruleCounts
+    .map((c) => `${c.count} × ${c.rule}${c.column ? ` in "${c.column}"` : ''}`)
+    .join(', ');
   const limit = allowance > 0 ? ` (at most ${allowance} may be left out)` : '';
   return `${fileName}: ${report.rowsRejected} of ${report.rowsRead} rows failed validation${limit}; nothing was loaded. ${rules}.${first ? ` First: ${first.message}` : ''}`;
 }
 
-async function upsertAll(db: Database, options: Resolved, report: LoadReport, validation: Validation, plan: TransformPlan, startedAt: Date): Promise<LoadReport> {
+async function upsertAll(
+  db: Database,
+  options: Resolved,
+  report: LoadReport,
+  validation: Validation,
+  plan: TransformPlan,
+  startedAt: Date,
+): Promise<LoadReport> {
   const available = new Set(plan.fields.map((f) => f.field));
-  if (report.table === 'flat' || report.table === 'order_lines') available.add('line_no');
+  // Lines without a mapped number were numbered in file order during validation.
+  const numbered = report.table === 'flat' || report.table === 'order_lines';
+  if (numbered && available.has('qty_ordered')) available.add('line_no');
   const target = report.table!;
   const work = `${validation.typedTable}_w`;
   const dryRun = new OrderlensError('dry run', 'dry_run');
@@ -224,7 +290,13 @@ async function upsertAll(db: Database, options: Resolved, report: LoadReport, va
     await db.inTransaction(async (tx) => {
       const loadId = await nextLoadId(tx);
       for (const table of tablesOfTarget(target)) {
-        const sql = incomingRowsSql(table, target, validation.typedTable, validation.issuesTable, available);
+        const sql = incomingRowsSql(
+          table,
+          target,
+          validation.typedTable,
+          validation.issuesTable,
+          available,
+        );
         if (sql) report.tables[table] = await upsertTable(tx, table, sql, loadId, work);
       }
       summarise(report, target);
@@ -239,24 +311,39 @@ async function upsertAll(db: Database, options: Resolved, report: LoadReport, va
 }
 
 function summarise(report: LoadReport, target: MappingTarget) {
-  const primary = target === 'flat' ? (report.tables.order_lines ? 'order_lines' : 'orders') : target;
+  const primary =
+    target === 'flat' ? (report.tables.order_lines ? 'order_lines' : 'orders') : target;
   const counts = report.tables[primary] ?? { inserted: 0, updated: 0, unchanged: 0 };
   report.rowsInserted = counts.inserted;
   report.rowsUpdated = counts.updated;
   report.rowsUnchanged = counts.unchanged;
   const changed = Object.values(report.tables).some((c) => c && c.inserted + c.updated > 0);
   report.status = changed ? 'loaded' : 'unchanged';
-  const parts = Object.entries(report.tables).map(([t, c]) => `${t}: ${c!.inserted} new, ${c!.updated} updated, ${c!.unchanged} unchanged`);
-  const rejected = report.rowsRejected ? ` ${report.rowsRejected} rows were left out (see the issues).` : '';
+  const parts = Object.entries(report.tables).map(
+    ([t, c]) => `${t}: ${c!.inserted} new, ${c!.updated} updated, ${c!.unchanged} unchanged`,
+  );
+  const rejected = report.rowsRejected
+    ? ` ${report.rowsRejected} rows were left out (see the issues).`
+    : '';
   report.message = `${report.fileName}: ${report.rowsRead} rows read. ${parts.join('; ')}.${rejected}`;
 }
 
 function ledgerRecord(report: LoadReport, startedAt: Date, isDemo?: boolean) {
   return {
-    fileName: report.fileName, contentHash: report.contentHash, target: report.table ?? 'unknown', mapping: report.mapping,
-    status: report.status, message: report.message, rowsRead: report.rowsRead, rowsInserted: report.rowsInserted,
-    rowsUpdated: report.rowsUpdated, rowsUnchanged: report.rowsUnchanged, rowsRejected: report.rowsRejected,
-    tableCounts: report.tables, isDemo, startedAt,
+    fileName: report.fileName,
+    contentHash: report.contentHash,
+    target: report.table ?? 'unknown',
+    mapping: report.mapping,
+    status: report.status,
+    message: report.message,
+    rowsRead: report.rowsRead,
+    rowsInserted: report.rowsInserted,
+    rowsUpdated: report.rowsUpdated,
+    rowsUnchanged: report.rowsUnchanged,
+    rowsRejected: report.rowsRejected,
+    tableCounts: report.tables,
+    isDemo,
+    startedAt,
   };
 }
 
@@ -268,11 +355,29 @@ async function recordOutcome(db: Database, report: LoadReport, startedAt: Date, 
   });
 }
 
-function alreadyLoaded(options: Resolved, contentHash: string, loadId: number, at: string): LoadReport {
+function alreadyLoaded(
+  options: Resolved,
+  contentHash: string,
+  loadId: number,
+  at: string,
+): LoadReport {
   return {
-    loadId, fileName: options.fileName, contentHash, table: options.mapping?.table ?? null, status: 'unchanged',
-    dryRun: false, message: `${options.fileName} was already loaded on ${at.slice(0, 16).replace('T', ' ')} UTC (load ${loadId}); nothing changed.`,
-    rowsRead: 0, rowsInserted: 0, rowsUpdated: 0, rowsUnchanged: 0, rowsRejected: 0, tables: {}, issues: [], ruleCounts: [],
-    mapping: options.mapping ?? null, warnings: [],
+    loadId,
+    fileName: options.fileName,
+    contentHash,
+    table: options.mapping?.table ?? null,
+    status: 'unchanged',
+    dryRun: false,
+    message: `${options.fileName} was already loaded on ${at.slice(0, 16).replace('T', ' ')} UTC (load ${loadId}); nothing changed.`,
+    rowsRead: 0,
+    rowsInserted: 0,
+    rowsUpdated: 0,
+    rowsUnchanged: 0,
+    rowsRejected: 0,
+    tables: {},
+    issues: [],
+    ruleCounts: [],
+    mapping: options.mapping ?? null,
+    warnings: [],
   };
 }

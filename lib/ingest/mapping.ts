@@ -22,7 +22,10 @@ export const mappingSchema = z
     sheet: z.string().optional().describe('XLSX sheet name (default: the first)'),
     delimiter: z.string().min(1).max(4).optional(),
     quote: z.string().max(1).optional(),
-    header: z.boolean().optional().describe('Whether the first row is a header (detected when absent)'),
+    header: z
+      .boolean()
+      .optional()
+      .describe('Whether the first row is a header (detected when absent)'),
     skipRows: z.number().int().min(0).optional().describe('Lines above the header to skip'),
     encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'latin1']).optional(),
     decimalSeparator: z.enum(['.', ',']).optional(),
@@ -37,7 +40,9 @@ export const mappingSchema = z
     absolute: z
       .array(z.string())
       .optional()
-      .describe('Quantity fields whose sign the source uses for direction (credit lines): keep the magnitude'),
+      .describe(
+        'Quantity fields whose sign the source uses for direction (credit lines): keep the magnitude',
+      ),
     maxRejectedRows: z
       .union([z.number().int().min(0), z.string().regex(/^\d+(\.\d+)?%$/)])
       .optional()

@@ -19,7 +19,11 @@ export async function writeRejects(
 ): Promise<number> {
   const stream = createWriteStream(out, { encoding: 'utf-8' });
   const write = async (cells: unknown[][]) => {
-    const text = Papa.unparse(cells.map((row) => row.map(neutraliseCell)), { newline: '\n' }) + '\n';
+    const text =
+      Papa.unparse(
+        cells.map((row) => row.map(neutraliseCell)),
+        { newline: '\n' },
+      ) + '\n';
     if (!stream.write(text)) await once(stream, 'drain');
   };
   await write([['row', 'reasons', 'raw_line', ...stage.headers]]);

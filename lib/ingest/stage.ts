@@ -40,7 +40,11 @@ export interface StageOptions extends DialectOverrides {
 let counter = 0;
 
 /** Read any supported file into a staging table. */
-export async function stageSource(db: Database, file: string, options: StageOptions): Promise<StagedSource> {
+export async function stageSource(
+  db: Database,
+  file: string,
+  options: StageOptions,
+): Promise<StagedSource> {
   const source = await inspectSource(file, options.fileName);
   const table = `stage_${process.pid}_${++counter}`;
   const work = await mkdtemp(path.join(options.tmpDir ?? os.tmpdir(), 'orderlens-'));
@@ -52,7 +56,8 @@ export async function stageSource(db: Database, file: string, options: StageOpti
     await rm(work, { recursive: true, force: true });
   };
   try {
-    if (source.kind === 'parquet') return { ...(await stageParquet(db, file, table)), source, cleanup };
+    if (source.kind === 'parquet')
+      return { ...(await stageParquet(db, file, table)), source, cleanup };
     let csvFile = file;
     let overrides: DialectOverrides = options;
     let sheet: string | undefined;
@@ -92,6 +97,7 @@ async function stageCsv(
     `delim=${quoteLiteral(dialect.delimiter)}`,
     `quote=${quoteLiteral(dialect.quote)}`,
     `escape=${quoteLiteral(dialect.escape)}`,
+    `comment=${quoteLiteral(dialect.comment)}`,
     'strict_mode=true',
     'store_rejects=true',
     `rejects_table=${quoteLiteral(rejects)}`,
@@ -116,7 +122,13 @@ async function stageCsv(
 }
 
 async function readRejects(db: Database, rejects: string, dialect: CsvDialect, fileName: string) {
-  const rows = await db.all<{ line: number; column_name: string | null; error_type: string; error_message: string; csv_line: string }>(
+  const rows = await db.all<{
+    line: number;
+    column_name: string | null;
+    error_type: string;
+    error_message: string;
+    csv_line: string;
+  }>(
     `SELECT line, column_name, error_type, error_message, csv_line FROM ${quoteIdent(rejects)} ORDER BY line`,
   );
   const offset = (dialect.header ? 1 : 0) + dialect.skipRows;
@@ -124,15 +136,13 @@ async function readRejects(db: Database, rejects: string, dialect: CsvDialect, f
     const index = name && /^c\d+$/.test(name) ? Number(name.slice(1)) : -1;
     return dialect.headers[index] ?? null;
   };
-  return rows.map(
-    (reject): RowIssue => ({
-      row: Math.max(1, reject.line - offset),
-      column: columnName(reject.column_name),
-      rule: 'malformed_row',
-      message: `${fileName}, row ${Math.max(1, reject.line - offset)}: ${describeReject(reject.error_type, reject.error_message)}`,
-      value: reject.csv_line.slice(0, 200),
-    }),
-  );
+  return rows.map((reject): RowIssue => ({
+    row: Math.max(1, reject.line - offset),
+    column: columnName(reject.column_name),
+    rule: 'malformed_row',
+    message: `${fileName}, row ${Math.max(1, reject.line - offset)}: ${describeReject(reject.error_type, reject.error_message)}`,
+    value: reject.csv_line.slice(0, 200),
+  }));
 }
 
 function describeReject(type: string, message: string): string {
@@ -158,7 +168,9 @@ function describeReject(type: string, message: string): string {
 async function createNumberedView(db: Database, view: string, raw: string, rejects: RowIssue[]) {
   const rejected = [...new Set(rejects.map((r) => r.row))].sort((a, b) => a - b);
   if (rejected.length === 0) {
-    await db.run(`CREATE TEMP VIEW ${quoteIdent(view)} AS SELECT rowid + 1 AS _row, * FROM ${quoteIdent(raw)}`);
+    await db.run(
+      `CREATE TEMP VIEW ${quoteIdent(view)} AS SELECT rowid + 1 AS _row, * FROM ${quoteIdent(raw)}`,
+    );
     return;
   }
   const shifts = `${view}_shifts`;
@@ -173,9 +185,16 @@ async function createNumberedView(db: Database, view: string, raw: string, rejec
 }
 
 /** A repeated header row inside the data (concatenated exports) is dropped, not validated. */
-async function dropRepeatedHeaders(db: Database, table: string, columns: string[], headers: string[]) {
+async function dropRepeatedHeaders(
+  db: Database,
+  table: string,
+  columns: string[],
+  headers: string[],
+) {
   if (columns.length === 0) return;
-  const condition = columns.map((c, i) => `${quoteIdent(c)} IS NOT DISTINCT FROM $${i + 1}`).join(' AND ');
+  const condition = columns
+    .map((c, i) => `${quoteIdent(c)} IS NOT DISTINCT FROM $${i + 1}`)
+    .join(' AND ');
   await db.run(`DELETE FROM ${quoteIdent(table)} WHERE ${condition}`, headers);
 }
 

@@ -54,13 +54,17 @@ export async function planTransform(
     const type = fieldTypes.get(field);
     if (!type) continue;
     const headers = Array.isArray(source) ? source : [source];
-    const indexes = headers.map((h) => headerIndex.get(h) ?? lowerIndex.get(h.trim().toLowerCase()));
+    const indexes = headers.map(
+      (h) => headerIndex.get(h) ?? lowerIndex.get(h.trim().toLowerCase()),
+    );
     const missing = headers.filter((_, i) => indexes[i] === undefined);
     if (missing.length > 0) {
       missingHeaders.push(...missing.map((header) => ({ field, header })));
       continue;
     }
-    const cleaned = indexes.map((i) => cleanText(quoteIdent(staged.columns[i!]!), type, field, mapping, bind));
+    const cleaned = indexes.map((i) =>
+      cleanText(quoteIdent(staged.columns[i!]!), type, field, mapping, bind),
+    );
     const raw = cleaned.length === 1 ? cleaned[0]! : `coalesce(${cleaned.join(', ')})`;
     const plan: FieldPlan = { field, type, header: staged.headers[indexes[0]!]!, raw, typed: '' };
     if (type === 'number') decimalColumns.push(raw);
@@ -68,7 +72,8 @@ export async function planTransform(
   }
 
   const decimalSeparator =
-    mapping.decimalSeparator ?? (await detectDecimalSeparator(db, staged.table, decimalColumns, params));
+    mapping.decimalSeparator ??
+    (await detectDecimalSeparator(db, staged.table, decimalColumns, params));
   const thousandsSeparator = mapping.thousandsSeparator ?? (decimalSeparator === ',' ? '.' : ',');
   const dateFormats: Record<string, DateDetection> = {};
   for (const { plan } of pending) {
@@ -98,7 +103,10 @@ function cleanText(
   bind: (value: DuckDBValue) => string,
 ): string {
   let expr = `nullif(trim(${column}), '')`;
-  const nulls = [...(mapping.nullValues ?? []), ...(type === 'text' ? [] : DEFAULT_NULLS_FOR_VALUES)];
+  const nulls = [
+    ...(mapping.nullValues ?? []),
+    ...(type === 'text' ? [] : DEFAULT_NULLS_FOR_VALUES),
+  ];
   if (nulls.length > 0) {
     const list = [...new Set(nulls)].map((token) => bind(token)).join(', ');
     expr = `CASE WHEN ${expr} IN (${list}) THEN NULL ELSE ${expr} END`;
@@ -138,8 +146,7 @@ function typedExpression(plan: FieldPlan, options: TypedOptions): string {
       const n = numberExpression(v, options);
       return options.absolute ? `abs(${n})` : n;
     }
-    case 'integer':
-    {
+    case 'integer': {
       // Repeated sub-expressions are computed once by DuckDB's common subexpression elimination.
       const d = numberExpression(v, options);
       return `(CASE WHEN ${d} = round(${d}) AND abs(${d}) < 2147483647 THEN ${d}::INTEGER END)`;
@@ -155,15 +162,23 @@ function typedExpression(plan: FieldPlan, options: TypedOptions): string {
 /** Numbers with currency signs, NBSP or space thousands, (123) and SAP trailing-minus negatives. */
 function numberExpression(v: string, { decimalSeparator, thousandsSeparator }: TypedOptions) {
   let cleaned = `regexp_replace(${v}, '[\\s\\x{00A0}\\x{202F}$€£¥]|EUR|USD|GBP|CHF', '', 'g')`;
-  if (thousandsSeparator) cleaned = `replace(${cleaned}, '${thousandsSeparator === "'" ? "''" : thousandsSeparator}', '')`;
+  if (thousandsSeparator)
+    cleaned = `replace(${cleaned}, '${thousandsSeparator === "'" ? "''" : thousandsSeparator}', '')`;
   if (decimalSeparator === ',') cleaned = `replace(${cleaned}, ',', '.')`;
   cleaned = `regexp_replace(regexp_replace(${cleaned}, '^\\((.*)\\)$', '-\\1'), '^([0-9.]+)-$', '-\\1')`;
   const slow = `try_cast(${cleaned} AS DOUBLE)`;
-  const value = decimalSeparator === '.' && thousandsSeparator !== '.' ? `coalesce(try_cast(${v} AS DOUBLE), ${slow})` : slow;
+  const value =
+    decimalSeparator === '.' && thousandsSeparator !== '.'
+      ? `coalesce(try_cast(${v} AS DOUBLE), ${slow})`
+      : slow;
   return `(CASE WHEN isfinite(${value}) THEN ${value} END)`;
 }
 
-function timestampExpression(v: string, date: DateDetection | undefined, bind: (value: DuckDBValue) => string) {
+function timestampExpression(
+  v: string,
+  date: DateDetection | undefined,
+  bind: (value: DuckDBValue) => string,
+) {
   if (!date || date.format === 'iso') {
     return `coalesce(try_cast(${v} AS TIMESTAMP), try_cast(try_cast(${v} AS TIMESTAMPTZ) AS TIMESTAMP))`;
   }

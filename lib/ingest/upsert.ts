@@ -26,7 +26,9 @@ export async function upsertTable(
   const incoming = quoteIdent(`${work}_${table}_in`);
   const actions = quoteIdent(`${work}_${table}_act`);
   const columns = columnsOf(table);
-  const changed = columns.map((c) => `i.${quoteIdent(c)} IS DISTINCT FROM t.${quoteIdent(c)}`).join(' OR ');
+  const changed = columns
+    .map((c) => `i.${quoteIdent(c)} IS DISTINCT FROM t.${quoteIdent(c)}`)
+    .join(' OR ');
   await db.run(`CREATE TEMP TABLE ${incoming} AS ${incomingSql}`);
   await db.run(
     `CREATE TEMP TABLE ${actions} AS
@@ -45,7 +47,9 @@ export async function upsertTable(
          SELECT t.*, $1 FROM ${t} AS t SEMI JOIN (SELECT nk FROM ${actions} WHERE action = 'update') AS a ON t.nk = a.nk`,
       [loadId],
     );
-    await db.run(`DELETE FROM ${t} WHERE nk IN (SELECT nk FROM ${actions} WHERE action = 'update')`);
+    await db.run(
+      `DELETE FROM ${t} WHERE nk IN (SELECT nk FROM ${actions} WHERE action = 'update')`,
+    );
   }
   if ((counts?.inserted ?? 0) + (counts?.updated ?? 0) > 0) {
     await db.run(
@@ -57,5 +61,9 @@ export async function upsertTable(
   }
   await db.run(`DROP TABLE ${incoming}`);
   await db.run(`DROP TABLE ${actions}`);
-  return { inserted: counts?.inserted ?? 0, updated: counts?.updated ?? 0, unchanged: counts?.unchanged ?? 0 };
+  return {
+    inserted: counts?.inserted ?? 0,
+    updated: counts?.updated ?? 0,
+    unchanged: counts?.unchanged ?? 0,
+  };
 }

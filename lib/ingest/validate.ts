@@ -7,7 +7,11 @@ import 'server-only';
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Database } from '@/lib/db/database';
 import { quoteIdent } from '@/lib/db/sql';
-import { reasonCategories, requiredFieldsOfTarget, type MappingTarget } from '@/lib/model/canonical';
+import {
+  reasonCategories,
+  requiredFieldsOfTarget,
+  type MappingTarget,
+} from '@/lib/model/canonical';
 import type { RowIssue, RuleCount } from './issues';
 import type { FieldPlan, TransformPlan } from './transform';
 
@@ -60,7 +64,9 @@ export async function validateStaged(
   const counts = await db.all<{ rule: string; column: string | null; count: number }>(
     `SELECT rule, "column", count(*) AS count FROM ${quoteIdent(issuesTable)} GROUP BY ALL ORDER BY count DESC, rule`,
   );
-  const rejected = await db.one<{ n: number }>(`SELECT count(DISTINCT row) AS n FROM ${quoteIdent(issuesTable)}`);
+  const rejected = await db.one<{ n: number }>(
+    `SELECT count(DISTINCT row) AS n FROM ${quoteIdent(issuesTable)}`,
+  );
   const sample = await db.all<RowIssue & Record<string, unknown>>(
     `SELECT row, "column", rule, message, value FROM ${quoteIdent(issuesTable)} ORDER BY row, rule LIMIT ${sampleSize}`,
   );
@@ -81,7 +87,9 @@ async function createTypedTable(
   const mapped = new Set(plan.fields.map((f) => f.field));
   // Lines without a line number are numbered in file order within their order.
   const needsLineNo =
-    (target === 'flat' || target === 'order_lines') && mapped.has('qty_ordered') && !mapped.has('line_no');
+    (target === 'flat' || target === 'order_lines') &&
+    mapped.has('qty_ordered') &&
+    !mapped.has('line_no');
   await db.run(
     `CREATE TEMP TABLE ${quoteIdent(typedTable)} AS SELECT _row, ${projections.join(', ')} FROM ${quoteIdent(stageTable)}`,
     plan.params,
@@ -96,11 +104,17 @@ async function createTypedTable(
   }
 }
 
-function buildRules(plan: TransformPlan, target: MappingTarget, file: string, bind: (v: DuckDBValue) => string): Rule[] {
+function buildRules(
+  plan: TransformPlan,
+  target: MappingTarget,
+  file: string,
+  bind: (v: DuckDBValue) => string,
+): Rule[] {
   const byField = new Map(plan.fields.map((f) => [f.field, f]));
   const col = (f: FieldPlan) => quoteIdent(f.field);
   const raw = (f: FieldPlan) => quoteIdent(`r_${f.field}`);
-  const where = (f: FieldPlan) => `${file} || ', row ' || _row || ', column "' || ${bind(f.header)} || '": '`;
+  const where = (f: FieldPlan) =>
+    `${file} || ', row ' || _row || ', column "' || ${bind(f.header)} || '": '`;
   const rules: Rule[] = [];
   for (const f of plan.fields) {
     const expected = describeType(f, plan);
@@ -112,40 +126,83 @@ function buildRules(plan: TransformPlan, target: MappingTarget, file: string, bi
       value: raw(f),
     });
   }
-  const required = requiredFieldsOfTarget(target).filter((name) => name !== 'line_no' || byField.has('line_no'));
+  const required = requiredFieldsOfTarget(target).filter(
+    (name) => name !== 'line_no' || byField.has('line_no'),
+  );
   for (const name of required) {
     const f = byField.get(name);
-    if (f) rules.push({ rule: 'required', header: bind(f.header), when: `${raw(f)} IS NULL`, message: `${where(f)} || 'is empty but required'`, value: 'NULL' });
+    if (f)
+      rules.push({
+        rule: 'required',
+        header: bind(f.header),
+        when: `${raw(f)} IS NULL`,
+        message: `${where(f)} || 'is empty but required'`,
+        value: 'NULL',
+      });
   }
   if (target === 'shipments') {
     const ship = byField.get('ship_ts');
     const delivered = byField.get('delivered_ts');
     const f = ship ?? delivered;
     if (f) {
-      const cond = [ship, delivered].filter(Boolean).map((x) => `${raw(x!)} IS NULL`).join(' AND ');
-      rules.push({ rule: 'required', header: bind(f.header), when: cond, message: `${where(f)} || 'a shipment needs a ship date or a delivery date'`, value: 'NULL' });
+      const cond = [ship, delivered]
+        .filter(Boolean)
+        .map((x) => `${raw(x!)} IS NULL`)
+        .join(' AND ');
+      rules.push({
+        rule: 'required',
+        header: bind(f.header),
+        when: cond,
+        message: `${where(f)} || 'a shipment needs a ship date or a delivery date'`,
+        value: 'NULL',
+      });
     }
   }
   for (const name of QUANTITIES) {
     const f = byField.get(name);
-    if (f) rules.push({ rule: 'negative_quantity', header: bind(f.header), when: `${col(f)} < 0`, message: `${where(f)} || 'quantity ' || ${raw(f)} || ' is negative'`, value: raw(f) });
+    if (f)
+      rules.push({
+        rule: 'negative_quantity',
+        header: bind(f.header),
+        when: `${col(f)} < 0`,
+        message: `${where(f)} || 'quantity ' || ${raw(f)} || ' is negative'`,
+        value: raw(f),
+      });
   }
   const ordered = byField.get('qty_ordered');
   const cancelled = byField.get('qty_cancelled');
   if (ordered && cancelled) {
-    rules.push({ rule: 'cancelled_exceeds_ordered', header: bind(cancelled.header), when: `${col(cancelled)} > ${col(ordered)}`, message: `${where(cancelled)} || 'cancelled quantity ' || ${raw(cancelled)} || ' exceeds the ordered ' || ${raw(ordered)}`, value: raw(cancelled) });
+    rules.push({
+      rule: 'cancelled_exceeds_ordered',
+      header: bind(cancelled.header),
+      when: `${col(cancelled)} > ${col(ordered)}`,
+      message: `${where(cancelled)} || 'cancelled quantity ' || ${raw(cancelled)} || ' exceeds the ordered ' || ${raw(ordered)}`,
+      value: raw(cancelled),
+    });
   }
   for (const [later, earlier, rule] of DATE_ORDER) {
     const a = byField.get(later);
     const b = byField.get(earlier);
     if (a && b) {
-      rules.push({ rule, header: bind(a.header), when: `${col(a)}::DATE < ${col(b)}::DATE`, message: `${where(a)} || ${raw(a)} || ' is before ' || ${bind(b.header)} || ' ' || ${raw(b)}`, value: raw(a) });
+      rules.push({
+        rule,
+        header: bind(a.header),
+        when: `${col(a)}::DATE < ${col(b)}::DATE`,
+        message: `${where(a)} || ${raw(a)} || ' is before ' || ${bind(b.header)} || ' ' || ${raw(b)}`,
+        value: raw(a),
+      });
     }
   }
   const category = byField.get('reason_category');
   if (category) {
     const allowed = reasonCategories.map((c) => `'${c}'`).join(', ');
-    rules.push({ rule: 'invalid_value', header: bind(category.header), when: `${col(category)} IS NOT NULL AND ${col(category)} NOT IN (${allowed})`, message: `${where(category)} || '"' || ${raw(category)} || '" is not a reason category (${reasonCategories.join(', ')}); map it with "values"'`, value: raw(category) });
+    rules.push({
+      rule: 'invalid_value',
+      header: bind(category.header),
+      when: `${col(category)} IS NOT NULL AND ${col(category)} NOT IN (${allowed})`,
+      message: `${where(category)} || '"' || ${raw(category)} || '" is not a reason category (${reasonCategories.join(', ')}); map it with "values"'`,
+      value: raw(category),
+    });
   }
   return rules;
 }
@@ -153,7 +210,11 @@ function buildRules(plan: TransformPlan, target: MappingTarget, file: string, bi
 function describeType(f: FieldPlan, plan: TransformPlan): string {
   if (f.type === 'timestamp') {
     const format = plan.dateFormats[f.field]?.format ?? 'iso';
-    return format === 'iso' ? 'a date (expected YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)' : format === 'excel-serial' ? 'an Excel date serial' : `a date in the format ${format}`;
+    return format === 'iso'
+      ? 'a date (expected YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)'
+      : format === 'excel-serial'
+        ? 'an Excel date serial'
+        : `a date in the format ${format}`;
   }
   if (f.type === 'number') return `a number (decimal separator "${plan.decimalSeparator}")`;
   if (f.type === 'integer') return 'a whole number';
@@ -161,25 +222,41 @@ function describeType(f: FieldPlan, plan: TransformPlan): string {
   return 'text';
 }
 
-async function collectRuleIssues(db: Database, typed: string, issues: string, rules: Rule[], params: DuckDBValue[]) {
+async function collectRuleIssues(
+  db: Database,
+  typed: string,
+  issues: string,
+  rules: Rule[],
+  params: DuckDBValue[],
+) {
   const bad = `${typed}_bad`;
   // One scan for the usual case of a clean file; the per-rule passes then run on the bad rows only.
   await db.run(
     `CREATE TEMP TABLE ${quoteIdent(bad)} AS SELECT * FROM ${quoteIdent(typed)} WHERE ${rules.map((r) => `(${r.when})`).join(' OR ')}`,
   );
   const inserts = rules.map(
-    (r) => `SELECT _row, ${r.header}, '${r.rule}', ${r.message}, CAST(${r.value} AS VARCHAR) FROM ${quoteIdent(bad)} WHERE ${r.when}`,
+    (r) =>
+      `SELECT _row, ${r.header}, '${r.rule}', ${r.message}, CAST(${r.value} AS VARCHAR) FROM ${quoteIdent(bad)} WHERE ${r.when}`,
   );
   await db.run(`INSERT INTO ${quoteIdent(issues)} ${inserts.join(' UNION ALL ')}`, params);
   await db.run(`DROP TABLE ${quoteIdent(bad)}`);
 }
 
-async function collectDuplicateKeys(db: Database, typed: string, issues: string, target: MappingTarget, plan: TransformPlan, fileName: string) {
+async function collectDuplicateKeys(
+  db: Database,
+  typed: string,
+  issues: string,
+  target: MappingTarget,
+  plan: TransformPlan,
+  fileName: string,
+) {
   const mapped = new Set(plan.fields.map((f) => f.field));
   const key = duplicateKeyOf(target, mapped);
   if (!key || key.length === 0) return;
   const cols = key.map(quoteIdent).join(', ');
-  const notNull = key.filter((k) => k === 'order_id' || k === 'return_id').map((k) => `${quoteIdent(k)} IS NOT NULL`);
+  const notNull = key
+    .filter((k) => k === 'order_id' || k === 'return_id')
+    .map((k) => `${quoteIdent(k)} IS NOT NULL`);
   await db.run(
     `INSERT INTO ${quoteIdent(issues)}
      SELECT _row, NULL, 'duplicate_key', $1 || ', row ' || _row || ': the same ' || $2 || ' as row ' || first_row, NULL
@@ -200,10 +277,16 @@ function duplicateKeyOf(target: MappingTarget, mapped: Set<string>): string[] | 
     case 'order_lines':
       return ['order_id', 'line_no'];
     case 'flat':
-      return mapped.has('line_no') ? present(['order_id', 'line_no', 'shipment_id', 'ship_ts']) : undefined;
+      return mapped.has('line_no')
+        ? present(['order_id', 'line_no', 'shipment_id', 'ship_ts'])
+        : undefined;
     case 'shipments':
-      return mapped.has('shipment_id') ? present(['shipment_id', 'order_id', 'line_no']) : present(['order_id', 'line_no', 'ship_ts']);
+      return mapped.has('shipment_id')
+        ? present(['shipment_id', 'order_id', 'line_no'])
+        : present(['order_id', 'line_no', 'ship_ts']);
     case 'returns':
-      return mapped.has('return_id') ? ['return_id'] : present(['order_id', 'line_no', 'return_ts', 'reason_code']);
+      return mapped.has('return_id')
+        ? ['return_id']
+        : present(['order_id', 'line_no', 'return_ts', 'reason_code']);
   }
 }

@@ -20,7 +20,12 @@ export interface CanonicalField {
   description: string;
 }
 
-const f = (name: string, type: FieldType, description: string, required = false): CanonicalField => ({
+const f = (
+  name: string,
+  type: FieldType,
+  description: string,
+  required = false,
+): CanonicalField => ({
   name,
   type,
   required,
@@ -91,7 +96,10 @@ export const naturalKeys: Record<CanonicalTable, { withId: string[]; withoutId?:
     withId: ['shipment_id', 'order_id', 'line_no'],
     withoutId: ['order_id', 'line_no', 'ship_ts'],
   },
-  returns: { withId: ['return_id'], withoutId: ['order_id', 'line_no', 'return_ts', 'reason_code'] },
+  returns: {
+    withId: ['return_id'],
+    withoutId: ['order_id', 'line_no', 'return_ts', 'reason_code'],
+  },
 };
 
 export const reasonCategories = [
@@ -129,9 +137,12 @@ export function fieldsOfTarget(target: MappingTarget): CanonicalField[] {
   return [...seen.values()];
 }
 
-/** Required fields of a target. In a flat extract the line number may be generated, and shipments are optional. */
+/**
+ * Required fields of a target. A flat extract needs only the order: lines come from it when it
+ * maps a quantity (numbered in file order without a line number), shipments when it maps a date.
+ */
 export function requiredFieldsOfTarget(target: MappingTarget): string[] {
-  if (target === 'flat') return ['order_id', 'order_ts', 'qty_ordered'];
+  if (target === 'flat') return ['order_id', 'order_ts'];
   if (target === 'order_lines') return ['order_id', 'qty_ordered'];
   return canonicalFields[target].filter((field) => field.required).map((field) => field.name);
 }

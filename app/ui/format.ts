@@ -1,0 +1,10 @@
+/** Number and date formatting shared by the pages (server and client). */
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+export const formatCount = (n: number) => integer.format(n);
+
+/** An ISO timestamp as a calendar day, in UTC (all computation is in UTC). */
+export const formatDay = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
+
+export const formatDateTime = (iso: string | null) =>
+  iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—';

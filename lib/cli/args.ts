@@ -1,0 +1,30 @@
+/** Flag parsing and output for the CLI commands. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+export class UsageError extends Error {}
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+export type Parsed = {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+};
+
+/** Parse flags strictly: an unknown flag is a usage error, not silently ignored. */
+export function parse(args: string[], options: Options): Parsed {
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
+    return { values: values as Parsed['values'], positionals };
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}

@@ -1,0 +1,32 @@
+import 'server-only';
+/**
+ * The web server's database: the configured file, opened once per process, seeded with demo data
+ * the first time it starts empty (the quick start shows something real at once).
+ */
+import { config } from '@/lib/config';
+import { loadDemoData, isEmpty } from '@/lib/demo';
+import { openDatabase, type Database } from './database';
+
+let ready: Promise<Database> | undefined;
+
+export function getServerDatabase(): Promise<Database> {
+  ready ??= prepare().catch((error) => {
+    ready = undefined;
+    throw error;
+  });
+  return ready;
+}
+
+async function prepare(): Promise<Database> {
+  const settings = config();
+  const db = await openDatabase(settings.databaseFile, {
+    memoryLimit: settings.memoryLimit,
+    threads: settings.threads,
+  });
+  if (settings.seedDemo && (await isEmpty(db))) {
+    const started = Date.now();
+    await loadDemoData(db);
+    console.log(`[orderlens] demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return db;
+}

@@ -1,0 +1,43 @@
+import 'server-only';
+/** What the database holds: row counts, date span, loads, and whether it is demo data. */
+import type { Database } from '@/lib/db/database';
+
+export interface DataCoverage {
+  orders: number;
+  orderLines: number;
+  shipments: number;
+  returns: number;
+  firstOrder: string | null;
+  lastOrder: string | null;
+  activeLoads: number;
+  demoLoads: number;
+  lastLoadAt: string | null;
+  isDemo: boolean;
+}
+
+export async function getDataCoverage(db: Database): Promise<DataCoverage> {
+  const row = await db.one<Record<string, number | string | null>>(
+    `SELECT (SELECT count(*) FROM orders) AS orders,
+            (SELECT count(*) FROM order_lines) AS order_lines,
+            (SELECT count(*) FROM shipments) AS shipments,
+            (SELECT count(*) FROM returns) AS returns,
+            (SELECT min(order_ts) FROM orders) AS first_order,
+            (SELECT max(order_ts) FROM orders) AS last_order,
+            (SELECT count(*) FROM loads WHERE status = 'loaded') AS active_loads,
+            (SELECT count(*) FROM loads WHERE status = 'loaded' AND is_demo) AS demo_loads,
+            (SELECT max(finished_at) FROM loads WHERE status = 'loaded') AS last_load_at`,
+  );
+  const n = (key: string) => Number(row?.[key] ?? 0);
+  return {
+    orders: n('orders'),
+    orderLines: n('order_lines'),
+    shipments: n('shipments'),
+    returns: n('returns'),
+    firstOrder: (row?.first_order as string | null) ?? null,
+    lastOrder: (row?.last_order as string | null) ?? null,
+    activeLoads: n('active_loads'),
+    demoLoads: n('demo_loads'),
+    lastLoadAt: (row?.last_load_at as string | null) ?? null,
+    isDemo: n('demo_loads') > 0,
+  };
+}
