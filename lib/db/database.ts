@@ -45,6 +45,20 @@ export class Database {
     return (await this.all<T>(sql, params))[0];
   }
 
+  /**
+   * Rows read on a separate connection, so readers never see a load's uncommitted work and never
+   * wait for the writer queue. DuckDB runs connections of one instance concurrently.
+   */
+  async read<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
+    this.readers ??= Array.from({ length: 2 }, () => this.instance.connect());
+    const connection = await this.readers[this.nextReader++ % this.readers.length]!;
+    const reader = await connection.runAndReadAll(...compactParams(sql, params));
+    return reader.getRowObjectsJS().map((row) => toPlainRow(row) as T);
+  }
+
+  private readers?: Promise<DuckDBConnection>[];
+  private nextReader = 0;
+
   /** A fresh connection on the same instance, for readers running beside the writer. */
   async connect(): Promise<DuckDBConnection> {
     return this.instance.connect();

@@ -112,6 +112,41 @@ export const migrations: Migration[] = [
   );
 `,
   },
+  {
+    version: 2,
+    name: 'benchmark band sets, targets and KPI inputs',
+    sql: `
+  CREATE SEQUENCE band_set_version_seq START 1;
+  CREATE TABLE band_sets (
+    set_id VARCHAR NOT NULL,
+    version BIGINT NOT NULL,
+    definition JSON NOT NULL,
+    imported_at TIMESTAMP NOT NULL,
+    removed_at TIMESTAMP,
+    PRIMARY KEY (set_id, version)
+  );
+  CREATE TABLE targets (
+    target_id VARCHAR PRIMARY KEY,
+    kpi_id VARCHAR NOT NULL,
+    dimension VARCHAR,
+    segment VARCHAR,
+    period_from DATE,
+    period_to DATE,
+    value DOUBLE NOT NULL,
+    at_risk_within DOUBLE,
+    created_at TIMESTAMP NOT NULL
+  );
+  CREATE TABLE kpi_inputs (
+    period_from DATE NOT NULL,
+    period_to DATE NOT NULL,
+    team VARCHAR NOT NULL DEFAULT '',
+    fte DOUBLE,
+    cost DOUBLE,
+    currency VARCHAR,
+    PRIMARY KEY (period_from, period_to, team)
+  );
+`,
+  },
 ];
 
 /** Apply every migration newer than the database's version. */

@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from './main';
+
+const fixture = (name: string) => path.join(__dirname, '..', 'ingest', 'fixtures', name);
+
+async function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+async function tempDb() {
+  return path.join(await mkdtemp(path.join(os.tmpdir(), 'orderlens-cli-')), 'test.duckdb');
+}
+
+describe('orderlens CLI', () => {
+  it('ingest --json prints the contract and exits 0; a second run is unchanged', async () => {
+    const db = await tempDb();
+    const args = ['ingest', fixture('flat-small.csv'), '--mapping', fixture('flat-small.mapping.json'), '--db', db, '--json'];
+    const first = await run(args);
+    expect(first.code).toBe(0);
+    const report = JSON.parse(first.out);
+    expect(report).toMatchObject({
+      loadId: 1,
+      table: 'flat',
+      status: 'loaded',
+      rowsRead: 5,
+      rowsInserted: 5,
+      rowsUpdated: 0,
+      rowsRejected: 0,
+      issues: [],
+    });
+    const second = await run(args);
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.out)).toMatchObject({ loadId: 1, status: 'unchanged', rowsInserted: 0 });
+  });
+
+  it('a rejected file exits 1 with every issue located, and --rejects writes the rows', async () => {
+    const db = await tempDb();
+    const rejects = path.join(path.dirname(db), 'rejects.csv');
+    const result = await run([
+      'ingest', fixture('flat-bad.csv'), '--mapping', fixture('flat-small.mapping.json'),
+      '--db', db, '--json', '--rejects', rejects,
+    ]);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.out);
+    expect(report.status).toBe('rejected');
+    expect(report.rowsRejected).toBe(5);
+    expect(report.issues[0]).toEqual({
+      row: 2,
+      column: 'Ship Date',
+      rule: 'ship_before_order',
+      message: 'flat-bad.csv, row 2, column "Ship Date": 2024-03-02 is before Order Date 2024-03-05',
+    });
+    expect((await readFile(rejects, 'utf-8')).trim().split('\n')).toHaveLength(6);
+  });
+
+  it('without a mapping, it maps the headers itself', async () => {
+    const db = await tempDb();
+    const result = await run(['ingest', fixture('flat-small.csv'), '--db', db, '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out)).toMatchObject({ status: 'loaded', table: 'flat', rowsInserted: 5 });
+  });
+
+  it('loads and undo work on the ledger', async () => {
+    const db = await tempDb();
+    await run(['ingest', fixture('flat-small.csv'), '--mapping', fixture('flat-small.mapping.json'), '--db', db]);
+    const loads = JSON.parse((await run(['loads', '--db', db, '--json'])).out);
+    expect(loads).toHaveLength(1);
+    expect(loads[0]).toMatchObject({ loadId: 1, fileName: 'flat-small.csv', status: 'loaded', rowsInserted: 5 });
+    const undo = await run(['undo', '1', '--db', db]);
+    expect(undo.code).toBe(0);
+    expect(undo.out).toBe('Load 1 undone. orders: 3 removed, 0 restored; order_lines: 5 removed, 0 restored; shipments: 4 removed, 0 restored; returns: 0 removed, 0 restored.');
+    expect((await run(['undo', '1', '--db', db])).code).toBe(1);
+  });
+
+  it.each([
+    [['ingest'], 'ingest takes exactly one FILE.'],
+    [['ingest', 'x.csv', '--table', 'invoices'], '--table must be one of'],
+    [['ingest', 'x.csv', '--bogus'], "Unknown option '--bogus'"],
+    [['undo', 'abc'], 'undo takes one LOAD_ID.'],
+    [['frobnicate'], 'Unknown command "frobnicate"'],
+  ])('usage errors exit 2: %j', async (args, message) => {
+    const result = await run(args);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(message);
+  });
+
+  it('a database held by another process fails fast with a plain message', async () => {
+    const db = await tempDb();
+    const holder = spawn(
+      process.execPath,
+      ['-e', `const {DuckDBInstance}=require('@duckdb/node-api');DuckDBInstance.create(${JSON.stringify(db)}).then(()=>{console.log('ready');setInterval(()=>{},1000)})`],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      await new Promise<void>((resolve) => holder.stdout!.once('data', () => resolve()));
+      const started = Date.now();
+      const result = await run(['loads', '--db', db]);
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(/^The database is in use by another Orderlens process \(process \d+\)\. Stop the Orderlens server/);
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+});

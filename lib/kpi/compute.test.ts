@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { computeKpis, isCached } from './compute';
+import { loadKpiFixture } from './kpi-test-helpers';
+
+// Expected values are worked out by hand from lib/kpi/fixtures/README.md.
+describe('KPI engine on the hand-made fixture', () => {
+  it('order shipment cycle time: complete orders only, mean and percentiles in hours', async () => {
+    const db = await loadKpiFixture();
+    const [kpi] = await computeKpis(db, {}, ['order_shipment_cycle_time']);
+    // A 24 h, B 96 h (final shipment), C 18 h; F is shipped but not complete; D cancelled; E unshipped.
+    expect(kpi).toMatchObject({ available: true, value: 46, numerator: 138, denominator: 3, n: 3 });
+    expect(kpi!.excluded).toEqual([{ reason: 'not yet shipped complete', count: 1 }]);
+    expect(kpi!.distribution).toMatchObject({ median: 24, min: 18, max: 96 });
+    expect(kpi!.distribution!.p90).toBeCloseTo(81.6, 6); // 24 + 0.8 × (96 − 24)
+    expect(kpi!.distribution!.p95).toBeCloseTo(88.8, 6);
+    expect(kpi!.distribution!.histogram.reduce((sum, bin) => sum + bin.count, 0)).toBe(3);
+  });
+
+  it('order fill rate: A and C filled on the first ship date, B and F not', async () => {
+    const db = await loadKpiFixture();
+    const [kpi] = await computeKpis(db, {}, ['order_fill_rate']);
+    expect(kpi).toMatchObject({ value: 50, numerator: 2, denominator: 4, n: 4 });
+  });
+
+  it('return rate: B and C of the four shipped orders', async () => {
+    const db = await loadKpiFixture();
+    const [kpi] = await computeKpis(db, {}, ['return_rate']);
+    expect(kpi).toMatchObject({ value: 50, numerator: 2, denominator: 4 });
+  });
+
+  it('breaks down by site and filters by date, as of the KPI event', async () => {
+    const db = await loadKpiFixture();
+    const [bySite] = await computeKpis(db, { by: 'site' }, ['order_shipment_cycle_time']);
+    expect(bySite!.series!.map((s) => [s.segment, s.value, s.n])).toEqual([
+      ['DC1', 60, 2],
+      ['DC2', 18, 1],
+    ]);
+    // Final ship dates: A 01-02, B 01-05, C 01-02; only A and C fall on 01-02.
+    const [day] = await computeKpis(db, { filters: { from: '2024-01-02', to: '2024-01-02' } }, [
+      'order_shipment_cycle_time',
+    ]);
+    expect(day).toMatchObject({ value: 21, n: 2 });
+  });
+
+  it('serves a repeated query from the cache, and recomputes after a load', async () => {
+    const db = await loadKpiFixture();
+    const query = { grain: 'day' as const };
+    expect(await isCached(db, query)).toBe(false);
+    await computeKpis(db, query);
+    expect(await isCached(db, query)).toBe(true);
+  });
+
+  it('reports a KPI without data as unavailable with the reason, never 0', async () => {
+    const db = await loadKpiFixture();
+    await db.run('DELETE FROM returns');
+    await db.run(
+      "INSERT INTO loads (load_id, file_name, content_hash, target, status, started_at) VALUES (99, 'x', 'x', 'returns', 'loaded', now()::TIMESTAMP)",
+    );
+    const [kpi] = await computeKpis(db, {}, ['return_rate']);
+    expect(kpi).toMatchObject({
+      available: false,
+      value: null,
+      unavailableReason: 'no returns loaded',
+    });
+  });
+});

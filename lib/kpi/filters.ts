@@ -1,0 +1,104 @@
+/**
+ * Filters, grains and breakdown dimensions: validated input, compiled to SQL with every value bound
+ * as a parameter. Column names come only from the dimension table below.
+ */
+import { z } from 'zod';
+
+export const dimensions = {
+  site: 'site',
+  channel: 'channel',
+  customer: 'customer_id',
+  region: 'region',
+  carrier: 'carrier',
+  ship_mode: 'ship_mode',
+} as const;
+export type Dimension = keyof typeof dimensions;
+export const dimensionNames = Object.keys(dimensions) as Dimension[];
+
+export const grains = ['day', 'week', 'month', 'quarter', 'year'] as const;
+export type Grain = (typeof grains)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const values = z.array(z.string().min(1).max(200)).max(500);
+
+export const filtersSchema = z
+  .object({
+    from: isoDate.optional().describe('First day of the as-of range, inclusive'),
+    to: isoDate.optional().describe('Last day of the as-of range, inclusive'),
+    site: values.optional(),
+    channel: values.optional(),
+    customer: values.optional(),
+    region: values.optional(),
+    carrier: values.optional(),
+    ship_mode: values.optional(),
+    sku: values.optional(),
+  })
+  .strict()
+  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+    message: 'from must not be after to',
+    path: ['to'],
+  });
+export type Filters = z.infer<typeof filtersSchema>;
+
+export const kpiQuerySchema = z
+  .object({
+    filters: filtersSchema.default({}),
+    grain: z.enum(grains).optional(),
+    by: z.enum(dimensionNames as [Dimension, ...Dimension[]]).optional(),
+    compare: z.enum(['previous', 'last_year']).optional(),
+  })
+  .strict();
+export type KpiQuery = z.input<typeof kpiQuerySchema>;
+export type ParsedKpiQuery = z.output<typeof kpiQuerySchema>;
+
+export interface SqlFragment {
+  sql: string;
+  params: (string | string[])[];
+}
+
+/** WHERE conditions for the filters; `asOf` is the KPI's as-of column (from our catalogue). */
+export function filterConditions(filters: Filters, asOf: string, base: string): SqlFragment {
+  const parts: string[] = [];
+  const params: (string | string[])[] = [];
+  const bind = (value: string | string[]) => `$${params.push(value)}`;
+  if (filters.from) parts.push(`${asOf} >= CAST(${bind(filters.from)} AS DATE)`);
+  if (filters.to) parts.push(`${asOf} < CAST(${bind(filters.to)} AS DATE) + INTERVAL 1 DAY`);
+  for (const name of dimensionNames) {
+    const selected = filters[name];
+    if (selected?.length)
+      parts.push(`${dimensions[name]} IN (SELECT unnest(CAST(${bind(selected)} AS VARCHAR[])))`);
+  }
+  if (filters.sku?.length) {
+    const skuOrders = `SELECT order_id FROM order_lines WHERE sku IN (SELECT unnest(CAST(${bind(filters.sku)} AS VARCHAR[])))`;
+    parts.push(
+      base === 'kpi_return_facts'
+        ? `(sku IN (SELECT unnest(CAST($${params.length} AS VARCHAR[]))) OR order_id IN (${skuOrders}))`
+        : `order_id IN (${skuOrders})`,
+    );
+  }
+  return { sql: parts.length ? parts.join(' AND ') : 'true', params };
+}
+
+/** The SQL of a period start for a grain (weeks start on Monday, ISO 8601). */
+export function periodSql(grain: Grain, asOf: string): string {
+  return `CAST(date_trunc('${grain}', ${asOf}) AS DATE)`;
+}
+
+/** The same-length period before [from, to], and the same period a year earlier. */
+export function comparisonRange(
+  filters: Filters,
+  compare: 'previous' | 'last_year',
+): Filters | undefined {
+  if (!filters.from || !filters.to) return undefined;
+  const day = 86_400_000;
+  const from = Date.parse(`${filters.from}T00:00:00Z`);
+  const to = Date.parse(`${filters.to}T00:00:00Z`);
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  if (compare === 'previous') {
+    const length = to - from + day;
+    return { ...filters, from: iso(from - length), to: iso(from - day) };
+  }
+  const shift = (d: string) =>
+    `${Number(d.slice(0, 4)) - 1}${d.slice(4)}`.replace(/-02-29$/, '-02-28');
+  return { ...filters, from: shift(filters.from), to: shift(filters.to) };
+}

@@ -1,0 +1,24 @@
+import { defineKpi } from '@/lib/kpi/define';
+
+/** Share of shipped orders whose first shipment covered every line in full. */
+export const orderFillRate = defineKpi({
+  id: 'order_fill_rate',
+  name: 'Order fill rate',
+  definition:
+    'Shipped orders whose first shipment date covered the full ordered quantity (less cancelled) of every line ÷ shipped orders.',
+  standard: 'WERC order fill rate; SCOR RL.2.1 (in full)',
+  variant: 'order level, on the first ship date',
+  unit: 'percent',
+  direction: 'higher',
+  kind: 'ratio',
+  grain: 'order',
+  base: 'kpi_order_facts',
+  asOf: 'first_ship_ts',
+  asOfLabel: 'first ship date',
+  population: 'NOT cancelled AND shipped',
+  exclusions: [{ when: 'NOT has_lines', reason: 'no order lines' }],
+  numerator: 'count(*) FILTER (WHERE filled_first)',
+  denominator: 'count(*)',
+  failure: 'NOT filled_first',
+  needs: ['order_lines.qty_ordered', 'shipments.ship_ts'],
+});
