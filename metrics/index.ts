@@ -1,7 +1,55 @@
 /** The KPI catalogue: one file per KPI, in the order the scorecard shows them. */
 import type { KpiDefinition } from '@/lib/kpi/define';
+import { backorderRate } from './backorder-rate';
+import { cancellationRate } from './cancellation-rate';
+import { costPerOrder } from './cost-per-order';
+import { damageFreeRate } from './damage-free-rate';
+import { documentationAccuracy } from './documentation-accuracy';
+import { lineFillRate } from './line-fill-rate';
+import { onTimeDeliveryRate } from './on-time-delivery-rate';
+import { onTimeShipmentRate } from './on-time-shipment-rate';
+import { onTimeToRequestRate } from './on-time-to-request-rate';
+import { orderAccuracy } from './order-accuracy';
+import { orderEntryCycleTime } from './order-entry-cycle-time';
 import { orderFillRate } from './order-fill-rate';
+import { orderReleaseCycleTime } from './order-release-cycle-time';
 import { orderShipmentCycleTime } from './order-shipment-cycle-time';
+import { orderToDeliveryCycleTime } from './order-to-delivery-cycle-time';
+import { ordersPerFte } from './orders-per-fte';
+import { perfectOrderIndex } from './perfect-order-index';
+import { perfectOrderRate } from './perfect-order-rate';
+import { releaseToShipCycleTime } from './release-to-ship-cycle-time';
 import { returnRate } from './return-rate';
+import { returnsProcessingCycleTime } from './returns-processing-cycle-time';
+import { splitShipmentRate } from './split-shipment-rate';
+import { unitFillRate } from './unit-fill-rate';
+import { unitReturnRate } from './unit-return-rate';
 
-export const kpiCatalogue: KpiDefinition[] = [orderShipmentCycleTime, orderFillRate, returnRate];
+export const kpiCatalogue: KpiDefinition[] = [
+  // Core KPIs
+  orderShipmentCycleTime,
+  orderFillRate,
+  lineFillRate,
+  unitFillRate,
+  returnRate,
+  unitReturnRate,
+  orderAccuracy,
+  // Further KPIs
+  orderToDeliveryCycleTime,
+  orderEntryCycleTime,
+  orderReleaseCycleTime,
+  releaseToShipCycleTime,
+  onTimeShipmentRate,
+  onTimeDeliveryRate,
+  onTimeToRequestRate,
+  damageFreeRate,
+  documentationAccuracy,
+  perfectOrderIndex,
+  perfectOrderRate,
+  backorderRate,
+  splitShipmentRate,
+  cancellationRate,
+  returnsProcessingCycleTime,
+  ordersPerFte,
+  costPerOrder,
+];

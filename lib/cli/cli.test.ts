@@ -21,7 +21,15 @@ async function tempDb() {
 describe('orderlens CLI', () => {
   it('ingest --json prints the contract and exits 0; a second run is unchanged', async () => {
     const db = await tempDb();
-    const args = ['ingest', fixture('flat-small.csv'), '--mapping', fixture('flat-small.mapping.json'), '--db', db, '--json'];
+    const args = [
+      'ingest',
+      fixture('flat-small.csv'),
+      '--mapping',
+      fixture('flat-small.mapping.json'),
+      '--db',
+      db,
+      '--json',
+    ];
     const first = await run(args);
     expect(first.code).toBe(0);
     const report = JSON.parse(first.out);
@@ -37,15 +45,26 @@ describe('orderlens CLI', () => {
     });
     const second = await run(args);
     expect(second.code).toBe(0);
-    expect(JSON.parse(second.out)).toMatchObject({ loadId: 1, status: 'unchanged', rowsInserted: 0 });
+    expect(JSON.parse(second.out)).toMatchObject({
+      loadId: 1,
+      status: 'unchanged',
+      rowsInserted: 0,
+    });
   });
 
   it('a rejected file exits 1 with every issue located, and --rejects writes the rows', async () => {
     const db = await tempDb();
     const rejects = path.join(path.dirname(db), 'rejects.csv');
     const result = await run([
-      'ingest', fixture('flat-bad.csv'), '--mapping', fixture('flat-small.mapping.json'),
-      '--db', db, '--json', '--rejects', rejects,
+      'ingest',
+      fixture('flat-bad.csv'),
+      '--mapping',
+      fixture('flat-small.mapping.json'),
+      '--db',
+      db,
+      '--json',
+      '--rejects',
+      rejects,
     ]);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.out);
@@ -55,7 +74,8 @@ describe('orderlens CLI', () => {
       row: 2,
       column: 'Ship Date',
       rule: 'ship_before_order',
-      message: 'flat-bad.csv, row 2, column "Ship Date": 2024-03-02 is before Order Date 2024-03-05',
+      message:
+        'flat-bad.csv, row 2, column "Ship Date": 2024-03-02 is before Order Date 2024-03-05',
     });
     expect((await readFile(rejects, 'utf-8')).trim().split('\n')).toHaveLength(6);
   });
@@ -64,18 +84,36 @@ describe('orderlens CLI', () => {
     const db = await tempDb();
     const result = await run(['ingest', fixture('flat-small.csv'), '--db', db, '--json']);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.out)).toMatchObject({ status: 'loaded', table: 'flat', rowsInserted: 5 });
+    expect(JSON.parse(result.out)).toMatchObject({
+      status: 'loaded',
+      table: 'flat',
+      rowsInserted: 5,
+    });
   });
 
   it('loads and undo work on the ledger', async () => {
     const db = await tempDb();
-    await run(['ingest', fixture('flat-small.csv'), '--mapping', fixture('flat-small.mapping.json'), '--db', db]);
+    await run([
+      'ingest',
+      fixture('flat-small.csv'),
+      '--mapping',
+      fixture('flat-small.mapping.json'),
+      '--db',
+      db,
+    ]);
     const loads = JSON.parse((await run(['loads', '--db', db, '--json'])).out);
     expect(loads).toHaveLength(1);
-    expect(loads[0]).toMatchObject({ loadId: 1, fileName: 'flat-small.csv', status: 'loaded', rowsInserted: 5 });
+    expect(loads[0]).toMatchObject({
+      loadId: 1,
+      fileName: 'flat-small.csv',
+      status: 'loaded',
+      rowsInserted: 5,
+    });
     const undo = await run(['undo', '1', '--db', db]);
     expect(undo.code).toBe(0);
-    expect(undo.out).toBe('Load 1 undone. orders: 3 removed, 0 restored; order_lines: 5 removed, 0 restored; shipments: 4 removed, 0 restored; returns: 0 removed, 0 restored.');
+    expect(undo.out).toBe(
+      'Load 1 undone. orders: 3 removed, 0 restored; order_lines: 5 removed, 0 restored; shipments: 4 removed, 0 restored; returns: 0 removed, 0 restored.',
+    );
     expect((await run(['undo', '1', '--db', db])).code).toBe(1);
   });
 
@@ -95,7 +133,10 @@ describe('orderlens CLI', () => {
     const db = await tempDb();
     const holder = spawn(
       process.execPath,
-      ['-e', `const {DuckDBInstance}=require('@duckdb/node-api');DuckDBInstance.create(${JSON.stringify(db)}).then(()=>{console.log('ready');setInterval(()=>{},1000)})`],
+      [
+        '-e',
+        `const {DuckDBInstance}=require('@duckdb/node-api');DuckDBInstance.create(${JSON.stringify(db)}).then(()=>{console.log('ready');setInterval(()=>{},1000)})`,
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     try {
@@ -103,7 +144,9 @@ describe('orderlens CLI', () => {
       const started = Date.now();
       const result = await run(['loads', '--db', db]);
       expect(result.code).toBe(1);
-      expect(result.err).toMatch(/^The database is in use by another Orderlens process \(process \d+\)\. Stop the Orderlens server/);
+      expect(result.err).toMatch(
+        /^The database is in use by another Orderlens process \(process \d+\)\. Stop the Orderlens server/,
+      );
       expect(Date.now() - started).toBeLessThan(5000);
     } finally {
       holder.kill('SIGKILL');

@@ -8,6 +8,7 @@ import { OrderlensError } from '@/lib/db/errors';
 import { MappingError } from '@/lib/ingest/mapping';
 import { UsageError, type Io } from './args';
 import { ingestCommand } from './ingest';
+import { kpisCommand } from './kpis';
 import { generateCommand, loadsCommand, mapCommand, undoCommand, demoCommand } from './commands';
 
 const defaultIo: Io = {
@@ -21,6 +22,10 @@ Commands:
   ingest FILE [--table T] [--mapping FILE] [--sheet NAME] [--db PATH] [--dry-run]
               [--rejects FILE] [--max-rejects N|N%] [--json]
                          Load an extract (CSV, TSV, XLSX, Parquet) into the canonical model.
+  kpis [--from DATE] [--to DATE] [--by DIMENSION] [--grain GRAIN] [--bands SET] [--kpis ID,…]
+       [--site S] [--channel C] [--customer C] [--region R] [--carrier C] [--ship-mode M] [--sku S]
+       [--db PATH] [--json]
+                         The KPI catalogue for a period, by a dimension or over time.
   map FILE [--table T] [--sheet NAME]
                          Propose a mapping file for an extract (prints JSON).
   loads [--db PATH] [--json]
@@ -37,6 +42,7 @@ The database is ORDERLENS_DB or data/orderlens.duckdb.`;
 
 const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
   ingest: ingestCommand,
+  kpis: kpisCommand,
   map: mapCommand,
   loads: loadsCommand,
   undo: undoCommand,

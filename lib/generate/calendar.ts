@@ -1,26 +1,30 @@
 /**
- * Integer calendar arithmetic for the generator: times are whole seconds since the Unix epoch (UTC),
- * days are whole days since the epoch. No Date objects or locale functions, so output never depends
- * on the machine's time zone, and formatting is fast enough for millions of rows.
+ * Integer calendar arithmetic for the generator. Times are whole seconds and days whole days since
+ * 2000-01-01 00:00 UTC, not 1970: the numbers then stay within V8's small-integer range (until 2034),
+ * so millions of timestamps cost no heap allocations. No Date objects or locale functions, so output
+ * never depends on the machine's time zone.
  */
 
 export const DAY = 86_400;
 export const HOUR = 3_600;
 export const MINUTE = 60;
 
-/** Days since 1970-01-01 for a proleptic Gregorian date (Hinnant's days_from_civil). */
+/** Hinnant's constant (days from 0000-03-01 to 1970-01-01) plus 1970-01-01 → 2000-01-01. */
+const CIVIL_OFFSET = 719_468 + 10_957;
+
+/** Days since 2000-01-01 for a proleptic Gregorian date (Hinnant's days_from_civil). */
 export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
   const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
+  return era * 146_097 + doe - CIVIL_OFFSET;
 }
 
 /** The date of a day number (Hinnant's civil_from_days). */
 export function civilFromDays(days: number): { year: number; month: number; day: number } {
-  const z = days + 719_468;
+  const z = days + CIVIL_OFFSET;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
   const yoe = Math.floor(
@@ -57,9 +61,9 @@ export function addMonths(days: number, months: number): number {
   return daysFromCivil(y, m, Math.min(day, lastDay));
 }
 
-/** Monday = 0 … Sunday = 6 (1970-01-01 was a Thursday). */
+/** Monday = 0 … Sunday = 6 (2000-01-01 was a Saturday). */
 export function weekday(days: number): number {
-  return (((days + 3) % 7) + 7) % 7;
+  return (((days + 5) % 7) + 7) % 7;
 }
 
 /** New Year and Christmas: no site works, few customers order. */
@@ -77,7 +81,7 @@ export interface CalendarDay {
 }
 
 const twoDigits = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
-/** Days 1970–2199 are cached (a bounded table); calendar lookups are on the per-row hot path. */
+/** Days 2000–2229 are cached (a bounded table); calendar lookups are on the per-row hot path. */
 const CACHED_DAYS = 84_000;
 const calendarDays = new Array<CalendarDay | undefined>(CACHED_DAYS);
 

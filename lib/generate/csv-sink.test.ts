@@ -22,10 +22,13 @@ describe('CsvSink', () => {
       s.bool(false);
       s.ts(daysFromCivil(2025, 3, 9) * 86_400 + 7 * 3600 + 5 * 60 + 9);
       s.ts(null);
+      s.ts(-1); // before the 2000-01-01 origin
       s.text(null);
       s.endRow();
     });
-    expect(text).toBe('SO-0000042,0,1234,1234.56,0.05,true,false,2025-03-09 07:05:09,,\n');
+    expect(text).toBe(
+      'SO-0000042,0,1234,1234.56,0.05,true,false,2025-03-09 07:05:09,,1999-12-31 23:59:59,\n',
+    );
   });
 
   it.each([

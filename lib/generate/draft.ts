@@ -1,6 +1,6 @@
 /**
  * The in-memory shape of one generated order with its lines, shipments and returns, before it is
- * written out. Times are whole seconds since the epoch (UTC); null means "not (yet) happened as of
+ * written out. Times are whole seconds since 2000-01-01 UTC (calendar.ts); null means "not (yet) happened as of
  * the extract's cut-off". Money is integer cents, so sums never pick up floating-point noise.
  */
 import type { Carrier, Channel, Customer, ShipMode, Site, Sku } from './catalogue';

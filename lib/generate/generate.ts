@@ -33,7 +33,7 @@ export interface GenerateOptions {
   outDir: string;
   /** Number of orders; default 10,000. */
   orders?: number;
-  /** PRNG seed; default 42. */
+  /** PRNG seed (an integer; its low 32 bits are used); default 42. */
   seed?: number;
   format?: 'csv' | 'parquet';
   /** First day of the period, ISO date; default '2025-01-01'. */
@@ -60,6 +60,9 @@ function resolveOptions(options: GenerateOptions) {
   if (!Number.isInteger(orders) || orders < 1)
     throw new RangeError('orders must be a positive integer');
   if (!Number.isInteger(seed)) throw new RangeError('seed must be an integer');
+  const format = options.format ?? 'csv';
+  if (format !== 'csv' && format !== 'parquet')
+    throw new RangeError('format must be csv or parquet');
   if (!Number.isInteger(months) || months < 1 || months > 120) {
     throw new RangeError('months must be an integer from 1 to 120');
   }
@@ -70,7 +73,7 @@ function resolveOptions(options: GenerateOptions) {
     months,
     startDay,
     endDay: addMonths(startDay, months),
-    format: options.format ?? 'csv',
+    format,
   };
 }
 
@@ -144,7 +147,10 @@ export async function generateExtracts(options: GenerateOptions): Promise<Genera
     }
     return { files, orders: opts.orders, lines: writers.order_lines.rows };
   } catch (error) {
+    // Leave no half-written extract behind that could be mistaken for a complete one.
     for (const table of canonicalTables) writers[table].destroy();
+    const outputs = canonicalTables.map((table) => join(outDir, `${table}.${opts.format}`));
+    await Promise.all(outputs.map((path) => rm(path, { force: true })));
     throw error;
   } finally {
     if (csvDir !== outDir) await rm(csvDir, { recursive: true, force: true });

@@ -37,7 +37,9 @@ export class CsvTableWriter {
     if (final) this.sink.seal();
     for (let chunk = this.sink.full.shift(); chunk; chunk = this.sink.full.shift()) {
       if (this.error) throw this.error;
-      if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+      const written = chunk;
+      const more = this.stream.write(chunk, (error) => error || this.sink.recycle(written));
+      if (!more) await once(this.stream, 'drain');
     }
     if (this.error) throw this.error;
   }

@@ -7,7 +7,14 @@ import { open } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { Database } from '@/lib/db/database';
 import { quoteLiteral } from '@/lib/db/sql';
+import {
+  checkFieldCounts,
+  plausiblePreamble,
+  preferredQuote,
+  type Quoting,
+} from './dialect-checks';
 import { ExtractError } from './errors';
+import { scanLineBreaks, type LineBreaks } from './line-breaks';
 
 export interface CsvDialect {
   delimiter: string;
@@ -21,6 +28,8 @@ export interface CsvDialect {
   headers: string[];
   /** Names changed because they were blank or clashed. */
   renamed: { column: number; from: string; to: string }[];
+  /** Line endings as seen in the first megabyte. */
+  lineBreaks: LineBreaks;
   detectedBy: 'duckdb' | 'heuristic' | 'given';
 }
 
@@ -46,45 +55,70 @@ export async function detectDialect(
   overrides: DialectOverrides = {},
 ): Promise<CsvDialect> {
   checkOverrides(overrides, fileName);
-  const head = await readHead(file);
+  const { head, truncated } = await readHead(file);
   if (head.trim().length === 0) throw new ExtractError(`${fileName} is empty.`, 'empty_file');
   const sniffed = await sniff(db, file, overrides)
     .then((result) => (plausible(result, head) ? result : undefined))
     .catch(() => undefined);
-  const delimiter = overrides.delimiter ?? sniffed?.delimiter ?? guessDelimiter(head);
-  const quote = overrides.quote ?? (sniffed?.quote && sniffed.quote !== '"' ? sniffed.quote : '"');
-  const escape = overrides.escape ?? (sniffed?.escape === '\\' ? '\\' : quote);
-  const comment = overrides.comment ?? '';
-  const skipRows = overrides.skipRows ?? sniffed?.skipRows ?? 0;
+  const quoting = chooseQuoting(head, overrides, sniffed);
+  const skipRows = chooseSkipRows(head, overrides, sniffed, quoting);
   const header = overrides.header ?? true;
-  const firstRecord = parseFirstRecord(head, { delimiter, quote, escape, comment }, skipRows);
+  const firstRecord = parseFirstRecord(head, quoting, skipRows);
   if (!firstRecord) throw new ExtractError(`${fileName} has no rows.`, 'empty_file');
+  checkFieldCounts(afterLines(head, skipRows)!, quoting, header, truncated, fileName);
   const { headers, renamed } = header
     ? nameColumns(firstRecord)
     : { headers: firstRecord.map((_, i) => `column_${i + 1}`), renamed: [] };
   const given = overrides.delimiter !== undefined;
   return {
-    delimiter,
-    quote,
-    escape,
-    comment,
+    ...quoting,
     header,
     skipRows,
     headers,
     renamed,
+    lineBreaks: scanLineBreaks(head, quoting.quote, quoting.escape),
     detectedBy: given ? 'given' : sniffed ? 'duckdb' : 'heuristic',
   };
 }
 
-async function readHead(file: string): Promise<string> {
+function chooseQuoting(head: string, overrides: DialectOverrides, sniffed?: Sniffed): Quoting {
+  const quote =
+    overrides.quote ?? preferredQuote(head, sniffed?.quote ?? '', sniffed?.delimiter ?? ',');
+  // The sniffer's escape belongs to its quote.
+  const sniffedEscape = sniffed?.quote === quote && sniffed.escape === '\\' ? '\\' : undefined;
+  const escape = overrides.escape ?? sniffedEscape ?? quote;
+  // DuckDB refuses a delimiter that contains the quote; the sniffer can propose one.
+  const sniffedDelimiter =
+    quote && sniffed?.delimiter.includes(quote) ? undefined : sniffed?.delimiter;
+  const delimiter = overrides.delimiter ?? sniffedDelimiter ?? guessDelimiter(head, quote);
+  return { delimiter, quote, escape, comment: overrides.comment ?? '' };
+}
+
+function chooseSkipRows(
+  head: string,
+  overrides: DialectOverrides,
+  sniffed: Sniffed | undefined,
+  quoting: Quoting,
+) {
+  const sniffedSkip = sniffed?.skipRows ?? 0;
+  const skipped = head.split(/\r\n|\n|\r/, sniffedSkip);
+  const rest = afterLines(head, sniffedSkip) ?? '';
+  const preamble =
+    overrides.skipRows ?? (plausiblePreamble(skipped, rest, quoting) ? sniffedSkip : 0);
+  // Blank lines above the first record are no record: DuckDB would take one for the header.
+  return preamble + countBlankLines(afterLines(head, preamble) ?? '');
+}
+
+async function readHead(file: string): Promise<{ head: string; truncated: boolean }> {
   const handle = await open(file, 'r');
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    return buffer
+    const head = buffer
       .subarray(0, bytesRead)
       .toString('utf-8')
       .replace(/^\uFEFF/, '');
+    return { head, truncated: bytesRead === HEAD_BYTES };
   } finally {
     await handle.close();
   }
@@ -147,14 +181,14 @@ function plausible(sniffed: Sniffed, head: string): boolean {
 }
 
 /** The delimiter that splits the first lines into the most consistent number of fields. */
-export function guessDelimiter(head: string): string {
+export function guessDelimiter(head: string, quote = '"'): string {
   const lines = head
     .split(/\r\n|\n|\r/)
     .filter((line) => line.length > 0)
     .slice(0, 50);
   let best = ',';
   let bestScore = -1;
-  for (const delimiter of DELIMITERS) {
+  for (const delimiter of DELIMITERS.filter((d) => d !== quote)) {
     const counts = lines.map((line) => line.split(delimiter).length - 1);
     const first = counts[0] ?? 0;
     if (first === 0) continue;
@@ -168,19 +202,10 @@ export function guessDelimiter(head: string): string {
   return best;
 }
 
-type Quoting = Pick<CsvDialect, 'delimiter' | 'quote' | 'escape' | 'comment'>;
-
-function parseFirstRecord(
-  head: string,
-  { delimiter, quote, escape, comment }: Quoting,
-  skip: number,
-) {
-  let text = head;
-  for (let i = 0; i < skip; i++) {
-    const next = text.search(/\r\n|\n|\r/);
-    if (next < 0) return undefined;
-    text = text.slice(next + (text.startsWith('\r\n', next) ? 2 : 1));
-  }
+function parseFirstRecord(head: string, quoting: Quoting, skip: number) {
+  const text = afterLines(head, skip);
+  if (text === undefined) return undefined;
+  const { delimiter, quote, escape, comment } = quoting;
   const parsed = Papa.parse<string[]>(text, {
     delimiter,
     quoteChar: quote || '\u0000',
@@ -190,6 +215,21 @@ function parseFirstRecord(
     skipEmptyLines: true,
   });
   return parsed.data[0];
+}
+
+/** The text after its first n lines, or undefined when it has fewer. */
+function afterLines(text: string, n: number): string | undefined {
+  let rest = text;
+  for (let i = 0; i < n; i++) {
+    const next = rest.search(/\r\n|\n|\r/);
+    if (next < 0) return undefined;
+    rest = rest.slice(next + (rest.startsWith('\r\n', next) ? 2 : 1));
+  }
+  return rest;
+}
+
+function countBlankLines(text: string): number {
+  return /^(?:\r\n|\n|\r)*/.exec(text)![0].replace(/\r\n/g, '\n').length;
 }
 
 /** Blank names become column_N; clashing names (ignoring case) get _2, _3… in order. */

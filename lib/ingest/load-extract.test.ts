@@ -254,3 +254,27 @@ describe('loadExtract: dialects and encodings', () => {
     },
   );
 });
+
+describe('loadExtract: layouts', () => {
+  it('reads a TSV and maps its headers automatically', async () => {
+    const db = await openMemoryDatabase();
+    const report = await loadExtract(db, { file: fixture('orders.tsv') });
+    expect(report).toMatchObject({ status: 'loaded', table: 'flat', rowsRead: 2 });
+    expect(report.detected?.delimiter).toBe('\t');
+    expect(await counts(db)).toEqual({ orders: 2, lines: 2, shipments: 1, returns: 0 });
+  });
+
+  it('skips preamble lines above the header and says so; cancellation synonyms are recognised', async () => {
+    const db = await openMemoryDatabase();
+    const mapping = parseMappingJson(
+      '{"table":"orders","columns":{"order_id":"order_id","order_ts":"order_ts","status":"status"}}',
+    );
+    const report = await loadExtract(db, { file: fixture('preamble.csv'), mapping });
+    expect(report.status).toBe('loaded');
+    expect(report.detected?.skipRows).toBe(3);
+    expect(await db.all('SELECT order_id, status FROM orders ORDER BY 1')).toEqual([
+      { order_id: 'P-1', status: 'open' },
+      { order_id: 'P-2', status: 'cancelled' },
+    ]);
+  });
+});

@@ -5,12 +5,15 @@ import 'server-only';
  * reader in strict mode with rejected rows kept; XLSX is converted to CSV by streaming; Parquet is
  * read by DuckDB and cast to text so every source is validated by the same rules.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Database } from '@/lib/db/database';
 import { quoteIdent, quoteLiteral } from '@/lib/db/sql';
 import { detectDialect, type CsvDialect, type DialectOverrides } from './dialect';
+import { csvReadError } from './csv-errors';
 import { ExtractError } from './errors';
 import type { RowIssue } from './issues';
 import { inspectSource, transcodeToUtf8, type SourceInfo } from './source';
@@ -70,7 +73,7 @@ export async function stageSource(
       csvFile = path.join(work, 'utf8.csv');
       await transcodeToUtf8(file, source.encoding, csvFile);
     }
-    const staged = await stageCsv(db, csvFile, table, options.fileName, overrides);
+    const staged = await stageCsv(db, csvFile, table, options.fileName, overrides, work);
     return { ...staged, source, sheet, cleanup };
   } catch (error) {
     await cleanup();
@@ -84,36 +87,25 @@ async function stageCsv(
   table: string,
   fileName: string,
   overrides: DialectOverrides,
+  work: string,
 ) {
   const dialect = await detectDialect(db, file, fileName, overrides);
+  const aligned = await alignLineBreaks(file, dialect, work);
+  const skip = dialect.skipRows + aligned.extraLines;
   const columns = dialect.headers.map((_, i) => `c${i}`);
-  const struct = columns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ');
-  const rejects = `${table}_rejects`;
-  const options = [
-    'auto_detect=false',
-    `columns={${struct}}`,
-    `header=${dialect.header}`,
-    `skip=${dialect.skipRows}`,
-    `delim=${quoteLiteral(dialect.delimiter)}`,
-    `quote=${quoteLiteral(dialect.quote)}`,
-    `escape=${quoteLiteral(dialect.escape)}`,
-    `comment=${quoteLiteral(dialect.comment)}`,
-    'strict_mode=true',
-    'store_rejects=true',
-    `rejects_table=${quoteLiteral(rejects)}`,
-    `rejects_scan=${quoteLiteral(`${rejects}_scan`)}`,
-    'max_line_size=16777216',
-  ].join(', ');
   const raw = `${table}_raw`;
-  // CTAS keeps the file's order, so rowid + 1 is the row number (a window would cost a sort).
-  await db.run(
-    `CREATE TEMP TABLE ${quoteIdent(raw)} AS SELECT * FROM read_csv(${quoteLiteral(file)}, ${options})`,
-  );
-  const structuralRejects = await readRejects(db, rejects, dialect, fileName);
+  const rejects = `${table}_rejects`;
+  try {
+    await readCsv(db, aligned.file, { raw, rejects, columns, skip, dialect });
+  } catch (error) {
+    throw csvReadError(error, fileName, dialect.lineBreaks);
+  }
+  const structuralRejects = await readRejects(db, rejects, dialect, fileName, skip);
   await db.run(`DROP TABLE IF EXISTS ${quoteIdent(rejects)}`);
   await db.run(`DROP TABLE IF EXISTS ${quoteIdent(`${rejects}_scan`)}`);
+  if (dialect.header) await dropHeaderRecord(db, raw, structuralRejects, dialect, fileName);
   await dropRepeatedHeaders(db, raw, columns, dialect.headers);
-  await createNumberedView(db, table, raw, structuralRejects);
+  await createNumberedView(db, table, raw, structuralRejects, dialect.header ? 1 : 0);
   const rows = await countRows(db, table);
   if (rows === 0 && structuralRejects.length === 0) {
     throw new ExtractError(`${fileName} has a header but no data rows.`, 'no_rows');
@@ -121,7 +113,98 @@ async function stageCsv(
   return { table, headers: dialect.headers, columns, rows, structuralRejects, dialect };
 }
 
-async function readRejects(db: Database, rejects: string, dialect: CsvDialect, fileName: string) {
+interface CsvRead {
+  raw: string;
+  rejects: string;
+  columns: string[];
+  skip: number;
+  dialect: CsvDialect;
+}
+
+/**
+ * The header goes through DuckDB as an ordinary record (header=false): with header=true a header
+ * DuckDB cannot split makes it return no rows and no rejects at all, silently.
+ */
+async function readCsv(db: Database, file: string, read: CsvRead) {
+  const { dialect } = read;
+  const struct = read.columns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ');
+  const options = [
+    'auto_detect=false',
+    `columns={${struct}}`,
+    'header=false',
+    `skip=${read.skip}`,
+    `delim=${quoteLiteral(dialect.delimiter)}`,
+    `quote=${quoteLiteral(dialect.quote)}`,
+    `escape=${quoteLiteral(dialect.escape)}`,
+    `comment=${quoteLiteral(dialect.comment)}`,
+    'strict_mode=true',
+    'store_rejects=true',
+    `rejects_table=${quoteLiteral(read.rejects)}`,
+    `rejects_scan=${quoteLiteral(`${read.rejects}_scan`)}`,
+    'max_line_size=16777216',
+  ].join(', ');
+  // CTAS keeps the file's order, so rowid is the record's position (a window would cost a sort).
+  await db.run(
+    `CREATE TEMP TABLE ${quoteIdent(read.raw)} AS SELECT * FROM read_csv(${quoteLiteral(file)}, ${options})`,
+  );
+}
+
+/** The header is the first record read; DuckDB refusing it means the file cannot be mapped. */
+async function dropHeaderRecord(
+  db: Database,
+  raw: string,
+  rejects: RowIssue[],
+  dialect: CsvDialect,
+  fileName: string,
+) {
+  const refused = rejects.find((issue) => issue.row < 1);
+  if (refused) {
+    const reason = refused.message.replace(/^.*, row -?\d+: /, '');
+    throw new ExtractError(
+      `${fileName}: the header (line ${dialect.skipRows + 1}) cannot be read: ${reason}.`,
+      'malformed_header',
+    );
+  }
+  await db.run(`DELETE FROM ${quoteIdent(raw)} WHERE rowid = 0`);
+}
+
+/**
+ * DuckDB's strict reader takes the file's first line break for the record separator, even inside
+ * a quoted header cell. Then it reads a copy that starts with one blank line of the right kind:
+ * the blank line is no record, and it is counted in skip and in reject line numbers.
+ */
+async function alignLineBreaks(file: string, dialect: CsvDialect, work: string) {
+  if (!dialect.lineBreaks.misleading) return { file, extraLines: 0 };
+  const copy = path.join(work, 'aligned.csv');
+  await writeFile(copy, dialect.lineBreaks.record);
+  // A BOM is only one at the start of a file; behind the blank line it would become text.
+  const start = (await startsWithBom(file)) ? 3 : 0;
+  await pipeline(createReadStream(file, { start }), createWriteStream(copy, { flags: 'a' }));
+  return { file: copy, extraLines: 1 };
+}
+
+async function startsWithBom(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(3), 0, 3, 0);
+    return bytesRead === 3 && buffer.equals(Buffer.from([0xef, 0xbb, 0xbf]));
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * One issue per rejected record. DuckDB logs a row with k fields too many as k entries (found
+ * n+1, n+2, …) and one with fields missing as one entry per missing field: keep the entry that
+ * tells the real count, and prefer quote and encoding problems, which explain the rest.
+ */
+async function readRejects(
+  db: Database,
+  rejects: string,
+  dialect: CsvDialect,
+  fileName: string,
+  skip: number,
+) {
   const rows = await db.all<{
     line: number;
     column_name: string | null;
@@ -129,20 +212,31 @@ async function readRejects(db: Database, rejects: string, dialect: CsvDialect, f
     error_message: string;
     csv_line: string;
   }>(
-    `SELECT line, column_name, error_type, error_message, csv_line FROM ${quoteIdent(rejects)} ORDER BY line`,
+    `SELECT line, column_name, error_type, error_message, csv_line FROM (
+       SELECT *, row_number() OVER (
+         PARTITION BY line
+         ORDER BY CASE error_type WHEN 'UNQUOTED VALUE' THEN 0 WHEN 'INVALID UNICODE' THEN 1
+                    WHEN 'LINE SIZE OVER MAXIMUM' THEN 2 ELSE 3 END,
+                  CASE WHEN error_type = 'TOO MANY COLUMNS' THEN -column_idx ELSE column_idx END
+       ) AS pick
+       FROM ${quoteIdent(rejects)}
+     ) WHERE pick = 1 ORDER BY line`,
   );
-  const offset = (dialect.header ? 1 : 0) + dialect.skipRows;
+  const offset = (dialect.header ? 1 : 0) + skip;
   const columnName = (name: string | null) => {
     const index = name && /^c\d+$/.test(name) ? Number(name.slice(1)) : -1;
     return dialect.headers[index] ?? null;
   };
-  return rows.map((reject): RowIssue => ({
-    row: Math.max(1, reject.line - offset),
-    column: columnName(reject.column_name),
-    rule: 'malformed_row',
-    message: `${fileName}, row ${Math.max(1, reject.line - offset)}: ${describeReject(reject.error_type, reject.error_message)}`,
-    value: reject.csv_line.slice(0, 200),
-  }));
+  return rows.map((reject): RowIssue => {
+    const row = reject.line - offset;
+    return {
+      row,
+      column: columnName(reject.column_name),
+      rule: 'malformed_row',
+      message: `${fileName}, row ${row}: ${describeReject(reject.error_type, reject.error_message)}`,
+      value: reject.csv_line.slice(0, 200),
+    };
+  });
 }
 
 function describeReject(type: string, message: string): string {
@@ -164,12 +258,20 @@ function describeReject(type: string, message: string): string {
 /**
  * The staging view numbers rows by file position. Rejected rows are missing from the raw table, so
  * a staged row at index i (1-based) sits after every rejected row r_k with r_k - (k - 1) <= i.
+ * The header, when there is one, was the raw table's first record (rowid 0).
  */
-async function createNumberedView(db: Database, view: string, raw: string, rejects: RowIssue[]) {
+async function createNumberedView(
+  db: Database,
+  view: string,
+  raw: string,
+  rejects: RowIssue[],
+  headerRows: number,
+) {
+  const index = `s.rowid + ${1 - headerRows}`;
   const rejected = [...new Set(rejects.map((r) => r.row))].sort((a, b) => a - b);
   if (rejected.length === 0) {
     await db.run(
-      `CREATE TEMP VIEW ${quoteIdent(view)} AS SELECT rowid + 1 AS _row, * FROM ${quoteIdent(raw)}`,
+      `CREATE TEMP VIEW ${quoteIdent(view)} AS SELECT ${index} AS _row, s.* FROM ${quoteIdent(raw)} AS s`,
     );
     return;
   }
@@ -179,7 +281,7 @@ async function createNumberedView(db: Database, view: string, raw: string, rejec
   await db.run(`INSERT INTO ${quoteIdent(shifts)} VALUES ${values}`);
   await db.run(
     `CREATE TEMP VIEW ${quoteIdent(view)} AS
-       SELECT s.rowid + 1 + coalesce((SELECT max(shift) FROM ${quoteIdent(shifts)} WHERE from_index <= s.rowid + 1), 0) AS _row, s.*
+       SELECT ${index} + coalesce((SELECT max(shift) FROM ${quoteIdent(shifts)} WHERE from_index <= ${index}), 0) AS _row, s.*
          FROM ${quoteIdent(raw)} AS s`,
   );
 }

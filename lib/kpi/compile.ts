@@ -15,7 +15,7 @@ import {
 
 export interface CompiledKpi {
   sql: string;
-  params: (string | string[])[];
+  params: string[];
   exclusionReasons: string[];
 }
 
@@ -60,11 +60,13 @@ export function compileKpi(kpi: KpiDefinition, options: CompileOptions): Compile
   const exclusionCounts = exclusions.map(
     (_, i) => `count(*) FILTER (WHERE _excluded = ${i}) AS ex${i}`,
   );
+  // Rows without an as-of date belong to no period: counted as excluded in the total only.
+  const having = options.grain ? 'HAVING period IS NOT NULL' : '';
   const sql = `
     WITH rows AS (${rows})
     SELECT ${[...select, ...measures, ...exclusionCounts].join(', ')}
       FROM (SELECT *, CASE WHEN _excluded IS NULL THEN 1 END AS _kept FROM rows)
-     ${keys.length ? `GROUP BY ${keys.map((_, i) => i + 1).join(', ')} ORDER BY ${keys.map((_, i) => i + 1).join(', ')} NULLS LAST` : ''}`;
+     ${keys.length ? `GROUP BY ${keys.map((_, i) => i + 1).join(', ')} ${having} ORDER BY ${keys.map((_, i) => i + 1).join(', ')} NULLS LAST` : ''}`;
   return { sql, params, exclusionReasons: exclusions.map((e) => e.reason) };
 }
 

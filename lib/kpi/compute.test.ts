@@ -7,9 +7,13 @@ describe('KPI engine on the hand-made fixture', () => {
   it('order shipment cycle time: complete orders only, mean and percentiles in hours', async () => {
     const db = await loadKpiFixture();
     const [kpi] = await computeKpis(db, {}, ['order_shipment_cycle_time']);
-    // A 24 h, B 96 h (final shipment), C 18 h; F is shipped but not complete; D cancelled; E unshipped.
+    // A 24 h, B 96 h (final shipment), C 18 h; F is shipped but not complete; D cancelled; E unshipped;
+    // G has only a delivery date, so no final ship date.
     expect(kpi).toMatchObject({ available: true, value: 46, numerator: 138, denominator: 3, n: 3 });
-    expect(kpi!.excluded).toEqual([{ reason: 'not yet shipped complete', count: 1 }]);
+    expect(kpi!.excluded).toEqual([
+      { reason: 'no final ship date', count: 1 },
+      { reason: 'not yet shipped complete', count: 1 },
+    ]);
     expect(kpi!.distribution).toMatchObject({ median: 24, min: 18, max: 96 });
     expect(kpi!.distribution!.p90).toBeCloseTo(81.6, 6); // 24 + 0.8 × (96 − 24)
     expect(kpi!.distribution!.p95).toBeCloseTo(88.8, 6);

@@ -53,28 +53,26 @@ export type ParsedKpiQuery = z.output<typeof kpiQuerySchema>;
 
 export interface SqlFragment {
   sql: string;
-  params: (string | string[])[];
+  params: string[];
 }
 
 /** WHERE conditions for the filters; `asOf` is the KPI's as-of column (from our catalogue). */
 export function filterConditions(filters: Filters, asOf: string, base: string): SqlFragment {
   const parts: string[] = [];
-  const params: (string | string[])[] = [];
-  const bind = (value: string | string[]) => `$${params.push(value)}`;
+  const params: string[] = [];
+  const bind = (value: string) => `$${params.push(value)}`;
+  const list = (values: string[]) => values.map(bind).join(', ');
   if (filters.from) parts.push(`${asOf} >= CAST(${bind(filters.from)} AS DATE)`);
   if (filters.to) parts.push(`${asOf} < CAST(${bind(filters.to)} AS DATE) + INTERVAL 1 DAY`);
   for (const name of dimensionNames) {
     const selected = filters[name];
-    if (selected?.length)
-      parts.push(`${dimensions[name]} IN (SELECT unnest(CAST(${bind(selected)} AS VARCHAR[])))`);
+    if (selected?.length) parts.push(`${dimensions[name]} IN (${list(selected)})`);
   }
   if (filters.sku?.length) {
-    const skuOrders = `SELECT order_id FROM order_lines WHERE sku IN (SELECT unnest(CAST(${bind(filters.sku)} AS VARCHAR[])))`;
-    parts.push(
-      base === 'kpi_return_facts'
-        ? `(sku IN (SELECT unnest(CAST($${params.length} AS VARCHAR[]))) OR order_id IN (${skuOrders}))`
-        : `order_id IN (${skuOrders})`,
-    );
+    const skus = list(filters.sku);
+    const skuOrders = `SELECT order_id FROM order_lines WHERE sku IN (${skus})`;
+    const onOrders = `order_id IN (${skuOrders})`;
+    parts.push(base === 'kpi_return_facts' ? `(sku IN (${skus}) OR ${onOrders})` : onOrders);
   }
   return { sql: parts.length ? parts.join(' AND ') : 'true', params };
 }

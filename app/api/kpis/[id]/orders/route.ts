@@ -1,0 +1,25 @@
+import type { NextRequest } from 'next/server';
+import { getServerDatabase } from '@/lib/db/server';
+import { drillKpi, drillQuerySchema } from '@/lib/kpi/drill';
+import { errorResponse, filtersFromParams, json } from '../../../respond';
+
+/** GET /api/kpis/:id/orders?failed=1&page=2&pageSize=50&sort=value&direction=desc: drill-through. */
+export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const { id } = await params;
+    const search = request.nextUrl.searchParams;
+    const number = (key: string) => (search.get(key) ? Number(search.get(key)) : undefined);
+    const query = drillQuerySchema.parse({
+      filters: filtersFromParams(search),
+      failedOnly: search.get('failed') === '1' || search.get('failed') === 'true',
+      page: number('page'),
+      pageSize: number('pageSize'),
+      sort: search.get('sort') ?? undefined,
+      direction: search.get('direction') ?? undefined,
+    });
+    const db = await getServerDatabase();
+    return json(await drillKpi(db, id, query));
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,148 @@
+import 'server-only';
+/** orderlens kpis: the catalogue for a period, optionally by a dimension or grain, as a table or JSON. */
+import { computeKpis } from '@/lib/kpi/compute';
+import { dimensionNames, grains, type Dimension, type Grain } from '@/lib/kpi/filters';
+import type { KpiResult, KpiValue } from '@/lib/kpi/types';
+import { placeResult, type Placement } from '@/lib/kpi/bands';
+import { parse, UsageError, type Io } from './args';
+import { openCliDatabase } from './db';
+
+const filterFlags = [
+  'site',
+  'channel',
+  'customer',
+  'region',
+  'carrier',
+  'ship-mode',
+  'sku',
+] as const;
+
+export async function kpisCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    by: { type: 'string' },
+    grain: { type: 'string' },
+    bands: { type: 'string' },
+    kpis: { type: 'string' },
+    db: { type: 'string' },
+    json: { type: 'boolean' },
+    ...Object.fromEntries(filterFlags.map((f) => [f, { type: 'string' as const, multiple: true }])),
+  });
+  const by = values.by as string | undefined;
+  const grain = values.grain as string | undefined;
+  if (by && !dimensionNames.includes(by as Dimension))
+    throw new UsageError(`--by must be one of ${dimensionNames.join(', ')}.`);
+  if (grain && !grains.includes(grain as Grain))
+    throw new UsageError(`--grain must be one of ${grains.join(', ')}.`);
+  for (const flag of ['from', 'to'] as const) {
+    const date = values[flag] as string | undefined;
+    if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date))
+      throw new UsageError(`--${flag} takes a date as YYYY-MM-DD.`);
+  }
+  const filters: Record<string, unknown> = { from: values.from, to: values.to };
+  for (const flag of filterFlags) {
+    const selected = values[flag] as unknown as string[] | undefined;
+    if (selected?.length) filters[flag === 'ship-mode' ? 'ship_mode' : flag] = selected;
+  }
+  const ids = (values.kpis as string | undefined)
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const db = await openCliDatabase(values.db as string | undefined);
+  const results = await computeKpis(
+    db,
+    {
+      filters: JSON.parse(JSON.stringify(filters)),
+      by: by as Dimension | undefined,
+      grain: grain as Grain | undefined,
+    },
+    ids,
+  );
+  const entries = await flatten(
+    db,
+    results,
+    Boolean(by || grain),
+    values.bands as string | undefined,
+  );
+  if (values.json)
+    io.out(
+      JSON.stringify({ filters, by: by ?? null, grain: grain ?? null, kpis: entries }, null, 2),
+    );
+  else io.out(formatTable(entries));
+  return 0;
+}
+
+interface Entry {
+  id: string;
+  name: string;
+  unit: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  n: number;
+  excluded: KpiValue['excluded'];
+  available: boolean;
+  unavailableReason?: string;
+  variant: string;
+  band: Placement | null;
+  segment?: string | null;
+  period?: string;
+}
+
+async function flatten(
+  db: Awaited<ReturnType<typeof openCliDatabase>>,
+  results: KpiResult[],
+  split: boolean,
+  bandSet?: string,
+): Promise<Entry[]> {
+  const entries: Entry[] = [];
+  for (const r of results) {
+    const rows: KpiValue[] = split && r.series ? r.series : [r];
+    for (const row of rows) {
+      const band =
+        r.available && row.value !== null ? await placeResult(db, r, row.value, bandSet) : null;
+      entries.push({
+        id: r.id,
+        name: r.name,
+        unit: r.unit,
+        value: row.value,
+        numerator: row.numerator,
+        denominator: row.denominator,
+        n: row.n,
+        excluded: row.excluded,
+        available: r.available,
+        ...(r.unavailableReason ? { unavailableReason: r.unavailableReason } : {}),
+        variant: r.variant,
+        band,
+        ...(row.segment !== undefined ? { segment: row.segment } : {}),
+        ...(row.period !== undefined ? { period: row.period } : {}),
+      });
+    }
+  }
+  return entries;
+}
+
+const units: Record<string, string> = {
+  percent: '%',
+  hours: 'h',
+  days: 'd',
+  orders_per_fte: '/FTE',
+  currency_per_order: '/order',
+};
+
+function formatTable(entries: Entry[]): string {
+  const lines = entries.map((e) => {
+    const label = [e.name, e.segment ?? e.period]
+      .filter((x) => x !== undefined && x !== null)
+      .join(' · ');
+    const value = e.available
+      ? e.value === null
+        ? 'no data in range'
+        : `${e.value.toFixed(2)} ${units[e.unit] ?? e.unit}`
+      : `unavailable: ${e.unavailableReason}`;
+    const band = e.band ? `  [${e.band.label}, ${e.band.source}]` : '';
+    return `${label.padEnd(58)} ${value.padStart(14)}  n=${e.n}${band}`;
+  });
+  return lines.join('\n');
+}

@@ -1,0 +1,120 @@
+import 'server-only';
+/**
+ * Drill-through: the rows behind a KPI value (orders, or returns for return-level KPIs), and those
+ * that failed it, paginated and sortable. Sort keys come from an allowlist, never from the caller.
+ */
+import { z } from 'zod';
+import type { Database } from '@/lib/db/database';
+import { quoteIdent } from '@/lib/db/sql';
+import { scopedRowsSql } from './compile';
+import { getKpi } from './compute';
+import { ensureFacts } from './facts';
+import { filtersSchema } from './filters';
+
+const orderColumns = [
+  'order_id',
+  'order_ts',
+  'customer_id',
+  'channel',
+  'site',
+  'region',
+  'carrier',
+  'ship_mode',
+  'released_ts',
+  'promised_ship_ts',
+  'first_ship_ts',
+  'final_ship_ts',
+  'promised_delivery_ts',
+  'delivered_ts',
+  'lines',
+  'lines_filled_first',
+  'units_due',
+  'units_filled_first',
+  'ship_dates',
+  'complete',
+  'returned',
+  'error_return',
+  'damaged',
+  'documentation_error',
+] as const;
+const returnColumns = [
+  'return_id',
+  'order_id',
+  'sku',
+  'qty_returned',
+  'return_ts',
+  'credited_ts',
+  'reason_code',
+  'reason_category',
+  'site',
+  'channel',
+  'customer_id',
+] as const;
+
+export const drillQuerySchema = z
+  .object({
+    filters: filtersSchema.default({}),
+    failedOnly: z.boolean().default(false),
+    page: z.number().int().min(1).default(1),
+    pageSize: z.number().int().min(1).max(1000).default(50),
+    sort: z.string().optional(),
+    direction: z.enum(['asc', 'desc']).default('desc'),
+  })
+  .strict();
+export type DrillQuery = z.input<typeof drillQuerySchema>;
+
+export interface DrillPage {
+  kpi: string;
+  columns: string[];
+  rows: Record<string, unknown>[];
+  total: number;
+  failed: number;
+  page: number;
+  pageSize: number;
+}
+
+/** The orders (or returns) behind a KPI, with `value` for duration KPIs and `failed` per row. */
+export async function drillKpi(
+  db: Database,
+  kpiId: string,
+  input: DrillQuery = {},
+): Promise<DrillPage> {
+  const kpi = getKpi(kpiId);
+  const query = drillQuerySchema.parse(input);
+  await ensureFacts(db);
+  const base = kpi.base === 'kpi_return_facts' ? returnColumns : orderColumns;
+  const value = kpi.kind === 'duration' ? `(${kpi.value})` : 'NULL';
+  const failed = kpi.failure ? `coalesce((${kpi.failure}), false)` : 'false';
+  const scoped = scopedRowsSql(kpi, { filters: query.filters });
+  const columns = [...base, 'value', 'failed'];
+  const sortable = new Set<string>(columns);
+  const sort =
+    query.sort && sortable.has(query.sort)
+      ? query.sort
+      : kpi.kind === 'duration'
+        ? 'value'
+        : base[1]!;
+  const rows = `SELECT ${base.map((c) => quoteIdent(c)).join(', ')}, ${value} AS value, ${failed} AS failed
+                  FROM (${scoped.sql}) WHERE _excluded IS NULL
+                  ${query.failedOnly ? `AND ${failed}` : ''}`;
+  const [page, counts] = await Promise.all([
+    db.read(
+      `SELECT * FROM (${rows}) ORDER BY ${quoteIdent(sort)} ${query.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, ${quoteIdent(base[0]!)}
+        LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+      scoped.params,
+    ),
+    db.read<{ total: number; failed: number }>(
+      `SELECT count(*) AS total, count(*) FILTER (WHERE failed) AS failed FROM (${rows})`,
+      scoped.params,
+    ),
+  ]);
+  return {
+    kpi: kpi.id,
+    columns,
+    rows: page,
+    total: counts[0]?.total ?? 0,
+    failed: counts[0]?.failed ?? 0,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}

@@ -1,0 +1,24 @@
+import { defineKpi } from '@/lib/kpi/define';
+
+/** Share of lines on shipped orders left with open quantity after the first ship date. */
+export const backorderRate = defineKpi({
+  id: 'backorder_rate',
+  name: 'Backorders as % of lines',
+  definition:
+    'Lines on shipped orders left with open, uncancelled quantity after their order’s first shipment date ÷ lines on shipped orders.',
+  standard: 'WERC backorders as % of lines',
+  variant: 'line level, open after the first ship date',
+  unit: 'percent',
+  direction: 'lower',
+  kind: 'ratio',
+  grain: 'line',
+  base: 'kpi_order_facts',
+  asOf: 'first_ship_ts',
+  asOfLabel: 'first ship date',
+  population: 'NOT cancelled AND shipped',
+  exclusions: [{ when: 'NOT has_lines', reason: 'no order lines' }],
+  numerator: 'sum(lines - lines_filled_first)',
+  denominator: 'sum(lines)',
+  failure: 'lines_filled_first < lines',
+  needs: ['order_lines.qty_ordered', 'shipments.ship_ts'],
+});

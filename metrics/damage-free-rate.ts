@@ -1,0 +1,23 @@
+import { defineKpi } from '@/lib/kpi/define';
+
+/** Share of shipped orders with no damaged shipment and no damaged return. */
+export const damageFreeRate = defineKpi({
+  id: 'damage_free_rate',
+  name: 'Orders shipped damage-free',
+  definition:
+    'Shipped orders with no shipment flagged damaged and no return in the damaged category ÷ shipped orders.',
+  standard: 'OpsDog Undamaged Customer Order Rate; SCOR RL.2.4 (perfect condition)',
+  variant: 'order level, damage from shipment flags and returns',
+  unit: 'percent',
+  direction: 'higher',
+  kind: 'ratio',
+  grain: 'order',
+  base: 'kpi_order_facts',
+  asOf: 'final_ship_ts',
+  asOfLabel: 'final ship date',
+  population: 'NOT cancelled AND shipped',
+  numerator: 'count(*) FILTER (WHERE NOT damaged)',
+  denominator: 'count(*)',
+  failure: 'damaged',
+  needs: ['shipments.damaged|returns.reason_category', 'shipments.ship_ts'],
+});

@@ -1,0 +1,24 @@
+import { defineKpi } from '@/lib/kpi/define';
+
+/** Share of shipped orders with no documentation error. */
+export const documentationAccuracy = defineKpi({
+  id: 'documentation_accuracy',
+  name: 'Correct documentation',
+  definition:
+    'Shipped orders with no shipment flagged documentation_error and no return in the documentation category ÷ shipped orders.',
+  standard:
+    'APQC 100004 sales order accurate documentation rate; OpsDog % of Customer Orders with Correct Documentation; SCOR RL.2.3',
+  variant: 'order level, errors from shipment flags and returns',
+  unit: 'percent',
+  direction: 'higher',
+  kind: 'ratio',
+  grain: 'order',
+  base: 'kpi_order_facts',
+  asOf: 'final_ship_ts',
+  asOfLabel: 'final ship date',
+  population: 'NOT cancelled AND shipped',
+  numerator: 'count(*) FILTER (WHERE NOT documentation_error)',
+  denominator: 'count(*)',
+  failure: 'documentation_error',
+  needs: ['shipments.documentation_error|returns.reason_category', 'shipments.ship_ts'],
+});

@@ -1,0 +1,27 @@
+import { defineKpi } from '@/lib/kpi/define';
+
+/** Share of shipped orders with no fulfilment error (error return, damage or documentation error). */
+export const orderAccuracy = defineKpi({
+  id: 'order_accuracy',
+  name: 'Order accuracy',
+  definition:
+    'Shipped orders with no fulfilment error (no return in the damaged, wrong_item, wrong_quantity or documentation category, no shipment flagged damaged or documentation_error) ÷ shipped orders.',
+  standard:
+    'Practitioner definition; closest published peer: WERC order picking accuracy (% by order)',
+  variant: 'order level, errors from returns and shipment flags',
+  unit: 'percent',
+  direction: 'higher',
+  kind: 'ratio',
+  grain: 'order',
+  base: 'kpi_order_facts',
+  asOf: 'final_ship_ts',
+  asOfLabel: 'final ship date',
+  population: 'NOT cancelled AND shipped',
+  numerator: 'count(*) FILTER (WHERE NOT (error_return OR damaged OR documentation_error))',
+  denominator: 'count(*)',
+  failure: 'error_return OR damaged OR documentation_error',
+  needs: [
+    'returns.reason_category|shipments.damaged|shipments.documentation_error',
+    'shipments.ship_ts',
+  ],
+});

@@ -1,0 +1,24 @@
+import { defineKpi } from '@/lib/kpi/define';
+
+/** Days from order to final delivery, for orders delivered complete. */
+export const orderToDeliveryCycleTime = defineKpi({
+  id: 'order_to_delivery_cycle_time',
+  name: 'Order fulfilment cycle time',
+  definition:
+    'For delivered (complete, every shipment delivered), non-cancelled orders: latest delivery date − order date, in days. Orders not yet delivered in full have no delivery date and are counted as excluded.',
+  standard: 'SCOR RS.1.1 Order Fulfillment Cycle Time',
+  variant: 'order level, mean days, order receipt to final delivery',
+  unit: 'days',
+  direction: 'lower',
+  kind: 'duration',
+  grain: 'order',
+  base: 'kpi_order_facts',
+  // delivered_ts is set only once the order is delivered in full, so "no delivery date" covers
+  // shipped orders still in transit or incomplete.
+  asOf: 'delivered_ts',
+  asOfLabel: 'delivery date',
+  population: 'NOT cancelled AND shipped',
+  value: 'epoch(delivered_ts - order_ts) / 86400',
+  failure: 'false',
+  needs: ['orders.order_ts', 'shipments.delivered_ts'],
+});

@@ -1,0 +1,24 @@
+import { defineKpi } from '@/lib/kpi/define';
+
+/** Share of due units (ordered less cancelled) shipped on the order's first ship date. */
+export const unitFillRate = defineKpi({
+  id: 'unit_fill_rate',
+  name: 'Unit fill rate',
+  definition:
+    'Σ min(shipped, ordered − cancelled) ÷ Σ (ordered − cancelled) over the lines of shipped orders, counting the units shipped on the order’s first shipment date; over-shipment of a line does not make up for another.',
+  standard: 'Practitioner definition (no standards body)',
+  variant: 'unit level, on the first ship date, capped per line',
+  unit: 'percent',
+  direction: 'higher',
+  kind: 'ratio',
+  grain: 'unit',
+  base: 'kpi_order_facts',
+  asOf: 'first_ship_ts',
+  asOfLabel: 'first ship date',
+  population: 'NOT cancelled AND shipped',
+  exclusions: [{ when: 'NOT has_lines', reason: 'no order lines' }],
+  numerator: 'sum(units_filled_first)',
+  denominator: 'sum(units_due)',
+  failure: 'units_filled_first < units_due',
+  needs: ['order_lines.qty_ordered', 'shipments.ship_ts'],
+});
