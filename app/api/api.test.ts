@@ -89,3 +89,58 @@ describe('HTTP JSON endpoints', () => {
     expect((await loads.json()).loads).toHaveLength(4);
   });
 });
+
+describe('band sets and targets over HTTP', () => {
+  const post = (url: string, body: string, origin = 'http://127.0.0.1') =>
+    new NextRequest(new URL(url, 'http://127.0.0.1'), {
+      method: 'POST',
+      body,
+      headers: { origin, host: '127.0.0.1', 'content-type': 'application/json' },
+    });
+
+  it('lists the shipped band sets with their sources', async () => {
+    const { GET } = await import('./bands/route');
+    const body = await (await GET()).json();
+    const werc = body.bandSets.find((s: { id: string }) => s.id === 'werc-2020-order-fill-rate');
+    expect(werc).toMatchObject({
+      kpi: 'order_fill_rate',
+      source: expect.stringMatching(/^WERC/),
+      edition: '2020',
+    });
+  });
+
+  it('a target sets the status on the scorecard; a cross-site POST is refused', async () => {
+    const { POST } = await import('./targets/route');
+    const refused = await POST(
+      post(
+        '/api/targets',
+        JSON.stringify({ kpi: 'order_fill_rate', value: 95 }),
+        'http://evil.example',
+      ),
+    );
+    expect(refused.status).toBe(403);
+    const created = await POST(
+      post('/api/targets', JSON.stringify({ kpi: 'order_fill_rate', value: 52, atRiskWithin: 5 })),
+    );
+    expect(created.status).toBe(201);
+    const { GET } = await import('./kpis/route');
+    const body = await (await GET(request('/api/kpis?kpis=order_fill_rate'))).json();
+    // 50% against a 52% target with a 5-point at-risk margin.
+    expect(body.kpis[0].target.status).toBe('at_risk');
+    expect(body.kpis[0].placements[0]).toMatchObject({ meets: false });
+  });
+
+  it('imports a band set from CSV, with a clear error for a bad row', async () => {
+    const { POST } = await import('./bands/route');
+    const header =
+      'id,kpi,name,source,edition,peer_group,sample_size,source_definition,citation,unit,direction,scheme,p25,median,p75';
+    const row = (median: string) =>
+      `acme,order_fill_rate,Acme,Acme survey,2024,all,40,Orders shipped complete,report,percent,higher,quartiles,90,${median},97`;
+    const bad = await POST(post('/api/bands?format=csv', `${header}\n${row('x')}\n`));
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).message).toMatch(/row 2, column median/);
+    const good = await POST(post('/api/bands?format=csv', `${header}\n${row('94')}\n`));
+    expect(good.status).toBe(201);
+    expect((await good.json()).imported[0]).toMatchObject({ id: 'acme', version: 1 });
+  });
+});

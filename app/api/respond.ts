@@ -17,19 +17,20 @@ export function errorResponse(error: unknown) {
     );
   }
   if (error instanceof OrderlensError) {
-    const status =
-      error.code === 'unknown_kpi' || error.code === 'not_found'
-        ? 404
-        : error.code === 'write_conflict'
-          ? 409
-          : 422;
-    return json({ message: error.message, code: error.code }, { status });
+    return json({ message: error.message, code: error.code }, { status: statusOf(error.code) });
   }
   console.error('[orderlens] request failed:', error);
   return json(
     { message: 'The request failed unexpectedly; the server log has the details.' },
     { status: 500 },
   );
+}
+
+function statusOf(code: string): number {
+  if (code === 'unknown_kpi' || code.endsWith('not_found')) return 404;
+  if (code === 'forbidden_origin') return 403;
+  if (code === 'write_conflict') return 409;
+  return 422;
 }
 
 /** Query-string values: repeated keys or comma-separated lists. */
@@ -54,4 +55,27 @@ export function filtersFromParams(params: URLSearchParams) {
     if (values) filters[key] = values;
   }
   return filters;
+}
+
+export class ForbiddenOriginError extends OrderlensError {
+  constructor() {
+    super('This request did not come from the Orderlens app.', 'forbidden_origin');
+  }
+}
+
+/**
+ * CSRF: a state-changing request must come from our own origin. Next's server actions check
+ * Origin, route handlers do not, and a request without Origin is refused here.
+ */
+export function assertSameOrigin(request: Request) {
+  const origin = request.headers.get('origin');
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  if (!origin || !host) throw new ForbiddenOriginError();
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new ForbiddenOriginError();
+  }
+  if (originHost !== host) throw new ForbiddenOriginError();
 }

@@ -153,3 +153,73 @@ describe('orderlens CLI', () => {
     }
   });
 });
+
+describe('orderlens kpis', () => {
+  async function fixtureDb() {
+    const db = await tempDb();
+    const dir = path.join(__dirname, '..', 'kpi', 'fixtures');
+    for (const table of ['orders', 'order_lines', 'shipments', 'returns']) {
+      const mapping = path.join(path.dirname(db), `${table}.json`);
+      const { canonicalMapping } = await import('@/lib/demo');
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(mapping, JSON.stringify(canonicalMapping(table as 'orders')));
+      expect(
+        (await run(['ingest', path.join(dir, `${table}.csv`), '--mapping', mapping, '--db', db]))
+          .code,
+      ).toBe(0);
+    }
+    return db;
+  }
+
+  it('--json gives every KPI with value, unit, numerator, denominator, n, excluded and band', async () => {
+    const db = await fixtureDb();
+    const result = await run(['kpis', '--db', db, '--json']);
+    expect(result.code).toBe(0);
+    const { kpis } = JSON.parse(result.out);
+    expect(kpis).toHaveLength(24);
+    const fill = kpis.find((k: { id: string }) => k.id === 'order_fill_rate');
+    expect(fill).toMatchObject({
+      name: 'Order fill rate',
+      value: 50,
+      unit: 'percent',
+      numerator: 2,
+      denominator: 4,
+      n: 4,
+    });
+    expect(fill).toHaveProperty('band');
+    expect(fill).toHaveProperty('excluded');
+    const fte = kpis.find((k: { id: string }) => k.id === 'orders_per_fte');
+    expect(fte).toMatchObject({ available: false, value: null, band: null });
+  });
+
+  it('--by gives one entry per segment', async () => {
+    const db = await fixtureDb();
+    const { kpis } = JSON.parse(
+      (
+        await run([
+          'kpis',
+          '--db',
+          db,
+          '--json',
+          '--by',
+          'site',
+          '--kpis',
+          'order_shipment_cycle_time',
+        ])
+      ).out,
+    );
+    expect(kpis.map((k: { segment: string; value: number }) => [k.segment, k.value])).toEqual([
+      ['DC1', 60],
+      ['DC2', 18],
+    ]);
+  });
+
+  it('prints a readable table, and refuses a bad dimension', async () => {
+    const db = await fixtureDb();
+    const table = await run(['kpis', '--db', db, '--kpis', 'order_fill_rate,cost_per_order']);
+    expect(table.out).toMatch(/^Order fill rate\s+50\.00 %\s+n=4/m);
+    expect(table.out).toMatch(/Cost to manage an order.*unavailable: no cost/);
+    const bad = await run(['kpis', '--db', db, '--by', 'planet']);
+    expect(bad.code).toBe(2);
+  });
+});

@@ -141,7 +141,9 @@ function formatTable(entries: Entry[]): string {
         ? 'no data in range'
         : `${e.value.toFixed(2)} ${units[e.unit] ?? e.unit}`
       : `unavailable: ${e.unavailableReason}`;
-    const band = e.band ? `  [${e.band.label}, ${e.band.source}]` : '';
+    const band = e.band
+      ? `  [${e.band.band}, ${e.band.source.source} ${e.band.source.edition}]`
+      : '';
     return `${label.padEnd(58)} ${value.padStart(14)}  n=${e.n}${band}`;
   });
   return lines.join('\n');

@@ -7,6 +7,17 @@
  * How expected values map onto staged text: the staged table keeps NULL where DuckDB reads an
  * unquoted empty field (the transform turns '' into NULL later anyway), so every comparison reads
  * NULL as "" — the suites' expected JSON has no null for text.
+ *
+ * How PapaParse's expectations map onto Orderlens's reading (decided once, applied to every case):
+ * - header:false (Papa's default) is read with header:false and compared as arrays of rows;
+ * - no trailing line break is needed, and a final one ends the last record: Papa's extra [""]
+ *   row after it is dropped;
+ * - a blank line is no record in a file of several columns (DuckDB skips it; Papa keeps [""]);
+ *   in a one-column file it is an empty value, as in Papa;
+ * - input Papa gives no rows for (empty, header only) is refused with a clear empty_file/no_rows
+ *   error: there is nothing to load;
+ * - dynamicTyping: our text, typed the way Papa types it, must equal Papa's value; preview: the
+ *   first N rows must match; newline, fastMode and skipEmptyLines:true must change nothing.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -179,6 +190,18 @@ describe('reader regressions found by the suites (no datasets needed)', () => {
     } finally {
       await staged.cleanup();
     }
+  });
+
+  it('refuses a quote that is never closed rather than reporting one giant rejected row', async () => {
+    const text = 'id,name\n1,a\n2,"b\n' + '3,c\n'.repeat(50);
+    const outcome = await read(text);
+    expect('error' in outcome && outcome.error.message).toBe(
+      'inline-' +
+        n +
+        '.csv, row 2: a quote is not closed, so the value runs on over 51 lines and ' +
+        'the rows within it cannot be told apart. Close the quote (or double a quote inside a ' +
+        'value), then load the file again.',
+    );
   });
 
   it('says which line mixes line endings', async () => {

@@ -1,7 +1,9 @@
 /**
- * DuckDB's CSV reader fails some files as a whole rather than row by row. Its messages quote SQL,
- * options and the absolute path, so the known ones become ExtractErrors that name the file, and
- * the line where DuckDB gives one; anything else goes on to toUserError (logged, shown as generic).
+ * With store_rejects most problems land in the rejects table row by row, but DuckDB's CSV reader
+ * still fails some files as a whole (line endings mixed outside quotes, above all). Its messages
+ * quote SQL, options and the absolute path, so the known ones become ExtractErrors that name the
+ * file, and the line where DuckDB gives one; anything else goes on to toUserError (logged, shown
+ * as generic).
  */
 import { ExtractError } from './errors';
 import type { LineBreaks } from './line-breaks';

@@ -53,7 +53,7 @@ export async function stageSource(
   const work = await mkdtemp(path.join(options.tmpDir ?? os.tmpdir(), 'orderlens-'));
   const cleanup = async () => {
     await db.run(`DROP VIEW IF EXISTS ${quoteIdent(table)}`).catch(() => undefined);
-    for (const suffix of ['', '_raw', '_shifts']) {
+    for (const suffix of ['', '_raw', '_shifts', '_rejects', '_rejects_scan']) {
       await db.run(`DROP TABLE IF EXISTS ${quoteIdent(table + suffix)}`).catch(() => undefined);
     }
     await rm(work, { recursive: true, force: true });
@@ -193,10 +193,21 @@ async function startsWithBom(file: string): Promise<boolean> {
   }
 }
 
+interface Reject {
+  line: number;
+  column_name: string | null;
+  error_type: string;
+  error_message: string;
+  csv_line: string;
+  /** Line breaks inside the rejected record. */
+  breaks: number;
+}
+
 /**
  * One issue per rejected record. DuckDB logs a row with k fields too many as k entries (found
  * n+1, n+2, …) and one with fields missing as one entry per missing field: keep the entry that
- * tells the real count, and prefer quote and encoding problems, which explain the rest.
+ * tells the real count, and prefer quote and encoding problems, which explain the rest. Only the
+ * start of a record's text is fetched: a runaway quote can make it the rest of the file.
  */
 async function readRejects(
   db: Database,
@@ -205,22 +216,18 @@ async function readRejects(
   fileName: string,
   skip: number,
 ) {
-  const rows = await db.all<{
-    line: number;
-    column_name: string | null;
-    error_type: string;
-    error_message: string;
-    csv_line: string;
-  }>(
-    `SELECT line, column_name, error_type, error_message, csv_line FROM (
-       SELECT *, row_number() OVER (
-         PARTITION BY line
-         ORDER BY CASE error_type WHEN 'UNQUOTED VALUE' THEN 0 WHEN 'INVALID UNICODE' THEN 1
-                    WHEN 'LINE SIZE OVER MAXIMUM' THEN 2 ELSE 3 END,
-                  CASE WHEN error_type = 'TOO MANY COLUMNS' THEN -column_idx ELSE column_idx END
-       ) AS pick
-       FROM ${quoteIdent(rejects)}
-     ) WHERE pick = 1 ORDER BY line`,
+  const rows = await db.all<Reject & Record<string, unknown>>(
+    `SELECT line, column_name, error_type, error_message, left(text, 200) AS csv_line,
+            len(regexp_extract_all(text, '\\r\\n|\\r|\\n')) AS breaks
+       FROM (
+         SELECT *, trim(csv_line, chr(13) || chr(10)) AS text, row_number() OVER (
+           PARTITION BY line
+           ORDER BY CASE error_type WHEN 'UNQUOTED VALUE' THEN 0 WHEN 'INVALID ENCODING' THEN 1
+                      WHEN 'INVALID UNICODE' THEN 1 WHEN 'LINE SIZE OVER MAXIMUM' THEN 2 ELSE 3 END,
+                    CASE WHEN error_type = 'TOO MANY COLUMNS' THEN -column_idx ELSE column_idx END
+         ) AS pick
+         FROM ${quoteIdent(rejects)}
+       ) WHERE pick = 1 ORDER BY line`,
   );
   const offset = (dialect.header ? 1 : 0) + skip;
   const columnName = (name: string | null) => {
@@ -229,14 +236,29 @@ async function readRejects(
   };
   return rows.map((reject): RowIssue => {
     const row = reject.line - offset;
+    if (row >= 1) refuseRunawayQuote(reject, row, fileName);
     return {
       row,
       column: columnName(reject.column_name),
       rule: 'malformed_row',
       message: `${fileName}, row ${row}: ${describeReject(reject.error_type, reject.error_message)}`,
-      value: reject.csv_line.slice(0, 200),
+      value: reject.csv_line,
     };
   });
+}
+
+/**
+ * A quote that is never closed swallows every line after it into one rejected "row": reporting
+ * one row left out would hide the rows lost with it, so the file is refused instead.
+ */
+function refuseRunawayQuote(reject: Reject, row: number, fileName: string) {
+  if (reject.error_type !== 'UNQUOTED VALUE' || reject.breaks === 0) return;
+  throw new ExtractError(
+    `${fileName}, row ${row}: a quote is not closed, so the value runs on over ` +
+      `${reject.breaks + 1} lines and the rows within it cannot be told apart. Close the quote ` +
+      '(or double a quote inside a value), then load the file again.',
+    'unterminated_quote',
+  );
 }
 
 function describeReject(type: string, message: string): string {
@@ -247,6 +269,7 @@ function describeReject(type: string, message: string): string {
     case 'UNQUOTED VALUE':
       return 'a quote is not closed or not escaped';
     case 'INVALID UNICODE':
+    case 'INVALID ENCODING':
       return 'the text is not valid in the file encoding';
     case 'LINE SIZE OVER MAXIMUM':
       return 'the row is longer than 16 MB';

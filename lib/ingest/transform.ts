@@ -149,7 +149,8 @@ function typedExpression(plan: FieldPlan, options: TypedOptions): string {
     case 'integer': {
       // Repeated sub-expressions are computed once by DuckDB's common subexpression elimination.
       const d = numberExpression(v, options);
-      return `(CASE WHEN ${d} = round(${d}) AND abs(${d}) < 2147483647 THEN ${d}::INTEGER END)`;
+      const slow = `(CASE WHEN ${d} = round(${d}) AND abs(${d}) < 2147483647 THEN ${d}::INTEGER END)`;
+      return `coalesce(try_cast(${v} AS INTEGER), ${slow})`;
     }
     case 'boolean':
       return `(CASE WHEN lower(${v}) IN ('true', 't', 'yes', 'y', '1', 'x', 'ja', 'j') THEN true
@@ -171,7 +172,8 @@ function numberExpression(v: string, { decimalSeparator, thousandsSeparator }: T
     decimalSeparator === '.' && thousandsSeparator !== '.'
       ? `coalesce(try_cast(${v} AS DOUBLE), ${slow})`
       : slow;
-  return `(CASE WHEN isfinite(${value}) THEN ${value} END)`;
+  // Infinity and NaN parse as doubles; the type rule rejects them (see validate.ts).
+  return value;
 }
 
 function timestampExpression(

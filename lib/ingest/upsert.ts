@@ -30,6 +30,16 @@ export async function upsertTable(
     .map((c) => `i.${quoteIdent(c)} IS DISTINCT FROM t.${quoteIdent(c)}`)
     .join(' OR ');
   await db.run(`CREATE TEMP TABLE ${incoming} AS ${incomingSql}`);
+  const list = columns.map(quoteIdent).join(', ');
+  if (await isEmpty(db, table)) {
+    // The first load of a table: every row is new, no join needed.
+    const inserted = await db.run(
+      `INSERT INTO ${t} (nk, ${list}, load_id) SELECT nk, ${list}, $1 FROM ${incoming}`,
+      [loadId],
+    );
+    await db.run(`DROP TABLE ${incoming}`);
+    return { inserted, updated: 0, unchanged: 0 };
+  }
   await db.run(
     `CREATE TEMP TABLE ${actions} AS
        SELECT i.nk, CASE WHEN t.nk IS NULL THEN 'insert' WHEN ${changed} THEN 'update' ELSE 'same' END AS action
@@ -40,7 +50,6 @@ export async function upsertTable(
             count(*) FILTER (WHERE action = 'update') AS updated,
             count(*) FILTER (WHERE action = 'same') AS unchanged FROM ${actions}`,
   );
-  const list = columns.map(quoteIdent).join(', ');
   if ((counts?.updated ?? 0) > 0) {
     await db.run(
       `INSERT INTO ${quoteIdent(`${table}_history`)}
@@ -66,4 +75,11 @@ export async function upsertTable(
     updated: counts?.updated ?? 0,
     unchanged: counts?.unchanged ?? 0,
   };
+}
+
+async function isEmpty(db: Database, table: CanonicalTable): Promise<boolean> {
+  const row = await db.one<{ n: number }>(
+    `SELECT count(*) AS n FROM (SELECT 1 FROM ${quoteIdent(table)} LIMIT 1)`,
+  );
+  return (row?.n ?? 0) === 0;
 }

@@ -80,28 +80,29 @@ async function createTypedTable(
   target: MappingTarget,
   plan: TransformPlan,
 ) {
-  const projections = plan.fields.flatMap((f) => [
-    `${f.raw} AS ${quoteIdent(`r_${f.field}`)}`,
-    `${f.typed} AS ${quoteIdent(f.field)}`,
-  ]);
-  const mapped = new Set(plan.fields.map((f) => f.field));
+  // Text fields are stored once: their typed value is their cleaned source text.
+  const projections = plan.fields.flatMap((f) =>
+    f.type === 'text'
+      ? [`${f.typed} AS ${quoteIdent(f.field)}`]
+      : [`${f.raw} AS ${quoteIdent(`r_${f.field}`)}`, `${f.typed} AS ${quoteIdent(f.field)}`],
+  );
+  const byField = new Map(plan.fields.map((f) => [f.field, f]));
   // Lines without a line number are numbered in file order within their order.
-  const needsLineNo =
+  const orderId = byField.get('order_id');
+  if (
     (target === 'flat' || target === 'order_lines') &&
-    mapped.has('qty_ordered') &&
-    !mapped.has('line_no');
+    byField.has('qty_ordered') &&
+    !byField.has('line_no') &&
+    orderId
+  ) {
+    projections.push(
+      `row_number() OVER (PARTITION BY ${orderId.typed} ORDER BY _row)::INTEGER AS line_no`,
+    );
+  }
   await db.run(
     `CREATE TEMP TABLE ${quoteIdent(typedTable)} AS SELECT _row, ${projections.join(', ')} FROM ${quoteIdent(stageTable)}`,
     plan.params,
   );
-  if (needsLineNo && mapped.has('order_id')) {
-    await db.run(`ALTER TABLE ${quoteIdent(typedTable)} ADD COLUMN line_no INTEGER`);
-    await db.run(
-      `UPDATE ${quoteIdent(typedTable)} AS t SET line_no = n.line_no
-         FROM (SELECT _row, row_number() OVER (PARTITION BY order_id ORDER BY _row) AS line_no FROM ${quoteIdent(typedTable)}) AS n
-        WHERE t._row = n._row`,
-    );
-  }
 }
 
 function buildRules(
@@ -112,16 +113,18 @@ function buildRules(
 ): Rule[] {
   const byField = new Map(plan.fields.map((f) => [f.field, f]));
   const col = (f: FieldPlan) => quoteIdent(f.field);
-  const raw = (f: FieldPlan) => quoteIdent(`r_${f.field}`);
+  const raw = (f: FieldPlan) => quoteIdent(f.type === 'text' ? f.field : `r_${f.field}`);
   const where = (f: FieldPlan) =>
     `${file} || ', row ' || _row || ', column "' || ${bind(f.header)} || '": '`;
   const rules: Rule[] = [];
-  for (const f of plan.fields) {
+  for (const f of plan.fields.filter((x) => x.type !== 'text')) {
     const expected = describeType(f, plan);
+    const invalid =
+      f.type === 'number' ? `(${col(f)} IS NULL OR NOT isfinite(${col(f)}))` : `${col(f)} IS NULL`;
     rules.push({
       rule: 'type',
       header: bind(f.header),
-      when: `${raw(f)} IS NOT NULL AND ${col(f)} IS NULL`,
+      when: `${raw(f)} IS NOT NULL AND ${invalid}`,
       message: `${where(f)} || '"' || ${raw(f)} || '" is not ${expected}'`,
       value: raw(f),
     });
@@ -257,12 +260,17 @@ async function collectDuplicateKeys(
   const notNull = key
     .filter((k) => k === 'order_id' || k === 'return_id')
     .map((k) => `${quoteIdent(k)} IS NOT NULL`);
+  const scope = `FROM ${quoteIdent(typed)} ${notNull.length ? `WHERE ${notNull.join(' AND ')}` : ''}`;
+  // A hash aggregate finds whether any key repeats; the window that names the rows runs only then.
+  const repeated = await db.one<{ n: number }>(
+    `SELECT count(*) AS n FROM (SELECT 1 ${scope} GROUP BY ${cols} HAVING count(*) > 1)`,
+  );
+  if (!repeated?.n) return;
   await db.run(
     `INSERT INTO ${quoteIdent(issues)}
      SELECT _row, NULL, 'duplicate_key', $1 || ', row ' || _row || ': the same ' || $2 || ' as row ' || first_row, NULL
        FROM (SELECT _row, first_value(_row) OVER w AS first_row, row_number() OVER w AS k
-               FROM ${quoteIdent(typed)} ${notNull.length ? `WHERE ${notNull.join(' AND ')}` : ''}
-             WINDOW w AS (PARTITION BY ${cols} ORDER BY _row))
+             ${scope} WINDOW w AS (PARTITION BY ${cols} ORDER BY _row))
       WHERE k > 1`,
     [fileName, key.join(' + ')],
   );

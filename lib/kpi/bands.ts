@@ -1,18 +1,54 @@
 import 'server-only';
-/** Bridge from KPI results to benchmark placement (filled in with lib/benchmarks). */
+/** From KPI results to benchmark placement: the band sets for a KPI, and where its value falls. */
 import type { Database } from '@/lib/db/database';
+import { placeInBands, type Placement } from '@/lib/benchmarks/place';
+import { bandSetsForKpi, type StoredBandSet } from '@/lib/benchmarks/store';
 import type { KpiResult } from './types';
 
-export interface Placement {
-  label: string;
-  source: string;
+export type { Placement };
+
+/**
+ * Whether our definition differs from the source's: it matches only when the KPI's standard names
+ * the source's organisation as its own definition (not as a "closest" peer).
+ */
+export function definitionDiffers(
+  kpi: Pick<KpiResult, 'standard'>,
+  set: Pick<StoredBandSet, 'source'>,
+): boolean {
+  const organisation = set.source.split(/\s+/)[0] ?? set.source;
+  const standard = kpi.standard.toLowerCase();
+  return !standard.includes(organisation.toLowerCase()) || standard.includes('closest');
 }
 
+/** Every placement of a value: one per band set of the KPI. */
+export async function placeAll(
+  db: Database,
+  kpi: KpiResult,
+  value: number | null,
+): Promise<Placement[]> {
+  const sets = await bandSetsForKpi(db, kpi.id);
+  return sets
+    .map((set) =>
+      placeInBands(value, set, {
+        variant: kpi.variant,
+        definitionDiffers: definitionDiffers(kpi, set),
+      }),
+    )
+    .filter((p): p is Placement => p !== null);
+}
+
+/** The placement in one band set (by id), or in the KPI's first set; null when none applies. */
 export async function placeResult(
-  _db: Database,
-  _kpi: KpiResult,
-  _value: number,
-  _set?: string,
+  db: Database,
+  kpi: KpiResult,
+  value: number | null,
+  setId?: string,
 ): Promise<Placement | null> {
-  return null;
+  const sets = await bandSetsForKpi(db, kpi.id);
+  const set = setId ? sets.find((s) => s.id === setId) : sets[0];
+  if (!set) return null;
+  return placeInBands(value, set, {
+    variant: kpi.variant,
+    definitionDiffers: definitionDiffers(kpi, set),
+  });
 }

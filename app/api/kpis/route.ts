@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { getServerDatabase } from '@/lib/db/server';
-import { computeKpis } from '@/lib/kpi/compute';
+import { scorecard } from '@/lib/kpi/scorecard';
 import { kpiQuerySchema } from '@/lib/kpi/filters';
 import { errorResponse, filtersFromParams, json, listParam } from '../respond';
 
@@ -15,7 +15,7 @@ export async function GET(request: NextRequest) {
       compare: params.get('compare') ?? undefined,
     });
     const db = await getServerDatabase();
-    return json({ query, kpis: await computeKpis(db, query, listParam(params, 'kpis')) });
+    return json({ query, kpis: await scorecard(db, query, listParam(params, 'kpis')) });
   } catch (error) {
     return errorResponse(error);
   }

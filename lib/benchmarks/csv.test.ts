@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { columnOf, csvColumns, parseBandSetCsv } from './csv';
+import { BandSetValidationError } from './schema';
+
+const header = csvColumns.join(',');
+const blank = Object.fromEntries(csvColumns.map((c) => [c, '']));
+
+/** One CSV line from named cells, quoted where needed. */
+function row(cells: Record<string, string>): string {
+  const all = { ...blank, ...cells };
+  return csvColumns.map((c) => `"${(all[c] ?? '').replace(/"/g, '""')}"`).join(',');
+}
+
+const common = {
+  name: 'Acme survey 2024',
+  source: 'Acme survey',
+  edition: '2024',
+  peer_group: 'Wholesale',
+  source_definition: 'Hours from order receipt to final shipment.',
+  citation: 'Acme survey report 2024, table 4',
+};
+const cycle = { ...common, kpi: 'order_shipment_cycle_time', unit: 'hours', direction: 'lower' };
+const fill = { ...common, kpi: 'order_fill_rate', unit: 'percent', direction: 'higher' };
+
+function problems(text: string): string[] {
+  try {
+    parseBandSetCsv(text);
+  } catch (error) {
+    expect(error).toBeInstanceOf(BandSetValidationError);
+    return (error as BandSetValidationError).problems;
+  }
+  throw new Error('expected a validation error');
+}
+
+describe('parseBandSetCsv', () => {
+  it('reads one set per row, each scheme from its own columns', () => {
+    const text = [
+      header,
+      row({
+        ...cycle,
+        id: 'acme-q',
+        scheme: 'quartiles',
+        p25: '18',
+        median: '24',
+        p75: '36',
+        sample_size: '57',
+      }),
+      row({ ...cycle, id: 'acme-m', scheme: 'quartiles', median: '24' }),
+      row({
+        ...fill,
+        id: 'acme-5',
+        scheme: 'quintiles',
+        b20: '95',
+        b40: '97',
+        b60: '98.5',
+        b80: '99.5%',
+      }),
+      row({ ...fill, id: 'acme-r', scheme: 'range', min: '75', max: '99', average: '89.0' }),
+      row({
+        ...fill,
+        id: 'acme-t',
+        scheme: 'threshold',
+        threshold: '99.5',
+        comparison: '>=',
+        label: 'Top 10%',
+        note: 'n/a',
+      }),
+    ].join('\n');
+    const sets = parseBandSetCsv(text);
+    expect(sets.map((s) => s.scheme)).toEqual([
+      { type: 'quartiles', p25: 18, median: 24, p75: 36 },
+      { type: 'quartiles', p25: null, median: 24, p75: null },
+      expect.objectContaining({ type: 'quintiles', boundaries: [95, 97, 98.5, 99.5] }),
+      { type: 'range', min: 75, max: 99, average: 89 },
+      { type: 'threshold', value: 99.5, comparison: '>=', label: 'Top 10%' },
+    ]);
+    expect(sets[0]).toMatchObject({ sampleSize: 57, peerGroup: 'Wholesale', origin: 'imported' });
+    expect(sets[1]!.sampleSize).toBeNull();
+    expect(sets[4]!.note).toBe('n/a');
+  });
+
+  it('names the spreadsheet row and the column of every problem', () => {
+    const text = [
+      header,
+      row({ ...cycle, id: 'ok', scheme: 'quartiles', median: '24' }),
+      row({
+        ...cycle,
+        id: 'bad',
+        scheme: 'quartiles',
+        p25: '36',
+        median: 'abc',
+        p75: '18',
+        min: '3',
+      }),
+      row({
+        ...fill,
+        id: 'bad-2',
+        direction: 'lower',
+        scheme: 'quintiles',
+        b20: '95',
+        b40: '',
+        b60: '98',
+        b80: '99',
+      }),
+      row({
+        ...fill,
+        id: 'bad-3',
+        scheme: 'threshold',
+        threshold: '99',
+        comparison: '=>',
+        label: '',
+      }),
+      row({ ...fill, id: 'bad-4', scheme: 'deciles' }),
+    ].join('\n');
+    expect(problems(text)).toEqual([
+      'row 3, column min: not used by a quartiles scheme',
+      'row 3, column median: must be a number',
+      'row 4, column b40: required',
+      'row 4, column direction: higher is better for the KPI',
+      'row 5, column label: required',
+      "row 5, column comparison: one of '>', '>=', '<', '<='",
+      "row 6, column scheme: scheme type must be 'quintiles', 'quartiles', 'range' or 'threshold'",
+    ]);
+  });
+
+  it('rejects unknown and missing columns before reading rows', () => {
+    const text = 'id,kpi,name,speed,threshold\nx,order_fill_rate,X,1,99';
+    const found = problems(text);
+    expect(found[0]).toMatch(/^column speed: not a band set column/);
+    expect(found).toContain('column source: missing');
+    expect(found).toContain('column scheme: missing');
+  });
+
+  it('rejects a file without rows', () => {
+    expect(problems(`${header}\n`)).toEqual(['the file has no band set rows']);
+  });
+
+  it.each([
+    [['peerGroup'], 'peer_group'],
+    [['scheme', 'type'], 'scheme'],
+    [['scheme', 'boundaries', 3], 'b80'],
+    [['scheme', 'value'], 'threshold'],
+    [['scheme', 'p25'], 'p25'],
+    [['scheme', 'labels', 2], 'labels'],
+  ])('path %o comes from column %s', (path, column) => expect(columnOf(path)).toBe(column));
+});

@@ -1,0 +1,161 @@
+/**
+ * Band sets as CSV: one row per set, one flat column per field. Scheme values go in the columns of
+ * their scheme (quintiles: b20,b40,b60,b80[,labels]; quartiles: p25,median,p75; range:
+ * min,max,average; threshold: threshold,comparison,label). Rows are numbered as a spreadsheet
+ * shows them (the header is row 1) so an error can be found in the file.
+ */
+import Papa from 'papaparse';
+import type { z } from 'zod';
+import { bandSetSchema, BandSetValidationError, type BandSet } from './schema';
+
+const baseColumns = [
+  'id',
+  'kpi',
+  'name',
+  'source',
+  'edition',
+  'peer_group',
+  'sample_size',
+  'source_definition',
+  'citation',
+  'unit',
+  'direction',
+  'scheme',
+] as const;
+
+const schemeColumns = {
+  quintiles: ['b20', 'b40', 'b60', 'b80', 'labels'],
+  quartiles: ['p25', 'median', 'p75'],
+  range: ['min', 'max', 'average'],
+  threshold: ['threshold', 'comparison', 'label'],
+} as const;
+
+const optionalColumns = new Set(['note', 'sample_size', 'labels', 'p25', 'p75']);
+
+export const csvColumns: readonly string[] = [
+  ...baseColumns,
+  ...Object.values(schemeColumns).flat(),
+  'note',
+];
+
+/** Parse and validate every row; throws with every problem as `row N, column c: message`. */
+export function parseBandSetCsv(text: string): BandSet[] {
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim().toLowerCase(),
+  });
+  const problems = headerProblems(parsed.meta.fields ?? []);
+  for (const e of parsed.errors) problems.push(`row ${(e.row ?? 0) + 2}: ${e.message}`);
+  if (problems.length) throw new BandSetValidationError(problems);
+  if (!parsed.data.length) throw new BandSetValidationError(['the file has no band set rows']);
+  const sets = parsed.data.map((row, i) => parseRow(row, i + 2, problems));
+  if (problems.length) throw new BandSetValidationError(problems);
+  return sets.filter((s): s is BandSet => s !== null);
+}
+
+function headerProblems(fields: string[]): string[] {
+  const unknown = fields.filter((f) => f && !csvColumns.includes(f));
+  const missing = baseColumns.filter((c) => !optionalColumns.has(c) && !fields.includes(c));
+  // A layout with no scheme-value columns at all is some other file, not a band set file.
+  const schemeless = Object.values(schemeColumns)
+    .flat()
+    .every((c) => !fields.includes(c));
+  return [
+    ...unknown.map((c) => `column ${c}: not a band set column (expected ${csvColumns.join(', ')})`),
+    ...missing.map((c) => `column ${c}: missing`),
+    ...(schemeless ? ['no scheme value columns (e.g. threshold, comparison, label)'] : []),
+  ];
+}
+
+function parseRow(row: Record<string, string>, rowNo: number, problems: string[]): BandSet | null {
+  const cell = (c: string) => (row[c] ?? '').trim();
+  // An empty cell is a missing field, so the schema answers 'required'.
+  const given = (c: string) => cell(c) || undefined;
+  const type = cell('scheme').toLowerCase();
+  const columns: readonly string[] = schemeColumns[type as keyof typeof schemeColumns] ?? [];
+  const stray = Object.values(schemeColumns)
+    .flat()
+    .filter((c) => !columns.includes(c) && cell(c) !== '');
+  for (const c of stray)
+    problems.push(`row ${rowNo}, column ${c}: not used by a ${type || 'blank'} scheme`);
+  const result = bandSetSchema.safeParse(toInput(cell, given, type));
+  if (!result.success) problems.push(...issueCells(result.error.issues, rowNo));
+  return result.success ? result.data : null;
+}
+
+type Cells = (c: string) => string | undefined;
+
+function toInput(cell: (c: string) => string, given: Cells, type: string) {
+  return {
+    id: given('id'),
+    kpi: given('kpi'),
+    name: given('name'),
+    source: given('source'),
+    edition: given('edition'),
+    peerGroup: given('peer_group'),
+    sampleSize: numberCell(cell('sample_size')) ?? null,
+    sourceDefinition: given('source_definition'),
+    citation: given('citation'),
+    unit: given('unit'),
+    direction: given('direction'),
+    scheme: schemeInput(cell, given, type),
+    note: given('note'),
+  };
+}
+
+function schemeInput(cell: (c: string) => string, given: Cells, type: string) {
+  const n = (c: string) => numberCell(cell(c));
+  switch (type) {
+    case 'quintiles': {
+      const labels = cell('labels');
+      return {
+        type,
+        boundaries: [n('b20'), n('b40'), n('b60'), n('b80')],
+        ...(labels ? { labels: labels.split('|').map((l) => l.trim()) } : {}),
+      };
+    }
+    case 'quartiles':
+      return { type, p25: n('p25') ?? null, median: n('median'), p75: n('p75') ?? null };
+    case 'range':
+      return { type, min: n('min'), max: n('max'), average: n('average') };
+    case 'threshold':
+      return {
+        type,
+        value: n('threshold'),
+        comparison: given('comparison'),
+        label: given('label'),
+      };
+    default:
+      return { type };
+  }
+}
+
+/** '' → undefined; a number (a trailing % allowed) → number; anything else stays text for zod. */
+function numberCell(value: string): number | string | undefined {
+  if (value === '') return undefined;
+  const bare = value.replace(/%$/, '').trim();
+  return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(bare) ? Number(bare) : value;
+}
+
+const fieldColumns: Record<string, string> = {
+  peerGroup: 'peer_group',
+  sampleSize: 'sample_size',
+  sourceDefinition: 'source_definition',
+};
+
+const schemeFieldColumns: Record<string, string> = { type: 'scheme', value: 'threshold' };
+
+/** The CSV column a schema path comes from. */
+export function columnOf(path: PropertyKey[]): string {
+  const [head, field, index] = path;
+  if (head !== 'scheme') return fieldColumns[String(head)] ?? String(head ?? '(row)');
+  if (field === undefined) return 'scheme';
+  if (field === 'boundaries')
+    return typeof index === 'number' ? `b${20 * (index + 1)}` : 'b20, b40, b60, b80';
+  return schemeFieldColumns[String(field)] ?? String(field);
+}
+
+function issueCells(issues: z.core.$ZodIssue[], rowNo: number): string[] {
+  return issues.map((i) => `row ${rowNo}, column ${columnOf(i.path)}: ${i.message}`);
+}

@@ -1,0 +1,213 @@
+/**
+ * A benchmark band set: one published (or imported) distribution of one KPI, with everything a
+ * product must show beside it (source, edition, peer group, n, the source's own definition).
+ * Scheme values are in the KPI's unit and in ascending value order whatever the KPI's direction;
+ * placement applies the direction.
+ */
+import { z } from 'zod';
+import { OrderlensError } from '@/lib/db/errors';
+import { kpiUnits } from '@/lib/kpi/define';
+import { kpiShape } from './kpis';
+
+/** WERC DC Measures quintile labels, worst first. */
+export const WERC_LABELS = [
+  'Major Opportunity',
+  'Disadvantage',
+  'Typical',
+  'Advantage',
+  'Best-in-Class',
+] as const;
+
+/** 'required' for a missing field (an empty CSV cell), else what was expected. */
+const expected = (what: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? 'required' : what;
+const num = () => z.number({ error: expected('must be a number') });
+const optionalNum = () => num().nullable().default(null);
+const text = (min: number) =>
+  z
+    .string({ error: expected('must be text') })
+    .trim()
+    .min(min, min === 1 ? 'must not be blank' : `at least ${min} characters`);
+
+/** Run a cross-field check only when the fields it reads parsed as numbers (all errors at once). */
+const numbersAt =
+  (...keys: string[]) =>
+  (payload: { value: unknown }) => {
+    const value = payload.value as Record<string, unknown> | null;
+    return !!value && keys.every((k) => value[k] === null || typeof value[k] === 'number');
+  };
+
+const ascending = (values: (number | null)[]) => {
+  const known = values.filter((v): v is number => v !== null);
+  return known.every((v, i) => i === 0 || v >= known[i - 1]!);
+};
+
+const quintiles = z
+  .object({
+    type: z.literal('quintiles'),
+    boundaries: z
+      .tuple([num(), num(), num(), num()], {
+        error: 'four numbers: the 20th, 40th, 60th and 80th percentile values',
+      })
+      .refine(ascending, 'must ascend (20th ≤ 40th ≤ 60th ≤ 80th percentile value)'),
+    labels: z
+      .tuple([text(1), text(1), text(1), text(1), text(1)], {
+        error: 'five labels, worst band first',
+      })
+      .default([...WERC_LABELS]),
+  })
+  .strict();
+
+const quartiles = z
+  .object({
+    type: z.literal('quartiles'),
+    p25: optionalNum(),
+    median: num(),
+    p75: optionalNum(),
+  })
+  .strict()
+  .refine((s) => ascending([s.p25, s.median, s.p75]), {
+    path: ['median'],
+    message:
+      'p25 ≤ median ≤ p75 in value order (for a lower-is-better KPI the top performer is p25)',
+    when: numbersAt('p25', 'median', 'p75'),
+  });
+
+const range = z
+  .object({ type: z.literal('range'), min: num(), max: num(), average: num() })
+  .strict()
+  .refine((s) => s.min <= s.average && s.average <= s.max, {
+    path: ['average'],
+    message: 'min ≤ average ≤ max',
+    when: numbersAt('min', 'max', 'average'),
+  });
+
+export const comparisons = ['>', '>=', '<', '<='] as const;
+export type Comparison = (typeof comparisons)[number];
+
+const threshold = z
+  .object({
+    type: z.literal('threshold'),
+    value: num(),
+    label: text(1),
+    comparison: z.enum(comparisons, { error: "one of '>', '>=', '<', '<='" }),
+  })
+  .strict();
+
+export const schemeSchema = z.discriminatedUnion('type', [quintiles, quartiles, range, threshold], {
+  error: "scheme type must be 'quintiles', 'quartiles', 'range' or 'threshold'",
+});
+
+const idPattern = /^[a-z0-9]+([_-][a-z0-9]+)*$/;
+
+export const bandSetSchema = z
+  .object({
+    id: z
+      .string({ error: expected('must be text') })
+      .regex(idPattern, 'lower-case snake_case or kebab-case, e.g. werc-2020-fill-rate'),
+    kpi: z
+      .string({ error: expected('must be text') })
+      .refine((id) => !!kpiShape(id), 'not a KPI id of the catalogue'),
+    name: text(3),
+    source: text(2),
+    edition: text(1),
+    peerGroup: text(2),
+    sampleSize: z
+      .number({ error: expected('must be a number') })
+      .int('a whole number')
+      .positive('above 0')
+      .nullable()
+      .default(null),
+    sourceDefinition: text(10),
+    citation: text(5),
+    unit: z.enum(kpiUnits, { error: expected(`one of ${kpiUnits.join(', ')}`) }),
+    direction: z.enum(['higher', 'lower'], { error: expected("'higher' or 'lower'") }),
+    scheme: schemeSchema,
+    note: z.string().trim().min(1).optional(),
+    origin: z.enum(['shipped', 'imported']).default('imported'),
+  })
+  .strict()
+  .refine((s) => kpiShape(s.kpi)?.unit === s.unit, {
+    path: ['unit'],
+    error: (issue) => `the KPI is measured in ${shapeOf(issue.input)?.unit}`,
+    when: knownKpiAnd('unit'),
+  })
+  .refine((s) => kpiShape(s.kpi)?.direction === s.direction, {
+    path: ['direction'],
+    error: (issue) => `${shapeOf(issue.input)?.direction} is better for the KPI`,
+    when: knownKpiAnd('direction'),
+  })
+  .refine((s) => s.scheme.type !== 'threshold' || thresholdAgrees(s.scheme, s.direction), {
+    path: ['scheme', 'comparison'],
+    message: "a threshold on a higher-is-better KPI uses '>' or '>=', lower-is-better '<' or '<='",
+    when: (p) => hasValidThreshold(p.value),
+  })
+  .refine((s) => s.unit !== 'percent' || schemeValues(s.scheme).every((v) => v >= 0 && v <= 100), {
+    path: ['scheme'],
+    message: 'percent values lie between 0 and 100 (99.5, not 0.995)',
+    when: (p) => schemeSchema.safeParse((p.value as { scheme?: unknown })?.scheme).success,
+  });
+
+const shapeOf = (input: unknown) => kpiShape(String((input as { kpi?: unknown })?.kpi));
+
+function knownKpiAnd(field: 'unit' | 'direction') {
+  return (payload: { value: unknown }) => {
+    const v = payload.value as Record<string, unknown> | null;
+    return typeof v?.kpi === 'string' && !!kpiShape(v.kpi) && typeof v[field] === 'string';
+  };
+}
+
+function hasValidThreshold(value: unknown): boolean {
+  const v = value as { direction?: unknown; scheme?: unknown } | null;
+  return (
+    (v?.direction === 'higher' || v?.direction === 'lower') && threshold.safeParse(v.scheme).success
+  );
+}
+
+function thresholdAgrees(scheme: { comparison: Comparison }, direction: 'higher' | 'lower') {
+  return scheme.comparison.startsWith(direction === 'higher' ? '>' : '<');
+}
+
+export type Scheme = z.infer<typeof schemeSchema>;
+export type BandSet = z.infer<typeof bandSetSchema>;
+export type BandSetInput = z.input<typeof bandSetSchema>;
+
+/** Every number a scheme carries. */
+export function schemeValues(scheme: Scheme): number[] {
+  switch (scheme.type) {
+    case 'quintiles':
+      return [...scheme.boundaries];
+    case 'quartiles':
+      return [scheme.p25, scheme.median, scheme.p75].filter(
+        (v): v is number => typeof v === 'number',
+      );
+    case 'range':
+      return [scheme.min, scheme.average, scheme.max];
+    case 'threshold':
+      return [scheme.value];
+  }
+}
+
+export class BandSetValidationError extends OrderlensError {
+  constructor(readonly problems: string[]) {
+    super(`The band set is not valid:\n${problems.join('\n')}`, 'invalid_band_set');
+  }
+}
+
+/** Zod issues as `path: message` lines (the path is dotted, e.g. `scheme.p25`). */
+export function issueLines(issues: z.core.$ZodIssue[]): string[] {
+  return issues.map((i) => `${formatPath(i.path) || '(set)'}: ${i.message}`);
+}
+
+export function formatPath(path: PropertyKey[]): string {
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : (i ? '.' : '') + String(p)))
+    .join('');
+}
+
+/** Validate one band set; throws a user-safe error listing every problem with its path. */
+export function parseBandSet(input: unknown): BandSet {
+  const result = bandSetSchema.safeParse(input);
+  if (result.success) return result.data;
+  throw new BandSetValidationError(issueLines(result.error.issues));
+}

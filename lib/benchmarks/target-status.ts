@@ -1,0 +1,107 @@
+/**
+ * Targets without the database: the input schema and the status rule, importable from client
+ * components (targets.ts, which stores them, is server-only).
+ */
+import { z } from 'zod';
+import { OrderlensError } from '@/lib/db/errors';
+import { kpiShape, type Direction } from './kpis';
+import { formatPath } from './schema';
+
+/** Without atRiskWithin, a value within 5% of the target counts as at risk rather than off track. */
+export const DEFAULT_AT_RISK_SHARE = 0.05;
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
+
+const label = z.string().trim().min(1, 'must not be blank');
+
+export const targetInputSchema = z
+  .object({
+    kpi: z.string().refine((id) => !!kpiShape(id), 'not a KPI id of the catalogue'),
+    value: z.number({ error: 'must be a number' }),
+    dimension: label.optional(),
+    segment: label.optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    atRiskWithin: z
+      .number({ error: 'must be a number' })
+      .nonnegative('must not be negative')
+      .optional(),
+  })
+  .strict()
+  .refine((t) => t.segment === undefined || t.dimension !== undefined, {
+    path: ['segment'],
+    message: 'a segment needs its dimension (e.g. dimension "site", segment "Leeds")',
+    when: (p) => typeof (p.value as { segment?: unknown })?.segment === 'string',
+  })
+  .refine((t) => !t.from || !t.to || t.from <= t.to, {
+    path: ['to'],
+    message: 'must not be before from',
+    when: (p) => bothDates(p.value),
+  })
+  .refine((t) => kpiShape(t.kpi)?.unit !== 'percent' || (t.value >= 0 && t.value <= 100), {
+    path: ['value'],
+    message: 'a percent target lies between 0 and 100 (95, not 0.95)',
+    when: (p) => typeof (p.value as { value?: unknown })?.value === 'number',
+  });
+
+function bothDates(value: unknown): boolean {
+  const v = value as { from?: unknown; to?: unknown } | null;
+  return isoDate.safeParse(v?.from).success && isoDate.safeParse(v?.to).success;
+}
+
+export type TargetInput = z.input<typeof targetInputSchema>;
+
+/** A type, not an interface, so it fits Database row generics (Record<string, unknown>). */
+export type Target = {
+  id: string;
+  kpi: string;
+  value: number;
+  dimension: string | null;
+  segment: string | null;
+  from: string | null;
+  to: string | null;
+  /** In the KPI unit; the default is resolved when the target is set, so it shows as stored. */
+  atRiskWithin: number;
+  createdAt: string;
+};
+
+export type TargetStatus = 'on_track' | 'at_risk' | 'off_track';
+
+export class TargetValidationError extends OrderlensError {
+  constructor(readonly problems: string[]) {
+    super(`The target is not valid:\n${problems.join('\n')}`, 'invalid_target');
+  }
+}
+
+export function parseTarget(input: unknown): z.output<typeof targetInputSchema> {
+  const result = targetInputSchema.safeParse(input);
+  if (result.success) return result.data;
+  throw new TargetValidationError(
+    result.error.issues.map((i) => `${formatPath(i.path) || '(target)'}: ${i.message}`),
+  );
+}
+
+export function defaultAtRiskWithin(targetValue: number): number {
+  return Math.abs(targetValue) * DEFAULT_AT_RISK_SHARE;
+}
+
+/**
+ * On track when the value meets the target (in the KPI's direction), at risk when it misses by
+ * less than atRiskWithin, off track otherwise; null without a value.
+ */
+export function targetStatus(
+  value: number | null,
+  target: { value: number; atRiskWithin?: number | null },
+  direction: Direction,
+): TargetStatus | null {
+  if (value === null || !Number.isFinite(value)) return null;
+  const shortfall = direction === 'higher' ? target.value - value : value - target.value;
+  // Tolerate float noise: 94.99999999999999 computed from counts meets a 95 target.
+  const eps = 1e-9 * Math.max(1, Math.abs(target.value));
+  if (shortfall <= eps) return 'on_track';
+  const within = target.atRiskWithin ?? defaultAtRiskWithin(target.value);
+  return shortfall < within - eps ? 'at_risk' : 'off_track';
+}
