@@ -1,4 +1,5 @@
 import { defineKpi } from '@/lib/kpi/define';
+import { shippedOrders } from '@/lib/kpi/presets';
 
 /** Share of shipped orders with no damaged shipment and no damaged return. */
 export const damageFreeRate = defineKpi({
@@ -11,11 +12,7 @@ export const damageFreeRate = defineKpi({
   unit: 'percent',
   direction: 'higher',
   kind: 'ratio',
-  grain: 'order',
-  base: 'kpi_order_facts',
-  asOf: 'final_ship_ts',
-  asOfLabel: 'final ship date',
-  population: 'NOT cancelled AND shipped',
+  ...shippedOrders('final'),
   numerator: 'count(*) FILTER (WHERE NOT damaged)',
   denominator: 'count(*)',
   failure: 'damaged',

@@ -1,4 +1,5 @@
 import { defineKpi } from '@/lib/kpi/define';
+import { shippedOrders } from '@/lib/kpi/presets';
 
 /** Share of shipped orders with no documentation error. */
 export const documentationAccuracy = defineKpi({
@@ -12,11 +13,7 @@ export const documentationAccuracy = defineKpi({
   unit: 'percent',
   direction: 'higher',
   kind: 'ratio',
-  grain: 'order',
-  base: 'kpi_order_facts',
-  asOf: 'final_ship_ts',
-  asOfLabel: 'final ship date',
-  population: 'NOT cancelled AND shipped',
+  ...shippedOrders('final'),
   numerator: 'count(*) FILTER (WHERE NOT documentation_error)',
   denominator: 'count(*)',
   failure: 'documentation_error',

@@ -1,4 +1,5 @@
 import { defineKpi } from '@/lib/kpi/define';
+import { shippedOrders } from '@/lib/kpi/presets';
 
 /** Share of orders shipped complete on or before the promised ship day. */
 export const onTimeShipmentRate = defineKpi({
@@ -11,11 +12,7 @@ export const onTimeShipmentRate = defineKpi({
   unit: 'percent',
   direction: 'higher',
   kind: 'ratio',
-  grain: 'order',
-  base: 'kpi_order_facts',
-  asOf: 'final_ship_ts',
-  asOfLabel: 'final ship date',
-  population: 'NOT cancelled AND shipped',
+  ...shippedOrders('final'),
   exclusions: [
     // Until complete, the last shipment so far is not the final one.
     { when: 'NOT complete', reason: 'not yet shipped complete' },

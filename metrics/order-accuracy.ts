@@ -1,4 +1,5 @@
 import { defineKpi } from '@/lib/kpi/define';
+import { shippedOrders } from '@/lib/kpi/presets';
 
 /** Share of shipped orders with no fulfilment error (error return, damage or documentation error). */
 export const orderAccuracy = defineKpi({
@@ -12,11 +13,7 @@ export const orderAccuracy = defineKpi({
   unit: 'percent',
   direction: 'higher',
   kind: 'ratio',
-  grain: 'order',
-  base: 'kpi_order_facts',
-  asOf: 'final_ship_ts',
-  asOfLabel: 'final ship date',
-  population: 'NOT cancelled AND shipped',
+  ...shippedOrders('final'),
   numerator: 'count(*) FILTER (WHERE NOT (error_return OR damaged OR documentation_error))',
   denominator: 'count(*)',
   failure: 'error_return OR damaged OR documentation_error',

@@ -1,4 +1,5 @@
 import { defineKpi } from '@/lib/kpi/define';
+import { shippedOrders } from '@/lib/kpi/presets';
 
 /** Share of shipped orders whose first shipment covered every line in full. */
 export const orderFillRate = defineKpi({
@@ -11,11 +12,7 @@ export const orderFillRate = defineKpi({
   unit: 'percent',
   direction: 'higher',
   kind: 'ratio',
-  grain: 'order',
-  base: 'kpi_order_facts',
-  asOf: 'first_ship_ts',
-  asOfLabel: 'first ship date',
-  population: 'NOT cancelled AND shipped',
+  ...shippedOrders('first'),
   exclusions: [{ when: 'NOT has_lines', reason: 'no order lines' }],
   numerator: 'count(*) FILTER (WHERE filled_first)',
   denominator: 'count(*)',

@@ -1,4 +1,5 @@
 import { defineKpi } from '@/lib/kpi/define';
+import { shippedOrders } from '@/lib/kpi/presets';
 
 /** Hours from order to final shipment, for orders shipped complete. */
 export const orderShipmentCycleTime = defineKpi({
@@ -11,11 +12,7 @@ export const orderShipmentCycleTime = defineKpi({
   unit: 'hours',
   direction: 'lower',
   kind: 'duration',
-  grain: 'order',
-  base: 'kpi_order_facts',
-  asOf: 'final_ship_ts',
-  asOfLabel: 'final ship date',
-  population: 'NOT cancelled AND shipped',
+  ...shippedOrders('final'),
   exclusions: [{ when: 'NOT complete', reason: 'not yet shipped complete' }],
   value: 'epoch(final_ship_ts - order_ts) / 3600',
   failure: 'false',

@@ -1,4 +1,5 @@
 import { defineKpi } from '@/lib/kpi/define';
+import { shippedOrders } from '@/lib/kpi/presets';
 
 /** Share of orders that are at once on time, filled, damage-free and correctly documented. */
 export const perfectOrderRate = defineKpi({
@@ -22,11 +23,7 @@ export const perfectOrderRate = defineKpi({
     { kpi: 'damage_free_rate', pass: 'NOT damaged' },
     { kpi: 'documentation_accuracy', pass: 'NOT documentation_error' },
   ],
-  grain: 'order',
-  base: 'kpi_order_facts',
-  asOf: 'final_ship_ts',
-  asOfLabel: 'final ship date',
-  population: 'NOT cancelled AND shipped',
+  ...shippedOrders('final'),
   failure:
     'delivered_ts::DATE > promised_delivery_ts::DATE OR NOT filled_first OR damaged OR documentation_error',
   needs: ['shipments.ship_ts'],

@@ -1,4 +1,5 @@
 import { defineKpi } from '@/lib/kpi/define';
+import { shippedOrders } from '@/lib/kpi/presets';
 
 /** Hours from release to the warehouse to final shipment, for orders shipped complete. */
 export const releaseToShipCycleTime = defineKpi({
@@ -11,11 +12,7 @@ export const releaseToShipCycleTime = defineKpi({
   unit: 'hours',
   direction: 'lower',
   kind: 'duration',
-  grain: 'order',
-  base: 'kpi_order_facts',
-  asOf: 'final_ship_ts',
-  asOfLabel: 'final ship date',
-  population: 'NOT cancelled AND shipped',
+  ...shippedOrders('final'),
   exclusions: [
     // Until complete, the last shipment so far is not the final one.
     { when: 'NOT complete', reason: 'not yet shipped complete' },

@@ -1,4 +1,5 @@
 import { defineKpi } from '@/lib/kpi/define';
+import { shippedOrders } from '@/lib/kpi/presets';
 
 /** Share of shipped orders with at least one return. */
 export const returnRate = defineKpi({
@@ -11,11 +12,7 @@ export const returnRate = defineKpi({
   unit: 'percent',
   direction: 'lower',
   kind: 'ratio',
-  grain: 'order',
-  base: 'kpi_order_facts',
-  asOf: 'final_ship_ts',
-  asOfLabel: 'final ship date',
-  population: 'NOT cancelled AND shipped',
+  ...shippedOrders('final'),
   numerator: 'count(*) FILTER (WHERE returned)',
   denominator: 'count(*)',
   failure: 'returned',

@@ -1,4 +1,5 @@
 import { defineKpi } from '@/lib/kpi/define';
+import { shippedOrders } from '@/lib/kpi/presets';
 
 /** Share of shipped orders that left on more than one day. */
 export const splitShipmentRate = defineKpi({
@@ -10,11 +11,7 @@ export const splitShipmentRate = defineKpi({
   unit: 'percent',
   direction: 'lower',
   kind: 'ratio',
-  grain: 'order',
-  base: 'kpi_order_facts',
-  asOf: 'final_ship_ts',
-  asOfLabel: 'final ship date',
-  population: 'NOT cancelled AND shipped',
+  ...shippedOrders('final'),
   numerator: 'count(*) FILTER (WHERE ship_dates > 1)',
   denominator: 'count(*)',
   failure: 'ship_dates > 1',

@@ -192,22 +192,16 @@ function assertMappable(
   }
 }
 
-function baseReport(
-  options: Resolved,
-  contentHash: string,
-  staged: StagedSource,
-  mapping: Mapping,
-  confidence?: Record<string, number>,
+/** A report with nothing counted yet; callers fill in what happened. */
+function newReport(
+  fields: Pick<LoadReport, 'fileName' | 'contentHash' | 'table' | 'mapping'> & Partial<LoadReport>,
 ): LoadReport {
   return {
     loadId: null,
-    fileName: options.fileName,
-    contentHash,
-    table: mapping.table,
     status: 'loaded',
-    dryRun: options.dryRun ?? false,
+    dryRun: false,
     message: '',
-    rowsRead: staged.rows + staged.structuralRejects.length,
+    rowsRead: 0,
     rowsInserted: 0,
     rowsUpdated: 0,
     rowsUnchanged: 0,
@@ -215,7 +209,25 @@ function baseReport(
     tables: {},
     issues: [],
     ruleCounts: [],
+    warnings: [],
+    ...fields,
+  };
+}
+
+function baseReport(
+  options: Resolved,
+  contentHash: string,
+  staged: StagedSource,
+  mapping: Mapping,
+  confidence?: Record<string, number>,
+): LoadReport {
+  return newReport({
+    fileName: options.fileName,
+    contentHash,
+    table: mapping.table,
     mapping,
+    dryRun: options.dryRun ?? false,
+    rowsRead: staged.rows + staged.structuralRejects.length,
     mappingConfidence: confidence,
     detected: {
       kind: staged.source.kind,
@@ -226,8 +238,7 @@ function baseReport(
       sheet: staged.sheet,
       renamedColumns: staged.dialect?.renamed,
     },
-    warnings: [],
-  };
+  });
 }
 
 function withValidation(
@@ -361,23 +372,14 @@ function alreadyLoaded(
   loadId: number,
   at: string,
 ): LoadReport {
-  return {
+  const when = `${at.slice(0, 16).replace('T', ' ')} UTC`;
+  return newReport({
     loadId,
     fileName: options.fileName,
     contentHash,
     table: options.mapping?.table ?? null,
-    status: 'unchanged',
-    dryRun: false,
-    message: `${options.fileName} was already loaded on ${at.slice(0, 16).replace('T', ' ')} UTC (load ${loadId}); nothing changed.`,
-    rowsRead: 0,
-    rowsInserted: 0,
-    rowsUpdated: 0,
-    rowsUnchanged: 0,
-    rowsRejected: 0,
-    tables: {},
-    issues: [],
-    ruleCounts: [],
     mapping: options.mapping ?? null,
-    warnings: [],
-  };
+    status: 'unchanged',
+    message: `${options.fileName} was already loaded on ${when} (load ${loadId}); nothing changed.`,
+  });
 }
