@@ -68,3 +68,43 @@ describe('KPI engine on the hand-made fixture', () => {
     });
   });
 });
+
+describe('cycle-time stages and period comparisons', () => {
+  it('decomposes the cycle time into entry, release, ship and delivery (hand-computed on A, B, C)', async () => {
+    const db = await loadKpiFixture();
+    const [kpi] = await computeKpis(db, {}, ['order_shipment_cycle_time']);
+    const stages = Object.fromEntries(kpi!.stages!.map((s) => [s.stage, [s.meanHours, s.n]]));
+    // entry: A 0.5, B 0, C 1; release: A 1.5, B 21, C 5; ship: A 22, B 75, C 12; delivery: A 52, B 45 (C not delivered)
+    expect(stages.entry).toEqual([0.5, 3]);
+    expect(stages.release![0]).toBeCloseTo(27.5 / 3, 9);
+    expect(stages.ship![0]).toBeCloseTo(109 / 3, 9);
+    expect(stages.delivery).toEqual([48.5, 2]);
+  });
+
+  it('compares with the previous period of equal length and the same period last year', async () => {
+    const db = await loadKpiFixture();
+    const [kpi] = await computeKpis(
+      db,
+      { filters: { from: '2024-01-04', to: '2024-01-05' }, compare: 'both' },
+      ['order_shipment_cycle_time'],
+    );
+    // 01-04..01-05: B (96 h). Previous 01-02..01-03: A (24 h) and C (18 h). A year earlier: nothing.
+    expect(kpi!.value).toBe(96);
+    expect(kpi!.comparisons).toEqual([
+      {
+        kind: 'previous',
+        range: { from: '2024-01-02', to: '2024-01-03' },
+        value: 21,
+        n: 2,
+        change: 75,
+      },
+      {
+        kind: 'last_year',
+        range: { from: '2023-01-04', to: '2023-01-05' },
+        value: null,
+        n: 0,
+        change: null,
+      },
+    ]);
+  });
+});

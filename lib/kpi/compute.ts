@@ -18,8 +18,9 @@ import {
   type ParsedKpiQuery,
 } from './filters';
 import { histogramOf } from './distribution';
+import { cycleTimeStages } from './stages';
 import { missingDataReason, profileData } from './profile';
-import type { ComponentUse, KpiResult, KpiValue } from './types';
+import type { Comparison, ComponentUse, KpiResult, KpiValue } from './types';
 
 export class UnknownKpiError extends OrderlensError {
   constructor(id: string) {
@@ -133,18 +134,35 @@ async function computeOne(
       { grain: query.grain, by: query.by },
       shape,
     );
-  if (query.compare) {
-    const range = comparisonRange(query.filters, query.compare);
-    if (range) {
-      const before = (await evaluate(db, kpi, range, {}, shape))[0]!;
-      result.comparison = {
-        range: { from: range.from!, to: range.to! },
-        value: before.value,
-        change: result.value !== null && before.value !== null ? result.value - before.value : null,
-      };
-    }
-  }
+  if (query.compare) result.comparisons = await compareWith(db, kpi, query, shape, result.value);
+  if (kpi.id === 'order_shipment_cycle_time')
+    result.stages = await cycleTimeStages(db, query.filters);
   return result;
+}
+
+/** The previous period of equal length and the same period last year, with the change. */
+async function compareWith(
+  db: Database,
+  kpi: KpiDefinition,
+  query: ParsedKpiQuery,
+  shape: Shape,
+  value: number | null,
+): Promise<Comparison[]> {
+  const kinds = query.compare === 'both' ? (['previous', 'last_year'] as const) : [query.compare!];
+  const out: Comparison[] = [];
+  for (const kind of kinds) {
+    const range = comparisonRange(query.filters, kind);
+    if (!range) continue;
+    const before = (await evaluate(db, kpi, range, {}, shape))[0]!;
+    out.push({
+      kind,
+      range: { from: range.from!, to: range.to! },
+      value: before.value,
+      n: before.n,
+      change: value !== null && before.value !== null ? value - before.value : null,
+    });
+  }
+  return out;
 }
 
 interface Shape {

@@ -45,7 +45,7 @@ export const kpiQuerySchema = z
     filters: filtersSchema.default({}),
     grain: z.enum(grains).optional(),
     by: z.enum(dimensionNames as [Dimension, ...Dimension[]]).optional(),
-    compare: z.enum(['previous', 'last_year']).optional(),
+    compare: z.enum(['previous', 'last_year', 'both']).optional(),
   })
   .strict();
 export type KpiQuery = z.input<typeof kpiQuerySchema>;

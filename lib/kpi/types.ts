@@ -48,5 +48,24 @@ export interface KpiResult extends KpiValue {
   unavailableReason?: string;
   /** Per period or segment, when a grain or breakdown was asked. */
   series?: KpiValue[];
-  comparison?: { range: { from: string; to: string }; value: number | null; change: number | null };
+  /** The comparison periods asked for; change is in the KPI unit (percentage points for rates). */
+  comparisons?: Comparison[];
+  /** Order shipment cycle time only: mean hours of each stage, where its timestamps exist. */
+  stages?: Stage[];
+}
+
+export interface Comparison {
+  kind: 'previous' | 'last_year';
+  range: { from: string; to: string };
+  value: number | null;
+  n: number;
+  change: number | null;
+}
+
+export interface Stage {
+  stage: 'entry' | 'release' | 'ship' | 'delivery';
+  label: string;
+  meanHours: number | null;
+  medianHours: number | null;
+  n: number;
 }
