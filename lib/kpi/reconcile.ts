@@ -24,9 +24,9 @@ const checks: { id: string; label: string; sql: string }[] = [
     id: 'shipments_without_line',
     label: 'Shipment lines matching no order line (by line number or SKU)',
     sql: `SELECT count(*) FROM shipments s
-           WHERE EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = s.order_id)
-             AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = s.order_id
-                               AND (l.line_no = s.line_no OR (s.line_no IS NULL AND l.sku = s.sku)))`,
+           WHERE s.order_id IN (SELECT order_id FROM order_lines)
+             AND NOT (s.line_no IS NOT NULL AND EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = s.order_id AND l.line_no = s.line_no))
+             AND NOT (s.line_no IS NULL AND EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = s.order_id AND l.sku = s.sku))`,
   },
   {
     id: 'over_shipped_lines',

@@ -25,6 +25,15 @@ WITH ship AS (
          sum(qty_shipped) AS qty_shipped
     FROM shipments GROUP BY order_id
 ),
+-- Shipment quantities per line: by line number, or by SKU when the shipment has none. Two equi-joins
+-- instead of one join on an OR, which DuckDB could not hash.
+line_shipped AS (
+  SELECT s.order_id, s.line_no, s.ship_ts, s.qty_shipped FROM shipments s WHERE s.line_no IS NOT NULL
+  UNION ALL
+  SELECT l.order_id, l.line_no, s.ship_ts, s.qty_shipped
+    FROM shipments s JOIN order_lines l ON l.order_id = s.order_id AND l.sku = s.sku
+   WHERE s.line_no IS NULL
+),
 line_ship AS (
   SELECT l.order_id, l.line_no,
          greatest(l.qty_ordered - coalesce(l.qty_cancelled, 0), 0) AS qty_due,
@@ -34,9 +43,7 @@ line_ship AS (
          l.promised_delivery_ts
     FROM order_lines l
     LEFT JOIN ship sh ON sh.order_id = l.order_id
-    LEFT JOIN shipments s
-      ON s.order_id = l.order_id
-     AND (s.line_no = l.line_no OR (s.line_no IS NULL AND s.sku = l.sku))
+    LEFT JOIN line_shipped s ON s.order_id = l.order_id AND s.line_no = l.line_no
    GROUP BY l.order_id, l.line_no, l.qty_ordered, l.qty_cancelled, l.promised_ship_ts,
             l.promised_delivery_ts, sh.first_ship_ts
 ),
