@@ -3,14 +3,20 @@ import { connection } from 'next/server';
 import { getServerDatabase } from '@/lib/db/server';
 import { getDataCoverage } from '@/lib/ingest/coverage';
 import { listLoads } from '@/lib/ingest/ledger';
+import { scorecard } from '@/lib/kpi/scorecard';
 import { DemoBanner } from './ui/demo-banner';
 import { formatCount, formatDay } from './ui/format';
+import { KpiTable } from './ui/kpi-table';
 import { LedgerTable } from './ui/ledger-table';
 
 export default async function OverviewPage() {
   await connection();
   const db = await getServerDatabase();
-  const [coverage, loads] = await Promise.all([getDataCoverage(db), listLoads(db, 5)]);
+  const [coverage, loads, kpis] = await Promise.all([
+    getDataCoverage(db),
+    listLoads(db, 5),
+    scorecard(db),
+  ]);
   const stats = [
     { label: 'Orders', value: coverage.orders },
     { label: 'Order lines', value: coverage.orderLines },
@@ -22,7 +28,8 @@ export default async function OverviewPage() {
       {coverage.isDemo && <DemoBanner />}
       <h1>Overview</h1>
       <p className="lede">
-        What is loaded into the canonical order model, and from which extracts.
+        The order-management KPIs of the loaded orders, their benchmark placement, and the extracts
+        behind them.
       </p>
       <section aria-labelledby="coverage-heading">
         <h2 id="coverage-heading">Data coverage</h2>
@@ -41,6 +48,10 @@ export default async function OverviewPage() {
             <div className="stat-note">{formatCount(coverage.activeLoads)} active loads</div>
           </div>
         </div>
+      </section>
+      <section className="panel" aria-labelledby="kpi-heading">
+        <h2 id="kpi-heading">KPIs</h2>
+        <KpiTable entries={kpis} />
       </section>
       <section className="panel" aria-labelledby="loads-heading">
         <h2 id="loads-heading">Latest loads</h2>

@@ -12,9 +12,10 @@ export const costPerOrder = defineKpi({
   kind: 'input',
   grain: 'order',
   base: 'kpi_order_facts',
-  // The engine reports input KPIs unavailable until kpi_inputs has figures; these are placeholders.
+  // Orders placed in each entered period (cancelled ones too: they took effort) against its cost.
+  input: 'cost',
   asOf: 'order_ts',
   asOfLabel: 'order date',
-  population: 'NOT cancelled',
+  population: 'true',
   needs: ['orders', 'kpi_inputs.cost'],
 });

@@ -223,3 +223,43 @@ describe('orderlens kpis', () => {
     expect(bad.code).toBe(2);
   });
 });
+
+describe('orderlens inputs', () => {
+  it('enters FTE and cost figures, lists them, and refuses a bad number', async () => {
+    const db = await tempDb();
+    const set = await run([
+      'inputs',
+      'set',
+      '--from',
+      '2024-01-01',
+      '--to',
+      '2024-01-31',
+      '--fte',
+      '2',
+      '--cost',
+      '700',
+      '--db',
+      db,
+    ]);
+    expect(set).toMatchObject({ code: 0, out: 'Entered for 2024-01-01 – 2024-01-31.' });
+    expect(JSON.parse((await run(['inputs', '--db', db, '--json'])).out)).toEqual([
+      { from: '2024-01-01', to: '2024-01-31', team: '', fte: 2, cost: 700, currency: null },
+    ]);
+    expect(
+      (
+        await run([
+          'inputs',
+          'set',
+          '--from',
+          '2024-01-01',
+          '--to',
+          '2024-01-31',
+          '--fte',
+          'two',
+          '--db',
+          db,
+        ])
+      ).code,
+    ).toBe(2);
+  });
+});

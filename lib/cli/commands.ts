@@ -1,6 +1,8 @@
 import 'server-only';
 /** The smaller commands: map, loads, undo, generate, demo. */
 import { stat } from 'node:fs/promises';
+import { ZodError } from 'zod';
+import { listKpiInputs, setKpiInput } from '@/lib/kpi/inputs';
 import { openDatabase } from '@/lib/db/database';
 import { loadDemoData } from '@/lib/demo';
 import { generateExtracts } from '@/lib/generate';
@@ -121,4 +123,60 @@ function positiveInt(value: string | undefined, flag: string, fallback: number):
   if (!/^\d+$/.test(value) || Number(value) < 1)
     throw new UsageError(`${flag} takes a positive whole number.`);
   return Number(value);
+}
+
+export async function inputsCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    team: { type: 'string' },
+    fte: { type: 'string' },
+    cost: { type: 'string' },
+    currency: { type: 'string' },
+    db: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const db = await openCliDatabase(values.db as string | undefined);
+  if (positionals[0] === 'set') {
+    const number = (flag: 'fte' | 'cost') => {
+      const raw = values[flag] as string | undefined;
+      if (raw === undefined) return undefined;
+      if (!/^\d+(\.\d+)?$/.test(raw)) throw new UsageError(`--${flag} takes a number.`);
+      return Number(raw);
+    };
+    const input = await setKpiInput(db, {
+      from: values.from,
+      to: values.to,
+      team: values.team,
+      fte: number('fte'),
+      cost: number('cost'),
+      currency: values.currency,
+    }).catch((error: unknown) => {
+      if (error instanceof ZodError)
+        throw new UsageError(
+          error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+        );
+      throw error;
+    });
+    io.out(
+      values.json
+        ? JSON.stringify(input)
+        : `Entered for ${input.from} – ${input.to}${input.team ? ` (${input.team})` : ''}.`,
+    );
+    return 0;
+  }
+  if (positionals.length > 0 && positionals[0] !== 'list')
+    throw new UsageError('inputs takes set or list.');
+  const inputs = await listKpiInputs(db);
+  io.out(
+    values.json
+      ? JSON.stringify(inputs, null, 2)
+      : inputs
+          .map(
+            (i) =>
+              `${i.from} – ${i.to} ${i.team || '(all)'}: FTE ${i.fte ?? '—'}, cost ${i.cost ?? '—'} ${i.currency ?? ''}`,
+          )
+          .join('\n') || 'No FTE or cost figures entered.',
+  );
+  return 0;
 }

@@ -9,7 +9,14 @@ import { MappingError } from '@/lib/ingest/mapping';
 import { UsageError, type Io } from './args';
 import { ingestCommand } from './ingest';
 import { kpisCommand } from './kpis';
-import { generateCommand, loadsCommand, mapCommand, undoCommand, demoCommand } from './commands';
+import {
+  inputsCommand,
+  generateCommand,
+  loadsCommand,
+  mapCommand,
+  undoCommand,
+  demoCommand,
+} from './commands';
 
 const defaultIo: Io = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
@@ -34,6 +41,9 @@ Commands:
                          Undo a load, restoring the rows it replaced.
   generate --out DIR [--orders N] [--seed S] [--format csv|parquet]
                          Write realistic demo extracts.
+  inputs set --from DATE --to DATE [--fte N] [--cost N] [--currency C] [--team T]
+  inputs [list] [--json]
+                         Enter or list the FTE and cost figures behind orders per FTE and cost per order.
   demo [--db PATH] [--orders N]
                          Generate and load the demo data.
 
@@ -48,6 +58,7 @@ const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
   undo: undoCommand,
   generate: generateCommand,
   demo: demoCommand,
+  inputs: inputsCommand,
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {

@@ -19,6 +19,7 @@ import {
 } from './filters';
 import { histogramOf } from './distribution';
 import { cycleTimeStages } from './stages';
+import { inputKpiValue } from './inputs';
 import { missingDataReason, profileData } from './profile';
 import type { Comparison, ComponentUse, KpiResult, KpiValue } from './types';
 
@@ -109,12 +110,7 @@ async function computeOne(
   if (missing) return { ...head, ...emptyValue(), available: false, unavailableReason: missing };
   if (kpi.kind === 'product') return productOf(kpi, head, done);
   if (kpi.kind === 'input')
-    return {
-      ...head,
-      ...emptyValue(),
-      available: false,
-      unavailableReason: 'no FTE or cost figures entered',
-    };
+    return { ...head, ...(await inputKpiValue(db, kpi, query.filters)), available: true };
   const shape = kpi.kind === 'all_of' ? allOfShape(kpi, present) : {};
   const total = await evaluate(db, kpi, query.filters, {}, shape);
   const result: KpiResult = {

@@ -48,6 +48,7 @@ export const kpiSchema = z
     unit: z.enum(kpiUnits),
     direction: z.enum(['higher', 'lower']),
     kind: z.enum(['ratio', 'duration', 'product', 'all_of', 'input']),
+    input: z.enum(['fte', 'cost']).optional().describe('input KPIs: the figure entered per period'),
     components: z
       .array(component)
       .optional()
