@@ -186,7 +186,7 @@ describe('KPI catalogue on the hand-made fixture', () => {
     expect(r).toMatchObject({
       available: false,
       value: null,
-      unavailableReason: 'no fte in kpi inputs',
+      unavailableReason: 'no FTE figures entered',
     });
   });
 
@@ -195,7 +195,7 @@ describe('KPI catalogue on the hand-made fixture', () => {
     expect(r).toMatchObject({
       available: false,
       value: null,
-      unavailableReason: 'no cost in kpi inputs',
+      unavailableReason: 'no cost figures entered',
     });
   });
 

@@ -44,7 +44,7 @@ export function KpiTable({ entries }: { entries: ScorecardEntry[] }) {
             </th>
             <td className="num">{kpi.available ? formatKpiValue(kpi.value, kpi.unit) : '—'}</td>
             <td className="num">{kpi.available ? formatCount(kpi.n) : ''}</td>
-            <td>{kpi.direction === 'higher' ? '↑ higher' : '↓ lower'}</td>
+            <td className="nowrap">{kpi.direction === 'higher' ? '↑ higher' : '↓ lower'}</td>
             <td>
               {!kpi.available ? (
                 <span className="stat-note">Unavailable: {kpi.unavailableReason}</span>

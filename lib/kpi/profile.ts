@@ -9,6 +9,8 @@ const labels: Record<string, string> = {
   shipments: 'no shipments loaded',
   returns: 'no returns loaded',
   kpi_inputs: 'no FTE or cost figures entered',
+  'kpi_inputs.fte': 'no FTE figures entered',
+  'kpi_inputs.cost': 'no cost figures entered',
 };
 
 /** Present needs, from one query over the tables and columns named. */
@@ -33,6 +35,7 @@ export function missingDataReason(needs: string[], present: Set<string>): string
 
 function describeNeed(need: string): string {
   const alternatives = need.split('|').map((alt) => {
+    if (labels[alt]) return labels[alt];
     const [table, column] = alt.split('.');
     if (!column) return labels[table!] ?? `no ${table} loaded`;
     return `no ${column.replaceAll('_', ' ').replace(/ ts$/, ' dates')} in ${table!.replaceAll('_', ' ')}`;
