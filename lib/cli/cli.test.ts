@@ -263,3 +263,52 @@ describe('orderlens inputs', () => {
     ).toBe(2);
   });
 });
+
+describe('orderlens ingest: reading settings on the command line', () => {
+  it('--delimiter, --decimal and --date-format override detection; the report shows what was used', async () => {
+    const db = await tempDb();
+    const file = path.join(path.dirname(db), 'sap.csv');
+    const { writeFile } = await import('node:fs/promises');
+    // Day-first dates that also read as month-first: only --date-format can settle them.
+    await writeFile(file, 'Order ID|Order Date|Quantity\nA-1|03/04/2024|1,5\nA-2|05/06/2024|2\n');
+    const result = await run([
+      'ingest',
+      file,
+      '--db',
+      db,
+      '--json',
+      '--table',
+      'flat',
+      '--delimiter',
+      '|',
+      '--decimal',
+      ',',
+      '--date-format',
+      '%d/%m/%Y',
+    ]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.out);
+    expect(report.detected).toMatchObject({
+      delimiter: '|',
+      decimalSeparator: ',',
+      thousandsSeparator: '.',
+    });
+    expect(report.detected.dateFormats.order_ts.format).toBe('%d/%m/%Y');
+    const { openDatabase } = await import('@/lib/db/database');
+    const rows = await (
+      await openDatabase(db)
+    ).all(
+      'SELECT l.qty_ordered, o.order_ts FROM order_lines l JOIN orders o USING (order_id) ORDER BY 1',
+    );
+    expect(rows).toEqual([
+      { qty_ordered: 1.5, order_ts: '2024-04-03T00:00:00.000Z' },
+      { qty_ordered: 2, order_ts: '2024-06-05T00:00:00.000Z' },
+    ]);
+  });
+
+  it('refuses an unknown encoding as a usage error', async () => {
+    const result = await run(['ingest', fixture('flat-small.csv'), '--encoding', 'ebcdic']);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('--encoding');
+  });
+});

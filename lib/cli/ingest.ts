@@ -1,8 +1,8 @@
 import 'server-only';
 /** orderlens ingest: load one extract, print the report. */
 import { readFile, stat } from 'node:fs/promises';
-import { loadExtract, type LoadReport } from '@/lib/ingest/load-extract';
-import { parseMappingJson } from '@/lib/ingest/mapping';
+import { loadExtract, type LoadReport, type ReadingSettings } from '@/lib/ingest/load-extract';
+import { mappingSchema, parseMappingJson } from '@/lib/ingest/mapping';
 import { mappingTargets, type MappingTarget } from '@/lib/model/canonical';
 import { openCliDatabase } from './db';
 import { parse, UsageError, type Io } from './args';
@@ -16,6 +16,12 @@ export async function ingestCommand(args: string[], io: Io): Promise<number> {
     'dry-run': { type: 'boolean' },
     rejects: { type: 'string' },
     'max-rejects': { type: 'string' },
+    delimiter: { type: 'string' },
+    encoding: { type: 'string' },
+    decimal: { type: 'string' },
+    thousands: { type: 'string' },
+    'date-format': { type: 'string' },
+    'skip-rows': { type: 'string' },
     json: { type: 'boolean' },
   });
   const [file, ...extra] = positionals;
@@ -34,6 +40,7 @@ export async function ingestCommand(args: string[], io: Io): Promise<number> {
   if (mapping && table && mapping.table !== table) {
     throw new UsageError(`--table ${table} contradicts the mapping's table ${mapping.table}.`);
   }
+  const settings = readingSettings(values);
   const db = await openCliDatabase(values.db as string | undefined);
   const report = await loadExtract(db, {
     file,
@@ -43,6 +50,7 @@ export async function ingestCommand(args: string[], io: Io): Promise<number> {
     dryRun: values['dry-run'] === true,
     rejectsPath: values.rejects as string | undefined,
     maxRejectedRows: maxRejects,
+    settings,
   });
   if (values.json) io.out(JSON.stringify(toJson(report), null, 2));
   else io.out(formatReport(report));
@@ -108,4 +116,24 @@ function formatReport(report: LoadReport): string {
   for (const warning of report.warnings) lines.push(`Warning: ${warning}`);
   if (report.rejectsWritten) lines.push(`Rejected rows written: ${report.rejectsWritten}`);
   return lines.join('\n');
+}
+
+/** --delimiter, --encoding, --decimal, --thousands, --date-format, --skip-rows: validated like a mapping. */
+function readingSettings(values: Record<string, string | boolean | undefined>): ReadingSettings {
+  const raw = {
+    delimiter: values.delimiter === 'tab' ? '\t' : values.delimiter,
+    encoding: values.encoding,
+    decimalSeparator: values.decimal,
+    thousandsSeparator: values.thousands === 'none' ? '' : values.thousands,
+    dateFormat: values['date-format'],
+    skipRows: values['skip-rows'] === undefined ? undefined : Number(values['skip-rows']),
+  };
+  const given = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
+  const parsed = mappingSchema.safeParse({ table: 'orders', columns: {}, ...given });
+  if (!parsed.success) {
+    throw new UsageError(
+      parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; '),
+    );
+  }
+  return given as ReadingSettings;
 }

@@ -28,6 +28,8 @@ export const usage = `Usage: orderlens <command> [options]
 Commands:
   ingest FILE [--table T] [--mapping FILE] [--sheet NAME] [--db PATH] [--dry-run]
               [--rejects FILE] [--max-rejects N|N%] [--json]
+              [--delimiter C|tab] [--encoding E] [--decimal .|,] [--thousands C|none]
+              [--date-format FMT] [--skip-rows N]
                          Load an extract (CSV, TSV, XLSX, Parquet) into the canonical model.
   kpis [--from DATE] [--to DATE] [--by DIMENSION] [--grain GRAIN] [--bands SET] [--kpis ID,…]
        [--site S] [--channel C] [--customer C] [--region R] [--carrier C] [--ship-mode M] [--sku S]

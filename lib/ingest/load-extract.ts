@@ -31,11 +31,26 @@ export interface LoadOptions {
   dryRun?: boolean;
   /** Write the rejected rows, with their reasons, to this CSV file. */
   rejectsPath?: string;
+  /** Reading settings applied over the mapping's (or the proposed mapping's): --delimiter, --encoding… */
+  settings?: ReadingSettings;
   /** Overrides the mapping's maxRejectedRows. */
   maxRejectedRows?: Mapping['maxRejectedRows'];
   isDemo?: boolean;
   tmpDir?: string;
 }
+
+export type ReadingSettings = Partial<
+  Pick<
+    Mapping,
+    | 'delimiter'
+    | 'encoding'
+    | 'decimalSeparator'
+    | 'thousandsSeparator'
+    | 'dateFormat'
+    | 'skipRows'
+    | 'header'
+  >
+>;
 
 export interface LoadReport {
   loadId: number | null;
@@ -63,6 +78,7 @@ export interface LoadReport {
     skipRows?: number;
     sheet?: string;
     decimalSeparator?: string;
+    thousandsSeparator?: string;
     dateFormats?: Record<string, { format: string; ambiguous: boolean }>;
     renamedColumns?: { column: number; from: string; to: string }[];
   };
@@ -77,13 +93,23 @@ export async function loadExtract(db: Database, options: LoadOptions): Promise<L
   let contentHash = '';
   try {
     contentHash = await hashFile(options.file);
-    return await db.exclusive(() => runLoad(db, { ...options, fileName }, contentHash, startedAt));
+    const resolved = withSettings({ ...options, fileName });
+    return await db.exclusive(() => runLoad(db, resolved, contentHash, startedAt));
   } catch (error) {
     throw toUserError(error, `Loading ${fileName}`);
   }
 }
 
 type Resolved = LoadOptions & { fileName: string };
+
+/** Reading settings given beside the mapping take precedence over the mapping's own. */
+function withSettings(options: LoadOptions & { fileName: string }): Resolved {
+  const settings = Object.fromEntries(
+    Object.entries(options.settings ?? {}).filter(([, v]) => v !== undefined),
+  );
+  if (!options.mapping || Object.keys(settings).length === 0) return options;
+  return { ...options, mapping: { ...options.mapping, ...settings } };
+}
 
 async function runLoad(
   db: Database,
@@ -95,13 +121,16 @@ async function runLoad(
     const same = await findSameContent(db, contentHash, options.mapping.table, options.mapping);
     if (same) return alreadyLoaded(options, contentHash, same.loadId, same.startedAt);
   }
+  // Reading settings: the mapping's (already merged with any given), or those given alone.
+  const reading: ReadingSettings = options.mapping ?? options.settings ?? {};
   const staged = await stageSource(db, options.file, {
     fileName: options.fileName,
     sheet: options.sheet ?? options.mapping?.sheet,
-    delimiter: options.mapping?.delimiter,
+    delimiter: reading.delimiter,
     quote: options.mapping?.quote,
-    header: options.mapping?.header,
-    skipRows: options.mapping?.skipRows,
+    header: reading.header,
+    skipRows: reading.skipRows,
+    encoding: reading.encoding,
     tmpDir: options.tmpDir,
   });
   try {
@@ -152,6 +181,10 @@ async function loadStaged(
 
 function resolveMapping(options: Resolved, staged: StagedSource) {
   if (options.mapping) return { mapping: options.mapping, confidence: undefined };
+  return proposedMapping(options, staged);
+}
+
+function proposedMapping(options: Resolved, staged: StagedSource) {
   const proposal = proposeMapping(staged.headers, { target: options.table });
   if (proposal.unmappedRequired.length > 0) {
     throw new ExtractError(
@@ -166,7 +199,13 @@ function resolveMapping(options: Resolved, staged: StagedSource) {
       .filter((p) => proposal.columns[p.field] === p.source)
       .map((p) => [p.field, p.confidence]),
   );
-  return { mapping: { table: proposal.target, columns: proposal.columns } as Mapping, confidence };
+  const settings = Object.fromEntries(
+    Object.entries(options.settings ?? {}).filter(([, v]) => v !== undefined),
+  );
+  return {
+    mapping: { table: proposal.target, columns: proposal.columns, ...settings } as Mapping,
+    confidence,
+  };
 }
 
 function assertMappable(
@@ -256,6 +295,7 @@ function withValidation(
     .sort((a, b) => a.row - b.row)
     .slice(0, 1000);
   report.ruleCounts = counts;
+  report.detected!.thousandsSeparator = plan.thousandsSeparator;
   report.detected!.decimalSeparator = plan.decimalSeparator;
   report.detected!.dateFormats = Object.fromEntries(
     Object.entries(plan.dateFormats).map(([field, d]) => [

@@ -35,6 +35,8 @@ export interface StagedSource {
 
 export interface StageOptions extends DialectOverrides {
   fileName: string;
+  /** Overrides the detected text encoding. */
+  encoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'latin1';
   sheet?: string;
   /** Folder for temporary files (transcoded text, converted sheets). */
   tmpDir?: string;
@@ -48,7 +50,9 @@ export async function stageSource(
   file: string,
   options: StageOptions,
 ): Promise<StagedSource> {
-  const source = await inspectSource(file, options.fileName);
+  const detected = await inspectSource(file, options.fileName);
+  const forced = options.encoding === 'latin1' ? 'windows-1252' : options.encoding;
+  const source = forced && detected.kind === 'csv' ? { ...detected, encoding: forced } : detected;
   const table = `stage_${process.pid}_${++counter}`;
   const work = await mkdtemp(path.join(options.tmpDir ?? os.tmpdir(), 'orderlens-'));
   const cleanup = async () => {
