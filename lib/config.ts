@@ -22,6 +22,8 @@ export interface Config {
   seedDemo: boolean;
 }
 
+export const DEFAULT_MEMORY_LIMIT = '4GB';
+
 let cached: Config | undefined;
 
 export function config(): Config {
@@ -33,7 +35,8 @@ export function config(): Config {
       /* turbopackIgnore: true */ env.ORDERLENS_DB ?? path.join(dataDir, 'orderlens.duckdb'),
     ),
     dataDir,
-    memoryLimit: env.ORDERLENS_MEMORY_LIMIT,
+    // DuckDB would take 80% of RAM; a bounded default makes large loads spill to disk instead.
+    memoryLimit: env.ORDERLENS_MEMORY_LIMIT ?? DEFAULT_MEMORY_LIMIT,
     threads: env.ORDERLENS_THREADS,
     seedDemo: !(env.ORDERLENS_NO_DEMO === '1' || env.ORDERLENS_NO_DEMO === 'true'),
   };
