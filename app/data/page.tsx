@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { getServerDatabase } from '@/lib/db/server';
-import { getDataCoverage } from '@/lib/ingest/coverage';
+import { getDataCoverage, type DataCoverage } from '@/lib/ingest/coverage';
 import { listLoads } from '@/lib/ingest/ledger';
+import { DEFAULT_MAX_UPLOAD_BYTES } from '@/lib/ingest/uploads';
 import { DemoBanner } from '../ui/demo-banner';
-import { LedgerTable } from '../ui/ledger-table';
+import { formatCount, formatDateTime, formatDay } from '../ui/format';
+import styles from './data.module.css';
+import { LoadLedger } from './load-ledger';
+import { UploadWizard } from './upload-wizard';
 
 export const metadata: Metadata = { title: 'Data' };
 
@@ -17,25 +21,72 @@ export default async function DataPage() {
       {coverage.isDemo && <DemoBanner />}
       <h1>Data</h1>
       <p className="lede">
-        Every load with its outcome. A load lands whole or not at all, and can be undone.
+        Add order, line, shipment and return extracts, and see every load with its outcome. A load
+        lands whole or not at all, and can be undone.
       </p>
+      <Coverage coverage={coverage} />
       <section className="panel" aria-labelledby="add-heading">
         <h2 id="add-heading">Add an extract</h2>
-        <p>
-          From a terminal in the project folder (CSV, TSV, XLSX or Parquet; SAP, NetSuite, Dynamics
-          and Shopify columns are recognised):
-        </p>
-        <p>
-          <code>npx orderlens map orders.csv &gt; mapping.json</code> proposes a mapping;{' '}
-          <code>npx orderlens ingest orders.csv --mapping mapping.json --dry-run</code> checks every
-          row; without <code>--dry-run</code> it loads. <code>npx orderlens undo LOAD_ID</code>{' '}
-          takes a load back. While this server runs it holds the database: stop it first.
-        </p>
+        <UploadWizard maxBytes={DEFAULT_MAX_UPLOAD_BYTES} />
+        <details className={styles.settings}>
+          <summary>From the command line</summary>
+          <p>
+            <code>npx orderlens map orders.csv &gt; mapping.json</code> proposes a mapping;{' '}
+            <code>npx orderlens ingest orders.csv --mapping mapping.json --dry-run</code> checks
+            every row; without <code>--dry-run</code> it loads.{' '}
+            <code>npx orderlens undo LOAD_ID</code> takes a load back. While this server runs it
+            holds the database: stop it first.
+          </p>
+        </details>
       </section>
       <section className="panel" aria-labelledby="ledger-heading">
         <h2 id="ledger-heading">Load ledger</h2>
-        <LedgerTable loads={loads} caption={`${loads.length} loads, newest first`} />
+        <LoadLedger loads={loads} />
       </section>
     </>
+  );
+}
+
+function Coverage({ coverage }: { coverage: DataCoverage }) {
+  const empty = coverage.orders + coverage.shipments + coverage.returns === 0;
+  if (empty) {
+    return (
+      <section aria-labelledby="coverage-heading" className="panel">
+        <h2 id="coverage-heading">What is loaded</h2>
+        <div className={styles.emptyState}>
+          <strong>No orders loaded yet</strong>
+          Upload an extract below to see your KPIs.
+        </div>
+      </section>
+    );
+  }
+  const stats = [
+    { label: 'Orders', value: formatCount(coverage.orders) },
+    { label: 'Order lines', value: formatCount(coverage.orderLines) },
+    { label: 'Shipment lines', value: formatCount(coverage.shipments) },
+    { label: 'Return lines', value: formatCount(coverage.returns) },
+  ];
+  return (
+    <section aria-labelledby="coverage-heading">
+      <h2 id="coverage-heading">What is loaded</h2>
+      <div className={styles.coverage}>
+        {stats.map((stat) => (
+          <div className="card" key={stat.label}>
+            <div className="stat-label">{stat.label}</div>
+            <div className="stat-value">{stat.value}</div>
+          </div>
+        ))}
+        <div className="card">
+          <div className="stat-label">Orders placed</div>
+          <div className="stat-value" style={{ fontSize: 17 }}>
+            {formatDay(coverage.firstOrder)} – {formatDay(coverage.lastOrder)}
+          </div>
+          <div className="stat-note">
+            {formatCount(coverage.activeLoads)} active loads
+            {coverage.lastLoadAt ? ` · last ${formatDateTime(coverage.lastLoadAt)}` : ''}
+          </div>
+        </div>
+      </div>
+    </section>
   );
 }

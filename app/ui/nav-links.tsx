@@ -3,22 +3,35 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
 const links = [
-  { href: '/', label: 'Overview' },
+  { href: '/', label: 'Scorecard' },
+  { href: '/kpis', label: 'KPIs' },
+  { href: '/cycle-time', label: 'Cycle time' },
+  { href: '/returns', label: 'Returns' },
+  { href: '/orders', label: 'Orders' },
   { href: '/data', label: 'Data' },
+  { href: '/benchmarks', label: 'Benchmarks' },
 ];
+
+/** Whether a nav entry is the current section: "/" only at home, others for their subpages too. */
+function isActive(href: string, pathname: string): boolean {
+  if (href === '/') return pathname === '/';
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
 
 export function NavLinks() {
   const pathname = usePathname();
   return (
+    // Seven sections do not fit a phone: the row scrolls sideways instead of widening the page.
     <nav className="nav" aria-label="Main">
-      {links.map((link) => {
-        const active = link.href === '/' ? pathname === '/' : pathname.startsWith(link.href);
-        return (
-          <Link key={link.href} href={link.href} aria-current={active ? 'page' : undefined}>
-            {link.label}
-          </Link>
-        );
-      })}
+      {links.map((link) => (
+        <Link
+          key={link.href}
+          href={link.href}
+          aria-current={isActive(link.href, pathname) ? 'page' : undefined}
+        >
+          {link.label}
+        </Link>
+      ))}
     </nav>
   );
 }

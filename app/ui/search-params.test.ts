@@ -12,8 +12,15 @@ describe('filter state in the URL', () => {
       compare: 'previous',
     });
     expect(problems).toEqual([]);
-    expect(query.filters).toEqual({ from: '2025-01-01', to: '2025-03-31', site: ['DC-North', 'DC-South'], ship_mode: ['express'] });
-    expect(searchStringOf(query)).toBe('?from=2025-01-01&to=2025-03-31&site=DC-North%2CDC-South&ship_mode=express&grain=month&compare=previous');
+    expect(query.filters).toEqual({
+      from: '2025-01-01',
+      to: '2025-03-31',
+      site: ['DC-North', 'DC-South'],
+      ship_mode: ['express'],
+    });
+    expect(searchStringOf(query)).toBe(
+      '?from=2025-01-01&to=2025-03-31&site=DC-North%2CDC-South&ship_mode=express&grain=month&compare=previous',
+    );
   });
 
   it('an invalid URL falls back to no filters and says why', () => {

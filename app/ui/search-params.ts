@@ -22,9 +22,13 @@ function list(value: string | string[] | undefined): string[] | undefined {
 }
 
 /** The KPI query a URL asks for; an invalid URL gives the unfiltered query and the problems. */
-export function kpiQueryFromSearchParams(params: SearchParams): { query: ParsedKpiQuery; problems: string[] } {
+export function kpiQueryFromSearchParams(params: SearchParams): {
+  query: ParsedKpiQuery;
+  problems: string[];
+} {
   const filters: Record<string, unknown> = {};
-  for (const key of ['from', 'to'] as const) if (first(params[key])) filters[key] = first(params[key]);
+  for (const key of ['from', 'to'] as const)
+    if (first(params[key])) filters[key] = first(params[key]);
   for (const key of listKeys) if (list(params[key])) filters[key] = list(params[key]);
   const candidate = {
     filters,

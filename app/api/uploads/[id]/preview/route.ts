@@ -1,0 +1,54 @@
+import type { NextRequest } from 'next/server';
+import { z } from 'zod';
+import { getServerDatabase } from '@/lib/db/server';
+import { mappingSchema } from '@/lib/ingest/mapping';
+import { previewDatabase, previewUpload } from '@/lib/ingest/preview';
+import { findProfile } from '@/lib/ingest/profiles';
+import { getUpload, workDir } from '@/lib/ingest/uploads';
+import { mappingTargets } from '@/lib/model/canonical';
+import { errorResponse, json } from '../../../respond';
+
+const querySchema = z.object({
+  sheet: z.string().min(1).max(200).optional(),
+  table: z.enum(mappingTargets).optional(),
+  delimiter: mappingSchema.shape.delimiter,
+  encoding: mappingSchema.shape.encoding,
+  decimalSeparator: mappingSchema.shape.decimalSeparator,
+  skipRows: z.coerce.number().int().min(0).max(1000).optional(),
+  header: z.enum(['true', 'false']).optional(),
+});
+
+/**
+ * GET /api/uploads/:id/preview?sheet=&table=&delimiter=&encoding=&decimalSeparator=&skipRows=&header=
+ * The first rows, what was detected, a proposed mapping, and the saved profile for these headers.
+ */
+export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const { id } = await params;
+    const search = Object.fromEntries(
+      [...request.nextUrl.searchParams].filter(([, value]) => value !== ''),
+    );
+    const query = querySchema.parse(search);
+    const upload = await getUpload(id);
+    const preview = await previewUpload(await previewDatabase(), upload.file, upload.fileName, {
+      sheet: query.sheet,
+      table: query.table,
+      settings: {
+        delimiter: query.delimiter,
+        encoding: query.encoding,
+        decimalSeparator: query.decimalSeparator,
+        skipRows: query.skipRows,
+        header: query.header === undefined ? undefined : query.header === 'true',
+      },
+      tmpDir: await workDir(),
+    });
+    const profile = await findProfile(await getServerDatabase(), preview.headers);
+    return json({
+      upload: { id: upload.id, fileName: upload.fileName, size: upload.size, kind: upload.kind },
+      preview,
+      profile: profile ? { name: profile.name, mapping: profile.mapping } : null,
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

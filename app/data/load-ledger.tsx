@@ -1,0 +1,187 @@
+'use client';
+/** The load ledger with Undo: every load, newest first; a completed load can be taken back. */
+import { useRouter } from 'next/navigation';
+import { useRef, useState } from 'react';
+import type { LedgerEntry, UndoResult } from '@/lib/ingest/ledger';
+import { formatCount, formatDateTime } from '../ui/format';
+import styles from './data.module.css';
+import { sendJson } from './request';
+
+type Outcome = { loadId: number; ok: boolean; text: string };
+
+const tableNames: Record<string, string> = {
+  orders: 'orders',
+  order_lines: 'order lines',
+  shipments: 'shipment lines',
+  returns: 'return lines',
+};
+
+function describeUndo(result: UndoResult): string {
+  const list = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .filter(([, n]) => n > 0)
+      .map(([table, n]) => `${formatCount(n)} ${tableNames[table] ?? table}`)
+      .join(', ');
+  const removed = list(result.removed);
+  const restored = list(result.restored);
+  return (
+    `Load ${result.loadId} was undone: ${removed ? `removed ${removed}` : 'no rows removed'}` +
+    `${restored ? `; restored ${restored} it had replaced` : ''}.`
+  );
+}
+
+export function LoadLedger({ loads }: { loads: LedgerEntry[] }) {
+  const router = useRouter();
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const [pending, setPending] = useState<number | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // The Undo button goes away with the load: focus moves to the outcome, not to the page top.
+  const outcomeRef = useRef<HTMLDivElement>(null);
+
+  async function undo(loadId: number) {
+    setPending(loadId);
+    setOutcome(null);
+    try {
+      const result = await sendJson<UndoResult>(`/api/loads/${loadId}/undo`, undefined);
+      setOutcome({ loadId, ok: true, text: describeUndo(result) });
+      router.refresh();
+    } catch (error) {
+      setOutcome({ loadId, ok: false, text: (error as Error).message });
+    } finally {
+      setPending(null);
+      setConfirming(null);
+      requestAnimationFrame(() => outcomeRef.current?.focus());
+    }
+  }
+
+  if (loads.length === 0) {
+    return (
+      <div className={styles.emptyState}>
+        <strong>Nothing loaded yet</strong>
+        Upload an extract above; every load will be listed here, and can be undone.
+      </div>
+    );
+  }
+
+  return (
+    <>
+      <div aria-live="polite">
+        {outcome && (
+          <div
+            ref={outcomeRef}
+            tabIndex={-1}
+            className={`${styles.message} ${outcome.ok ? styles.success : styles.error}`}
+            role={outcome.ok ? 'status' : 'alert'}
+          >
+            <span className={styles.icon} aria-hidden="true">
+              {outcome.ok ? '✓' : '✗'}
+            </span>
+            <p>{outcome.text}</p>
+          </div>
+        )}
+      </div>
+      <div className={styles.scroll} tabIndex={0} role="region" aria-label="Loads, newest first">
+        <table>
+          <caption className={styles.visuallyHidden}>{loads.length} loads, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                Load
+              </th>
+              <th scope="col">File</th>
+              <th scope="col">Table</th>
+              <th scope="col">Outcome</th>
+              <th scope="col" className="num">
+                Read
+              </th>
+              <th scope="col" className="num">
+                New
+              </th>
+              <th scope="col" className="num">
+                Updated
+              </th>
+              <th scope="col" className="num">
+                Rejected
+              </th>
+              <th scope="col">Time</th>
+              <th scope="col">
+                <span className={styles.visuallyHidden}>Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {loads.map((load) => {
+              const undoable = load.status === 'loaded' || load.status === 'unchanged';
+              return (
+                <tr
+                  key={load.loadId}
+                  className={load.status === 'undone' ? styles.undoneRow : undefined}
+                >
+                  <td className="num">{load.loadId}</td>
+                  <td className={styles.ledgerFile}>
+                    {load.fileName}
+                    {load.isDemo && <span className="tag">demo</span>}
+                    {load.status === 'rejected' && load.message && (
+                      <span className={styles.ledgerMessage}>{load.message}</span>
+                    )}
+                  </td>
+                  <td>{load.target}</td>
+                  <td>
+                    <span className={`status status-${load.status}`}>{load.status}</span>
+                    {load.undoneAt && (
+                      <span className={styles.ledgerMessage}>{formatDateTime(load.undoneAt)}</span>
+                    )}
+                  </td>
+                  <td className="num">{formatCount(load.rowsRead)}</td>
+                  <td className="num">{formatCount(load.rowsInserted)}</td>
+                  <td className="num">{formatCount(load.rowsUpdated)}</td>
+                  <td className="num">{formatCount(load.rowsRejected)}</td>
+                  <td className="nowrap">{formatDateTime(load.finishedAt ?? load.startedAt)}</td>
+                  <td className="num">
+                    {undoable &&
+                      (confirming === load.loadId ? (
+                        <span className={styles.confirm}>
+                          <span className={styles.confirmText}>Undo load {load.loadId}?</span>
+                          <button
+                            type="button"
+                            className={`${styles.button} ${styles.small} ${styles.danger}`}
+                            disabled={pending !== null}
+                            onClick={() => void undo(load.loadId)}
+                            // The confirm button takes focus so Enter confirms and Tab reaches Keep.
+                            autoFocus
+                          >
+                            {pending === load.loadId ? 'Undoing…' : 'Yes, undo'}
+                          </button>
+                          <button
+                            type="button"
+                            className={`${styles.button} ${styles.small}`}
+                            disabled={pending !== null}
+                            onClick={() => setConfirming(null)}
+                          >
+                            Keep
+                          </button>
+                        </span>
+                      ) : (
+                        <button
+                          type="button"
+                          className={`${styles.button} ${styles.small}`}
+                          disabled={pending !== null}
+                          onClick={() => {
+                            setConfirming(load.loadId);
+                            setOutcome(null);
+                          }}
+                          aria-label={`Undo load ${load.loadId} (${load.fileName})`}
+                        >
+                          Undo
+                        </button>
+                      ))}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+/** Browser-side helpers of the Data page: JSON requests with plain-word errors, byte sizes. */
+
+const unreachable =
+  'Could not reach the Orderlens server. Check that it is still running, then try again.';
+
+/** fetch, then the JSON body; a failed request throws an Error carrying the server's message. */
+export async function requestJson<T>(url: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch {
+    throw new Error(unreachable);
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw new Error(messageOf(body, response.status));
+  return body as T;
+}
+
+/** POST (or another method) with a JSON body. */
+export function sendJson<T>(url: string, body: unknown, method = 'POST'): Promise<T> {
+  return requestJson<T>(url, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+export function messageOf(body: unknown, status: number): string {
+  if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string') {
+    return body.message;
+  }
+  if (status === 413) return 'The file is larger than the server accepts.';
+  if (status >= 500) return 'The server could not complete the request; its log has the details.';
+  return `The server refused the request (HTTP ${status}).`;
+}
+
+export { unreachable as unreachableMessage };
+
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 100 || Number.isInteger(value) ? 0 : 1;
+  return `${value.toFixed(digits)} ${units[unit]}`;
+}

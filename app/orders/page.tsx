@@ -1,0 +1,117 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { getServerDatabase } from '@/lib/db/server';
+import { getDataCoverage } from '@/lib/ingest/coverage';
+import {
+  listOrderFacets,
+  listOrders,
+  ordersQueryFromSearchParams,
+  ordersSearchString,
+} from '@/lib/orders/list';
+import { kpiCatalogue } from '@/metrics';
+import { DemoBanner } from '../ui/demo-banner';
+import type { SearchParams } from '../ui/search-params';
+import { OrdersExplorer, type KpiOption } from './orders-table';
+import styles from './orders.module.css';
+
+export const metadata: Metadata = { title: 'Orders' };
+
+/** KPIs that can list their rows: every KPI computed from orders or returns (not entered figures). */
+const drillable: KpiOption[] = kpiCatalogue
+  .filter((k) => k.kind !== 'input')
+  .map((k) => ({
+    id: k.id,
+    name: k.name,
+    grain: k.base === 'kpi_return_facts' ? 'return' : 'order',
+    judged: !!k.failure && k.failure.trim() !== 'false',
+  }));
+
+export default async function OrdersPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  await connection();
+  const { query, problems } = ordersQueryFromSearchParams(await searchParams);
+  if (query.kpi && !drillable.some((k) => k.id === query.kpi)) {
+    problems.push(`kpi: there is no KPI "${query.kpi}" that lists orders`);
+    query.kpi = undefined;
+    query.failedOnly = false;
+  }
+  const db = await getServerDatabase();
+  const [page, facets, coverage] = await Promise.all([
+    listOrders(db, query),
+    listOrderFacets(db),
+    getDataCoverage(db),
+  ]);
+  const kpi = page.kpi;
+  const noun = kpi?.grain === 'return' ? 'returns' : 'orders';
+  return (
+    <>
+      {coverage.isDemo && <DemoBanner />}
+      <div className={styles.pageHead}>
+        <div>
+          <h1>{kpi ? `Orders behind ${kpi.name}` : 'Orders'}</h1>
+          <p className="lede">
+            {kpi
+              ? `The ${kpi.grain === 'return' ? 'returns' : 'orders'} this KPI counts, with its verdict on each. Dates filter the ${kpi.asOfLabel}.`
+              : 'Every loaded order with its status, dates and fulfilment flags. Filter, sort, choose columns, and open an order for its timeline.'}
+          </p>
+        </div>
+      </div>
+      {problems.length > 0 && (
+        <div className="banner" role="alert">
+          <span aria-hidden="true">⚠</span>
+          <div>
+            <strong>Part of this link was not understood and is ignored</strong>
+            <ul className={styles.problems}>
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      )}
+      {kpi && (
+        <div className={styles.scope} role="note" aria-label="KPI drill-through">
+          <div>
+            <strong>{kpi.name}</strong>
+            {!kpi.judged
+              ? ` · ${page.total.toLocaleString('en-US')} ${noun} measured, each with its own value`
+              : query.failedOnly
+                ? ` · showing the ${kpi.failed.toLocaleString('en-US')} failing ${noun}`
+                : ` · ${kpi.failed.toLocaleString('en-US')} of ${page.total.toLocaleString('en-US')} failed`}
+          </div>
+          <div className={styles.scopeLinks}>
+            {kpi.judged &&
+              (query.failedOnly ? (
+                <Link
+                  href={`/orders${ordersSearchString({ ...query, failedOnly: false, page: 1 })}`}
+                >
+                  Show all in scope
+                </Link>
+              ) : (
+                <Link
+                  href={`/orders${ordersSearchString({ ...query, failedOnly: true, page: 1 })}`}
+                >
+                  Show failing only
+                </Link>
+              ))}
+            <Link
+              href={`/orders${ordersSearchString({ filters: query.filters, pageSize: query.pageSize })}`}
+            >
+              All orders
+            </Link>
+          </div>
+        </div>
+      )}
+      {page.ignored.length > 0 && (
+        <p className={styles.ignored} role="status">
+          Not applied to a KPI&rsquo;s rows: {page.ignored.join(' and ')}.
+        </p>
+      )}
+      <OrdersExplorer page={page} query={query} facets={facets} kpis={drillable} />
+    </>
+  );
+}

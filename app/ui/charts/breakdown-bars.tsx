@@ -1,0 +1,311 @@
+'use client';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  LabelList,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+} from 'recharts';
+import { ChartFigure, type LegendItem } from './chart-figure';
+import styles from './charts.module.css';
+import { formatCount, formatTick, formatValue, type KpiUnit } from './units';
+
+export interface BreakdownRow {
+  label: string;
+  value: number | null;
+  n: number;
+  /** Internal quartile, 1 = best; null when not placed. */
+  quartile: 1 | 2 | 3 | 4 | null;
+  /** Why the segment is not placed (too few orders, no value). */
+  excluded?: string | null;
+  /** e.g. "6.2 h faster to reach the top quartile". */
+  gap?: string | null;
+  median?: number | null;
+  p90?: number | null;
+}
+
+export interface BreakdownBarsProps {
+  title: string;
+  /** The dimension, singular, e.g. "site", "carrier". */
+  dimension: string;
+  unit: KpiUnit;
+  direction: 'higher' | 'lower';
+  rows: BreakdownRow[];
+  overall?: number | null;
+  /** Why there are no internal quartiles, when there are none. */
+  quartileReason?: string | null;
+  countWord?: string;
+  /** At most this many bars (the segments with the most orders); the table lists all. */
+  maxBars?: number;
+  /** Compact: no gap column, smaller bars (for small multiples). */
+  compact?: boolean;
+}
+
+const QUARTILE_FILL: Record<number, string> = {
+  1: 'var(--good)',
+  2: 'var(--accent)',
+  3: 'var(--accent)',
+  4: 'var(--bad)',
+};
+const QUARTILE_OPACITY: Record<number, number> = { 1: 0.85, 2: 0.8, 3: 0.5, 4: 0.85 };
+
+export const quartileText = (q: BreakdownRow['quartile']) => (q === null ? '—' : `Q${q}`);
+
+/** A KPI by segment, best first, each bar labelled with its value and internal quartile (Q1 = best). */
+export function BreakdownBars({
+  title,
+  dimension,
+  unit,
+  direction,
+  rows,
+  overall = null,
+  quartileReason = null,
+  countWord = 'orders',
+  maxBars = 12,
+  compact = false,
+}: BreakdownBarsProps) {
+  const sorted = [...rows].sort((a, b) => compare(a, b, direction));
+  const shown =
+    sorted.length > maxBars
+      ? [...sorted]
+          .sort((a, b) => b.n - a.n)
+          .slice(0, maxBars)
+          .sort((a, b) => compare(a, b, direction))
+      : sorted;
+  const placed = rows.some((r) => r.quartile !== null);
+  const ranked = sorted.filter((r) => r.value !== null);
+  const rankOf = (r: BreakdownRow) => ranked.indexOf(r) + 1;
+  const data = shown.map((r) => ({
+    ...r,
+    tag:
+      `${formatValue(r.value, unit)} · ` +
+      (r.quartile !== null
+        ? `Q${r.quartile}`
+        : r.value === null
+          ? 'no value'
+          : placed && r.excluded
+            ? 'not placed'
+            : `#${rankOf(r)} of ${ranked.length}`),
+  }));
+  const valued = sorted.filter((r) => r.value !== null);
+  const best = valued[0];
+  const worst = valued.at(-1);
+  const hasStats = rows.some((r) => r.median != null || r.p90 != null);
+  const summary =
+    !best || !worst
+      ? `No ${dimension} has a value in this range.`
+      : [
+          valued.length === 1
+            ? `One ${dimension} with a value: ${best.label}, ${formatValue(best.value, unit)}.`
+            : `Best ${dimension}: ${best.label} at ${formatValue(best.value, unit)}; ` +
+              `worst: ${worst.label} at ${formatValue(worst.value, unit)}` +
+              (overall !== null ? ` (all: ${formatValue(overall, unit)}).` : '.'),
+          placed
+            ? 'Q1 is the best internal quartile, Q4 the worst.'
+            : quartileReason
+              ? `No internal quartiles (${quartileReason}), so the ${plural(dimension)} are ranked instead.`
+              : '',
+          sorted.length > shown.length
+            ? `The chart shows the ${shown.length} ${plural(dimension)} with the most ${countWord} (of ${sorted.length}); the table lists all.`
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+  const legend: LegendItem[] = [
+    ...(placed && !compact
+      ? [
+          {
+            label: 'Q1 (best quartile)',
+            color: 'var(--good)',
+            shape: 'bar' as const,
+            opacity: 0.85,
+          },
+          { label: 'Q2', color: 'var(--accent)', shape: 'bar' as const, opacity: 0.8 },
+          { label: 'Q3', color: 'var(--accent)', shape: 'bar' as const, opacity: 0.5 },
+          {
+            label: 'Q4 (worst quartile)',
+            color: 'var(--bad)',
+            shape: 'bar' as const,
+            opacity: 0.85,
+          },
+        ]
+      : []),
+    ...(overall !== null && !compact
+      ? [
+          {
+            label: `All ${plural(dimension)} ${formatValue(overall, unit)}`,
+            color: 'var(--text)',
+            shape: 'dashed' as const,
+          },
+        ]
+      : []),
+  ];
+  const barSize = compact ? 16 : 20;
+  const height = Math.max(compact ? 90 : 120, data.length * (barSize + (compact ? 12 : 16)) + 36);
+  const longest = Math.max(...data.map((d) => d.label.length), 4);
+  return (
+    <ChartFigure
+      title={title}
+      hideTitle={compact}
+      summary={summary}
+      height={height}
+      legend={legend}
+      table={
+        <table>
+          <caption>{title}, best first; Q1 = best internal quartile</caption>
+          <thead>
+            <tr>
+              <th scope="col">{capitalise(dimension)}</th>
+              <th scope="col" className="num">
+                Value
+              </th>
+              {hasStats && (
+                <>
+                  <th scope="col" className="num">
+                    Median
+                  </th>
+                  <th scope="col" className="num">
+                    p90
+                  </th>
+                </>
+              )}
+              <th scope="col" className="num">
+                {capitalise(countWord)}
+              </th>
+              <th scope="col">Quartile</th>
+              {!compact && <th scope="col">To the next quartile</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((r) => (
+              <tr key={r.label}>
+                <th scope="row" className="row-head">
+                  {r.label}
+                </th>
+                <td className="num">{formatValue(r.value, unit)}</td>
+                {hasStats && (
+                  <>
+                    <td className="num">{formatValue(r.median, unit)}</td>
+                    <td className="num">{formatValue(r.p90, unit)}</td>
+                  </>
+                )}
+                <td className="num">{formatCount(r.n)}</td>
+                <td>
+                  {r.quartile !== null
+                    ? `Q${r.quartile}`
+                    : placed
+                      ? (r.excluded ?? '—')
+                      : r.value !== null
+                        ? `#${rankOf(r)} of ${ranked.length} (no quartiles)`
+                        : '—'}
+                </td>
+                {!compact && <td>{r.gap ?? (r.quartile === 1 ? 'best quartile' : '—')}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      {data.length === 0 ? (
+        <div className={styles.empty}>No {plural(dimension)} in this range.</div>
+      ) : (
+        <BarChart
+          responsive
+          style={{ width: '100%', height: '100%' }}
+          data={data}
+          layout="vertical"
+          margin={{ top: 4, right: 120, bottom: 0, left: 0 }}
+          barSize={barSize}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" horizontal={false} />
+          <XAxis
+            type="number"
+            domain={[0, 'auto']}
+            tick={{ fill: 'var(--muted)', fontSize: 12 }}
+            stroke="var(--border)"
+            tickLine={false}
+            tickFormatter={(v: number) => formatTick(v, unit)}
+          />
+          <YAxis
+            type="category"
+            dataKey="label"
+            width={Math.min(160, 16 + longest * 7.2)}
+            tick={{ fill: 'var(--text)', fontSize: 12 }}
+            stroke="var(--border)"
+            tickLine={false}
+            interval={0}
+          />
+          <Tooltip
+            cursor={{ fill: 'var(--accent-soft)' }}
+            content={(props: TooltipContentProps) => (
+              <SegmentTooltip {...props} unit={unit} countWord={countWord} />
+            )}
+          />
+          <Bar dataKey="value" isAnimationActive={false} radius={[0, 3, 3, 0]}>
+            {data.map((d) => (
+              <Cell
+                key={d.label}
+                fill={
+                  d.quartile !== null
+                    ? QUARTILE_FILL[d.quartile]
+                    : placed
+                      ? 'var(--muted)'
+                      : 'var(--accent)'
+                }
+                fillOpacity={
+                  d.quartile !== null ? QUARTILE_OPACITY[d.quartile] : placed ? 0.45 : 0.7
+                }
+              />
+            ))}
+            <LabelList dataKey="tag" position="right" fill="var(--text)" fontSize={12} offset={6} />
+          </Bar>
+          {overall !== null && (
+            <ReferenceLine
+              x={overall}
+              stroke="var(--text)"
+              strokeDasharray="5 3"
+              strokeOpacity={0.7}
+              ifOverflow="extendDomain"
+            />
+          )}
+        </BarChart>
+      )}
+    </ChartFigure>
+  );
+}
+
+function SegmentTooltip({
+  active,
+  payload,
+  unit,
+  countWord,
+}: TooltipContentProps & { unit: KpiUnit; countWord: string }) {
+  const row = payload?.[0]?.payload as BreakdownRow | undefined;
+  if (!active || !row) return null;
+  return (
+    <div className={styles.tooltip}>
+      <strong>{row.label}</strong>
+      <div className={styles.tooltipValue}>{formatValue(row.value, unit)}</div>
+      <div className={styles.tooltipNote}>
+        {formatCount(row.n)} {countWord} ·{' '}
+        {row.quartile !== null ? `quartile Q${row.quartile}` : (row.excluded ?? 'not placed')}
+      </div>
+      {row.gap && <div className={styles.tooltipNote}>{row.gap}</div>}
+    </div>
+  );
+}
+
+function compare(a: BreakdownRow, b: BreakdownRow, direction: 'higher' | 'lower'): number {
+  if (a.value === null) return b.value === null ? a.label.localeCompare(b.label) : 1;
+  if (b.value === null) return -1;
+  return direction === 'higher' ? b.value - a.value : a.value - b.value;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const plural = (s: string) => (s.endsWith('s') ? s : `${s}s`);

@@ -1,0 +1,280 @@
+'use client';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+} from 'recharts';
+import { ChartFigure, type LegendItem } from './chart-figure';
+import styles from './charts.module.css';
+import { countTicks, formatCount, formatTick, formatValue, type KpiUnit } from './units';
+
+export interface HistogramBin {
+  from: number;
+  to: number;
+  count: number;
+}
+
+export interface HistogramProps {
+  title: string;
+  unit: KpiUnit;
+  bins: HistogramBin[];
+  median: number | null;
+  p90: number | null;
+  p95: number | null;
+  mean?: number | null;
+  max?: number | null;
+  /** What is counted, plural ("orders"). */
+  countWord?: string;
+  /** What the 90 % do, e.g. "ship within" / "are credited within". */
+  within?: string;
+  height?: number;
+  /** A heading right above names the chart. */
+  hideTitle?: boolean;
+}
+
+interface Row extends HistogramBin {
+  mid: number;
+  tail: boolean;
+  share: number;
+  /** Above the tail bar only: what it holds. */
+  tailLabel: string;
+}
+
+const MARKERS = [
+  { key: 'median', label: 'p50', dash: undefined, width: 2 },
+  { key: 'p90', label: 'p90', dash: '6 3', width: 2 },
+  { key: 'p95', label: 'p95', dash: '2 3', width: 2 },
+] as const;
+
+/**
+ * A duration's distribution: bins of equal width on a numeric axis, the long tail folded into the
+ * last bin (shown as "≥ x"), with the median, p90 and p95 marked.
+ */
+export function Histogram({
+  title,
+  unit,
+  bins,
+  median,
+  p90,
+  p95,
+  mean = null,
+  max = null,
+  countWord = 'orders',
+  within = 'within',
+  height = 260,
+  hideTitle = false,
+}: HistogramProps) {
+  const total = bins.reduce((s, b) => s + b.count, 0);
+  const width = bins.length > 1 ? bins[0]!.to - bins[0]!.from : (bins[0]?.to ?? 1);
+  const rows: Row[] = bins.map((b, i) => {
+    const tail = i === bins.length - 1 && bins.length > 1 && b.to - b.from > width * 1.001;
+    return {
+      ...b,
+      // The tail bin is drawn at the regular width; its label says what it holds.
+      mid: b.from + width / 2,
+      tail,
+      share: total ? (100 * b.count) / total : 0,
+      tailLabel: tail ? `${formatTick(b.from, unit)}+` : '',
+    };
+  });
+  const top = rows.length ? rows.at(-1)!.from + width : 1;
+  const values = { median, p90, p95 };
+  const markers = MARKERS.flatMap((m) => {
+    const v = values[m.key];
+    return v === null ? [] : [{ ...m, value: v }];
+  });
+  const tail = rows.find((r) => r.tail);
+  const yTicks = countTicks(Math.max(0, ...rows.map((r) => r.count)));
+  const u = unit === 'hours' ? 'h' : unit === 'days' ? 'days' : '';
+  const summary =
+    median === null
+      ? 'No values to describe.'
+      : [
+          `Median ${formatValue(median, unit)}`,
+          p90 !== null ? `90 % of ${countWord} ${within} ${formatValue(p90, unit)}` : null,
+          p95 !== null ? `95 % ${within} ${formatValue(p95, unit)}` : null,
+          mean !== null
+            ? `mean ${formatValue(mean, unit)} over ${formatCount(total)} ${countWord}`
+            : null,
+        ]
+          .filter(Boolean)
+          .join('; ') +
+        '.' +
+        (tail
+          ? ` The last bar holds the long tail: ${formatCount(tail.count)} ${countWord} took ${formatTick(tail.from, unit)} or more${max !== null ? `, the longest ${formatValue(max, unit)}` : ''}.`
+          : '');
+  const legend: LegendItem[] = [
+    {
+      label: `${capitalise(countWord)} per ${formatTick(width, unit)} bin`,
+      color: 'var(--accent)',
+      shape: 'bar',
+    },
+    ...markers.map((m) => ({
+      label: `${m.label} ${formatValue(m.value, unit)}`,
+      color: 'var(--text)',
+      shape: (m.dash === undefined
+        ? 'line'
+        : m.dash === '6 3'
+          ? 'dashed'
+          : 'dotted') as LegendItem['shape'],
+    })),
+  ];
+  return (
+    <ChartFigure
+      title={title}
+      hideTitle={hideTitle}
+      summary={summary}
+      height={height}
+      legend={legend}
+      table={
+        <table>
+          <caption>
+            {title}: {countWord} per bin
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Range ({u || 'value'})</th>
+              <th scope="col" className="num">
+                {capitalise(countWord)}
+              </th>
+              <th scope="col" className="num">
+                Share
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.from}>
+                <th scope="row" className="row-head">
+                  {rangeLabel(r, unit)}
+                </th>
+                <td className="num">{formatCount(r.count)}</td>
+                <td className="num">{r.share.toFixed(1)} %</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      {total === 0 ? (
+        <div className={styles.empty}>No values in this range.</div>
+      ) : (
+        <BarChart
+          responsive
+          style={{ width: '100%', height: '100%' }}
+          data={rows}
+          margin={{ top: 22, right: 16, bottom: 0, left: 0 }}
+          barCategoryGap={1}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
+          <XAxis
+            dataKey="mid"
+            type="number"
+            domain={[0, top]}
+            ticks={ticksOf(rows, width, !!tail)}
+            tickFormatter={(v: number) => formatTick(v, unit)}
+            tick={{ fill: 'var(--muted)', fontSize: 12 }}
+            stroke="var(--border)"
+            tickLine={false}
+            allowDataOverflow
+          />
+          <YAxis
+            ticks={yTicks}
+            domain={[0, yTicks.at(-1) ?? 'auto']}
+            tick={{ fill: 'var(--muted)', fontSize: 12 }}
+            stroke="var(--border)"
+            tickLine={false}
+            tickFormatter={(v: number) => formatCount(v)}
+            width={56}
+          />
+          <Tooltip
+            cursor={{ fill: 'var(--accent-soft)' }}
+            content={(props: TooltipContentProps) => (
+              <BinTooltip {...props} unit={unit} countWord={countWord} />
+            )}
+          />
+          <Bar dataKey="count" fill="var(--accent)" fillOpacity={0.75} isAnimationActive={false}>
+            <LabelList
+              dataKey="tailLabel"
+              content={({ x, y, width, value }) =>
+                value ? (
+                  <text
+                    x={Number(x) + Number(width) / 2}
+                    y={Number(y) - 6}
+                    textAnchor="middle"
+                    fill="var(--muted)"
+                    fontSize={11}
+                  >
+                    {String(value)}
+                  </text>
+                ) : null
+              }
+            />
+          </Bar>
+          {markers.map((m, i) => (
+            <ReferenceLine
+              key={m.key}
+              x={Math.min(m.value, top)}
+              stroke="var(--text)"
+              strokeWidth={m.width}
+              strokeDasharray={m.dash}
+              ifOverflow="extendDomain"
+              label={{
+                value: `${m.label} ${formatTick(m.value, unit)}`,
+                position: 'top',
+                fill: 'var(--text)',
+                fontSize: 11,
+                fontWeight: 600,
+                dy: i % 2 ? 12 : 0,
+                dx: 4,
+                textAnchor: 'start',
+              }}
+            />
+          ))}
+        </BarChart>
+      )}
+    </ChartFigure>
+  );
+}
+
+function BinTooltip({
+  active,
+  payload,
+  unit,
+  countWord,
+}: TooltipContentProps & { unit: KpiUnit; countWord: string }) {
+  const row = payload?.[0]?.payload as Row | undefined;
+  if (!active || !row) return null;
+  return (
+    <div className={styles.tooltip}>
+      <strong>{rangeLabel(row, unit)}</strong>
+      <div className={styles.tooltipValue}>
+        {formatCount(row.count)} {countWord}
+      </div>
+      <div className={styles.tooltipNote}>{row.share.toFixed(1)} % of all</div>
+    </div>
+  );
+}
+
+function rangeLabel(r: Row, unit: KpiUnit): string {
+  if (r.tail) return `${formatTick(r.from, unit)} or more (up to ${formatTick(r.to, unit)})`;
+  return `${formatTick(r.from, unit)} to under ${formatTick(r.to, unit)}`;
+}
+
+/** Bin edges as ticks, thinned to about eight. */
+function ticksOf(rows: Row[], width: number, tail: boolean): number[] {
+  const edges = rows.map((r) => r.from);
+  // With a tail bin, its right edge would claim a maximum it does not have.
+  if (rows.length && !tail) edges.push(rows.at(-1)!.from + width);
+  const every = Math.max(1, Math.ceil(edges.length / 8));
+  return edges.filter((_, i) => i % every === 0);
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

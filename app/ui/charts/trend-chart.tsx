@@ -1,0 +1,356 @@
+'use client';
+import {
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceArea,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+} from 'recharts';
+import { bandOf, type ChartBandSet } from './bands';
+import { fillPeriods, yScale, type TrendPoint } from './scale';
+import { ChartFigure, type LegendItem } from './chart-figure';
+import styles from './charts.module.css';
+import {
+  formatCount,
+  formatTick,
+  formatValue,
+  grainWords,
+  periodLabel,
+  type ChartGrain,
+  type KpiUnit,
+} from './units';
+
+export type { TrendPoint };
+
+export interface TrendChartProps {
+  title: string;
+  /** The KPI's name, lower-case in the middle of a sentence ("order return rate"). */
+  measure: string;
+  unit: KpiUnit;
+  direction: 'higher' | 'lower';
+  grain: ChartGrain;
+  points: TrendPoint[];
+  bands?: ChartBandSet[];
+  target?: number | null;
+  /** What n counts, plural ("orders", "returns"). */
+  countWord?: string;
+  height?: number;
+  /** A heading right above names the chart. */
+  hideTitle?: boolean;
+}
+
+interface Row extends TrendPoint {
+  label: string;
+}
+
+const BAND_FILL = ['var(--good)', 'var(--accent)', 'var(--accent)', 'var(--accent)', 'var(--bad)'];
+
+/** A KPI over time, with the benchmark bands shaded behind it and the target as a line. */
+export function TrendChart({
+  title,
+  measure,
+  unit,
+  direction,
+  grain,
+  points,
+  bands = [],
+  target = null,
+  countWord = 'orders',
+  height = 300,
+  hideTitle = false,
+}: TrendChartProps) {
+  const rows: Row[] = fillPeriods(points, grain).map((p) => ({
+    ...p,
+    label: periodLabel(p.period, grain),
+  }));
+  const shaded = bands.find((b) => b.areas.length > 0);
+  // Sets beyond the first shaded one show their boundaries as lines, so areas never overlap.
+  const lines = bands.flatMap((b) =>
+    b === shaded
+      ? b.lines.map((l) => ({ ...l, set: b.title }))
+      : [
+          ...b.lines.map((l) => ({ ...l, set: b.title })),
+          ...b.areas.flatMap((a) =>
+            a.y1 !== null ? [{ y: a.y1, label: `${a.label} from`, set: b.title }] : [],
+          ),
+        ],
+  );
+  const { domain, ticks } = yScale(
+    [
+      ...rows.map((r) => r.value),
+      ...lines.map((l) => l.y),
+      ...(shaded?.areas.flatMap((a) => [a.y1, a.y2]) ?? []),
+      target,
+    ],
+    unit,
+  );
+  const summary = trendSummary(rows, { measure, unit, direction, grain, target, bands });
+  const legend: LegendItem[] = [
+    { label: `${title} (${grainWords[grain]})`, color: 'var(--accent)', shape: 'line' },
+    ...(target !== null
+      ? [
+          {
+            label: `Target ${formatValue(target, unit)}`,
+            color: 'var(--good)',
+            shape: 'dashed' as const,
+          },
+        ]
+      : []),
+    ...(shaded
+      ? [{ label: `Shaded: ${shaded.title} bands`, color: 'var(--accent)', shape: 'area' as const }]
+      : []),
+    ...lines.map((l) => ({
+      label: `${l.set}: ${l.label}`,
+      color: 'var(--text)',
+      shape: 'dotted' as const,
+    })),
+  ];
+  const valued = rows.filter((r) => r.value !== null);
+  return (
+    <ChartFigure
+      title={title}
+      hideTitle={hideTitle}
+      summary={summary}
+      height={height}
+      legend={legend}
+      table={
+        <table>
+          <caption>
+            {title}, {grainWords[grain]}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Period</th>
+              <th scope="col" className="num">
+                Value
+              </th>
+              <th scope="col" className="num">
+                {capitalise(countWord)}
+              </th>
+              {shaded && <th scope="col">Band ({shaded.title})</th>}
+              {target !== null && <th scope="col">Target</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.period}>
+                <th scope="row" className="row-head">
+                  {periodLabel(r.period, grain, true)}
+                </th>
+                <td className="num">{formatValue(r.value, unit)}</td>
+                <td className="num">{formatCount(r.n)}</td>
+                {shaded && (
+                  <td>{r.value === null ? '—' : (bandOf(r.value, shaded)?.label ?? '—')}</td>
+                )}
+                {target !== null && <td>{targetWord(r.value, target, direction)}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      {valued.length === 0 ? (
+        <div className={styles.empty}>No values in this range.</div>
+      ) : (
+        <ComposedChart
+          responsive
+          style={{ width: '100%', height: '100%' }}
+          data={rows}
+          margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
+          {shaded?.areas.map((a) => (
+            <ReferenceArea
+              key={a.label}
+              y1={a.y1 ?? domain[0]}
+              y2={a.y2 ?? domain[1]}
+              ifOverflow="hidden"
+              fill={BAND_FILL[bandTone(a.rank, shaded.bandCount)]}
+              fillOpacity={a.rank % 2 ? 0.12 : 0.06}
+              stroke="none"
+              label={{
+                value: a.label,
+                position: 'insideTopRight',
+                fill: 'var(--muted)',
+                fontSize: 11,
+              }}
+            />
+          ))}
+          <XAxis
+            dataKey="label"
+            tick={{ fill: 'var(--muted)', fontSize: 12 }}
+            stroke="var(--border)"
+            tickLine={false}
+            minTickGap={12}
+          />
+          <YAxis
+            domain={domain}
+            ticks={ticks}
+            allowDataOverflow
+            tick={{ fill: 'var(--muted)', fontSize: 12 }}
+            stroke="var(--border)"
+            tickLine={false}
+            tickFormatter={(v: number) => formatTick(v, unit)}
+            width={64}
+          />
+          {lines.map((l) => (
+            <ReferenceLine
+              key={`${l.set}-${l.y}-${l.label}`}
+              y={l.y}
+              ifOverflow="hidden"
+              stroke="var(--text)"
+              strokeOpacity={0.6}
+              strokeDasharray="2 3"
+              label={{
+                value: l.label,
+                position: 'insideBottomLeft',
+                fill: 'var(--muted)',
+                fontSize: 11,
+              }}
+            />
+          ))}
+          {target !== null && (
+            <ReferenceLine
+              y={target}
+              stroke="var(--good)"
+              strokeWidth={2}
+              strokeDasharray="6 4"
+              label={{
+                value: `Target ${formatValue(target, unit)}`,
+                position: 'insideTopLeft',
+                fill: 'var(--good)',
+                fontSize: 11,
+                fontWeight: 600,
+              }}
+            />
+          )}
+          <Tooltip
+            cursor={{ stroke: 'var(--muted)', strokeDasharray: '3 3' }}
+            content={(props: TooltipContentProps) => (
+              <TrendTooltip
+                {...props}
+                unit={unit}
+                grain={grain}
+                countWord={countWord}
+                bands={bands}
+                target={target}
+                direction={direction}
+              />
+            )}
+          />
+          <Line
+            type="linear"
+            dataKey="value"
+            stroke="var(--accent)"
+            strokeWidth={2.5}
+            dot={
+              rows.length <= 60
+                ? { r: 3, fill: 'var(--surface)', strokeWidth: 2 }
+                : { r: 1.5, fill: 'var(--accent)', strokeWidth: 0 }
+            }
+            activeDot={{ r: 5 }}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+        </ComposedChart>
+      )}
+    </ChartFigure>
+  );
+}
+
+function TrendTooltip({
+  active,
+  payload,
+  unit,
+  grain,
+  countWord,
+  bands,
+  target,
+  direction,
+}: TooltipContentProps & {
+  unit: KpiUnit;
+  grain: ChartGrain;
+  countWord: string;
+  bands: ChartBandSet[];
+  target: number | null;
+  direction: 'higher' | 'lower';
+}) {
+  const row = payload?.[0]?.payload as Row | undefined;
+  if (!active || !row) return null;
+  return (
+    <div className={styles.tooltip}>
+      <strong>{periodLabel(row.period, grain, true)}</strong>
+      <div className={styles.tooltipValue}>{formatValue(row.value, unit)}</div>
+      <div className={styles.tooltipNote}>
+        {formatCount(row.n)} {countWord}
+      </div>
+      {row.value !== null &&
+        bands.map((b) => {
+          const band = bandOf(row.value!, b);
+          return band ? (
+            <div key={b.id} className={styles.tooltipNote}>
+              {band.label} · {b.title}
+            </div>
+          ) : null;
+        })}
+      {target !== null && (
+        <div className={styles.tooltipNote}>Target: {targetWord(row.value, target, direction)}</div>
+      )}
+    </div>
+  );
+}
+
+function targetWord(value: number | null, target: number, direction: 'higher' | 'lower') {
+  if (value === null) return '—';
+  const met = direction === 'higher' ? value >= target : value <= target;
+  return met ? 'met' : 'missed';
+}
+
+/** 0 = best tone (green) … 4 = worst (red); the middle bands share the accent. */
+function bandTone(rank: number, count: number): number {
+  if (rank === 1) return 0;
+  if (rank === count) return 4;
+  return 2;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function trendSummary(
+  rows: Row[],
+  o: {
+    measure: string;
+    unit: KpiUnit;
+    direction: 'higher' | 'lower';
+    grain: ChartGrain;
+    target: number | null;
+    bands: ChartBandSet[];
+  },
+): string {
+  const valued = rows.filter((r): r is Row & { value: number } => r.value !== null);
+  if (!valued.length) return `No ${grainWords[o.grain]} values of the ${o.measure} in this range.`;
+  const first = valued[0]!;
+  const last = valued.at(-1)!;
+  const better = (a: number, b: number) => (o.direction === 'higher' ? a > b : a < b);
+  const best = valued.reduce((a, b) => (better(b.value, a.value) ? b : a));
+  const worst = valued.reduce((a, b) => (better(a.value, b.value) ? b : a));
+  const name = (r: Row) => periodLabel(r.period, o.grain, true).replace(/^Week/, 'the week');
+  const parts = [
+    valued.length === 1
+      ? `${capitalise(o.measure)} ${formatValue(first.value, o.unit)} in ${name(first)}.`
+      : `${capitalise(o.grain === 'day' ? 'daily' : grainWords[o.grain])} ${o.measure} went from ${formatValue(first.value, o.unit)} (${name(first)}) to ${formatValue(last.value, o.unit)} (${name(last)}); best ${formatValue(best.value, o.unit)} in ${name(best)}, worst ${formatValue(worst.value, o.unit)} in ${name(worst)}.`,
+  ];
+  if (o.target !== null) {
+    const met = valued.filter((r) => targetWord(r.value, o.target!, o.direction) === 'met').length;
+    parts.push(
+      `Target ${formatValue(o.target, o.unit)} met in ${met} of ${valued.length} ${valued.length === 1 ? 'period' : 'periods'}.`,
+    );
+  }
+  for (const b of o.bands) parts.push(b.description);
+  if (!o.bands.length) parts.push('No published benchmark band to draw.');
+  return parts.join(' ');
+}

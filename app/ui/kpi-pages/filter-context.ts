@@ -1,0 +1,35 @@
+import 'server-only';
+/** What the shared filter bar needs, loaded beside a page's own data (one round of queries). */
+import type { Database } from '@/lib/db/database';
+import { getDataCoverage } from '@/lib/ingest/coverage';
+import {
+  countMatchingOrders,
+  listDimensionValues,
+  type DimensionValues,
+} from '@/lib/kpi/dimension-values';
+import type { Filters } from '@/lib/kpi/filters';
+
+export interface FilterContext {
+  options: DimensionValues;
+  span: { first: string | null; last: string | null };
+  matching: number;
+  isDemo: boolean;
+  orders: number;
+}
+
+const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
+
+export async function filterContext(db: Database, filters: Filters): Promise<FilterContext> {
+  const [coverage, options, matching] = await Promise.all([
+    getDataCoverage(db),
+    listDimensionValues(db),
+    countMatchingOrders(db, filters),
+  ]);
+  return {
+    options,
+    span: { first: day(coverage.firstOrder), last: day(coverage.lastOrder) },
+    matching,
+    isDemo: coverage.isDemo,
+    orders: coverage.orders,
+  };
+}

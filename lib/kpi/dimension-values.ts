@@ -1,0 +1,93 @@
+import 'server-only';
+/**
+ * The values the filter bar offers: for each dimension, the distinct values of the KPI order facts
+ * (the most frequent first, by order count), and how many orders a set of filters matches. Cached
+ * per data version like the KPIs themselves, so a page view costs no query once the data is known.
+ */
+import type { Database } from '@/lib/db/database';
+import { ensureFacts } from './facts';
+import {
+  dimensionNames,
+  dimensions,
+  filterConditions,
+  type Dimension,
+  type Filters,
+} from './filters';
+
+/** The most values offered per dimension; the rest can still be filtered through the URL. */
+export const MAX_DIMENSION_VALUES = 200;
+
+export interface DimensionValue {
+  value: string;
+  /** Orders placed with this value (every order, whatever its status). */
+  orders: number;
+}
+
+export interface DimensionOptions {
+  /** Most orders first, then by value; at most MAX_DIMENSION_VALUES. */
+  values: DimensionValue[];
+  /** Distinct values in the data, so a page can say when the list is cut short. */
+  distinct: number;
+}
+
+export type DimensionValues = Record<Dimension, DimensionOptions>;
+
+const cache = new WeakMap<Database, { version: string; values: Promise<DimensionValues> }>();
+
+/** The distinct values of site, channel, customer, region, carrier and ship mode. */
+export async function listDimensionValues(db: Database): Promise<DimensionValues> {
+  const version = await ensureFacts(db);
+  const hit = cache.get(db);
+  if (hit && hit.version === version) return hit.values;
+  const values = queryDimensionValues(db);
+  cache.set(db, { version, values });
+  values.catch(() => cache.delete(db));
+  return values;
+}
+
+async function queryDimensionValues(db: Database): Promise<DimensionValues> {
+  // Column names come from the dimension table only; nothing from the caller reaches the SQL.
+  const counts = dimensionNames
+    .map(
+      (name) =>
+        `SELECT '${name}' AS dimension, CAST(${dimensions[name]} AS VARCHAR) AS value, count(*) AS orders
+           FROM kpi_order_facts WHERE ${dimensions[name]} IS NOT NULL GROUP BY ALL`,
+    )
+    .join('\nUNION ALL\n');
+  const rows = await db.read<{
+    dimension: Dimension;
+    value: string;
+    orders: number;
+    distinct: number;
+  }>(
+    `WITH counts AS (${counts})
+     SELECT dimension, value, orders, count(*) OVER (PARTITION BY dimension) AS distinct
+       FROM counts
+     QUALIFY row_number() OVER (PARTITION BY dimension ORDER BY orders DESC, value) <= $1
+     ORDER BY dimension, orders DESC, value`,
+    [MAX_DIMENSION_VALUES],
+  );
+  const out = Object.fromEntries(
+    dimensionNames.map((name) => [name, { values: [], distinct: 0 }]),
+  ) as unknown as DimensionValues;
+  for (const row of rows) {
+    const options = out[row.dimension];
+    options.values.push({ value: row.value, orders: Number(row.orders) });
+    options.distinct = Number(row.distinct);
+  }
+  return out;
+}
+
+/**
+ * Orders placed in the range (by order date) that match the dimension filters, cancelled ones
+ * included: the size of the slice a scorecard describes.
+ */
+export async function countMatchingOrders(db: Database, filters: Filters): Promise<number> {
+  await ensureFacts(db);
+  const where = filterConditions(filters, 'order_ts', 'kpi_order_facts');
+  const rows = await db.read<{ n: number }>(
+    `SELECT count(*) AS n FROM kpi_order_facts WHERE ${where.sql}`,
+    where.params,
+  );
+  return Number(rows[0]?.n ?? 0);
+}

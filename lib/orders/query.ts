@@ -1,0 +1,260 @@
+/**
+ * The orders explorer's query and columns, without the database: the same URL keys for the page,
+ * the JSON API and the CSV export (page, pageSize, sort, direction, search, status, kpi, failed and
+ * the usual filters). Pure, importable from client components; lib/orders/list.ts runs it.
+ */
+import { z } from 'zod';
+import { dimensionNames, filtersSchema, type Filters } from '@/lib/kpi/filters';
+
+/**
+ * One status per order, first match wins: cancelled; delivered (shipped complete and every
+ * shipment delivered); complete (every line shipped in full); shipped (something shipped, not
+ * everything); open (nothing shipped yet).
+ */
+export const orderStatuses = ['open', 'shipped', 'complete', 'delivered', 'cancelled'] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+
+export const statusLabels: Record<OrderStatus, string> = {
+  open: 'Open',
+  shipped: 'Part-shipped',
+  complete: 'Shipped in full',
+  delivered: 'Delivered',
+  cancelled: 'Cancelled',
+};
+
+export type ColumnType = 'id' | 'text' | 'timestamp' | 'number' | 'hours' | 'boolean' | 'status';
+
+export interface ColumnMeta {
+  label: string;
+  type: ColumnType;
+  /** Shown as the header's title and in the column menu. */
+  description?: string;
+}
+
+/** Every column the explorer can show: the order list's and those of a KPI drill-through. */
+export const columnMeta: Record<string, ColumnMeta> = {
+  order_id: { label: 'Order', type: 'id' },
+  order_ts: { label: 'Placed', type: 'timestamp', description: 'Order received or placed' },
+  status: { label: 'Status', type: 'status' },
+  customer_id: { label: 'Customer', type: 'text' },
+  channel: { label: 'Channel', type: 'text' },
+  site: { label: 'Site', type: 'text', description: 'Ship-from site' },
+  region: { label: 'Region', type: 'text', description: 'Customer region' },
+  carrier: { label: 'Carrier', type: 'text', description: 'Carrier of the first shipment' },
+  ship_mode: { label: 'Ship mode', type: 'text' },
+  entered_ts: { label: 'Entered', type: 'timestamp', description: 'Entered in the ERP' },
+  released_ts: { label: 'Released', type: 'timestamp', description: 'Released to the warehouse' },
+  promised_ship_ts: { label: 'Promised ship', type: 'timestamp' },
+  first_ship_ts: { label: 'First shipped', type: 'timestamp' },
+  final_ship_ts: { label: 'Final shipped', type: 'timestamp' },
+  promised_delivery_ts: { label: 'Promised delivery', type: 'timestamp' },
+  requested_delivery_ts: { label: 'Requested delivery', type: 'timestamp' },
+  delivered_ts: {
+    label: 'Delivered',
+    type: 'timestamp',
+    description: 'Final delivery, once the order is delivered in full',
+  },
+  ship_hours: {
+    label: 'Ship time',
+    type: 'hours',
+    description: 'Hours from order to final shipment, for orders shipped in full',
+  },
+  lines: { label: 'Lines', type: 'number' },
+  lines_filled_first: {
+    label: 'Lines filled first',
+    type: 'number',
+    description: 'Lines shipped in full on the first ship date',
+  },
+  units_due: { label: 'Units due', type: 'number', description: 'Ordered less cancelled' },
+  units_filled_first: {
+    label: 'Units filled first',
+    type: 'number',
+    description: 'Units shipped on the first ship date',
+  },
+  qty_shipped: { label: 'Units shipped', type: 'number' },
+  ship_dates: { label: 'Ship dates', type: 'number', description: 'Days with a shipment' },
+  filled_first: {
+    label: 'Filled first',
+    type: 'boolean',
+    description: 'Every line shipped in full on the first ship date',
+  },
+  complete: { label: 'Complete', type: 'boolean', description: 'Every line shipped in full' },
+  returned: { label: 'Returned', type: 'boolean' },
+  qty_returned: { label: 'Units returned', type: 'number' },
+  error_return: {
+    label: 'Error return',
+    type: 'boolean',
+    description: 'Returned as damaged, wrong item, wrong quantity or documentation',
+  },
+  damaged: { label: 'Damaged', type: 'boolean' },
+  documentation_error: { label: 'Doc. error', type: 'boolean', description: 'Documentation error' },
+  // Return-level drill-through
+  return_id: { label: 'Return', type: 'id' },
+  sku: { label: 'SKU', type: 'text' },
+  return_ts: { label: 'Returned', type: 'timestamp', description: 'Return received' },
+  credited_ts: { label: 'Credited', type: 'timestamp' },
+  reason_code: { label: 'Reason code', type: 'text' },
+  reason_category: { label: 'Reason', type: 'text' },
+  // KPI drill-through
+  value: { label: 'KPI value', type: 'number', description: 'The value of the KPI for this row' },
+  failed: { label: 'KPI result', type: 'boolean', description: 'Whether the row failed the KPI' },
+};
+
+export function metaOf(column: string): ColumnMeta {
+  return columnMeta[column] ?? { label: column, type: 'text' };
+}
+
+/** The columns of the order list, in display order. */
+export const orderListColumns = [
+  'order_id',
+  'order_ts',
+  'status',
+  'customer_id',
+  'channel',
+  'site',
+  'region',
+  'carrier',
+  'ship_mode',
+  'entered_ts',
+  'released_ts',
+  'promised_ship_ts',
+  'first_ship_ts',
+  'final_ship_ts',
+  'promised_delivery_ts',
+  'requested_delivery_ts',
+  'delivered_ts',
+  'ship_hours',
+  'lines',
+  'lines_filled_first',
+  'units_due',
+  'units_filled_first',
+  'qty_shipped',
+  'ship_dates',
+  'filled_first',
+  'complete',
+  'returned',
+  'qty_returned',
+  'error_return',
+  'damaged',
+  'documentation_error',
+] as const;
+
+/** The order list's columns until the user picks some (they fit the page without scrolling). */
+export const listDefaultColumns: readonly string[] = [
+  'order_id',
+  'order_ts',
+  'status',
+  'customer_id',
+  'channel',
+  'site',
+  'final_ship_ts',
+  'ship_hours',
+  'delivered_ts',
+];
+
+export const MAX_PAGE_SIZE = 500;
+export const DEFAULT_PAGE_SIZE = 100;
+export const pageSizes = [50, 100, 250, 500] as const;
+
+export const ordersQuerySchema = z
+  .object({
+    filters: filtersSchema.default({}),
+    search: z.string().trim().max(100).optional(),
+    status: z.enum(orderStatuses).optional(),
+    kpi: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/, 'a KPI id')
+      .optional(),
+    failedOnly: z.boolean().default(false),
+    page: z.number().int().min(1).max(1_000_000).default(1),
+    pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+    sort: z.string().max(64).optional(),
+    direction: z.enum(['asc', 'desc']).optional(),
+  })
+  .strict();
+export type OrdersQuery = z.input<typeof ordersQuerySchema>;
+export type ParsedOrdersQuery = z.output<typeof ordersQuerySchema>;
+
+type Params = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function getAll(params: Params, key: string): string[] {
+  if (params instanceof URLSearchParams) return params.getAll(key);
+  const value = params[key];
+  return Array.isArray(value) ? value : value === undefined ? [] : [value];
+}
+
+const listKeys = [...dimensionNames, 'sku'] as const;
+
+/** The raw (unvalidated) query a URL asks for; numbers converted, empty values dropped. */
+export function ordersQueryInput(params: Params): Record<string, unknown> {
+  const one = (key: string) => getAll(params, key)[0]?.trim() || undefined;
+  const list = (key: string) => {
+    const values = getAll(params, key)
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter(Boolean);
+    return values.length ? values : undefined;
+  };
+  const number = (key: string) => {
+    const value = one(key);
+    return value === undefined ? undefined : Number(value);
+  };
+  const filters: Record<string, unknown> = {};
+  for (const key of ['from', 'to'] as const) if (one(key)) filters[key] = one(key);
+  for (const key of listKeys) if (list(key)) filters[key] = list(key);
+  const failed = one('failed');
+  const input: Record<string, unknown> = {
+    filters,
+    search: one('search'),
+    status: one('status'),
+    kpi: one('kpi'),
+    failedOnly: failed === '1' || failed === 'true',
+    page: number('page'),
+    pageSize: number('pageSize'),
+    sort: one('sort'),
+    direction: one('direction'),
+  };
+  for (const key of Object.keys(input)) if (input[key] === undefined) delete input[key];
+  return input;
+}
+
+/**
+ * The query of a page URL, leniently: a part that does not validate is dropped and reported, so
+ * a stale or hand-edited link still shows orders.
+ */
+export function ordersQueryFromSearchParams(params: Params): {
+  query: ParsedOrdersQuery;
+  problems: string[];
+} {
+  const input = ordersQueryInput(params);
+  const parsed = ordersQuerySchema.safeParse(input);
+  if (parsed.success) return { query: parsed.data, problems: [] };
+  const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`);
+  const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
+  const kept = Object.fromEntries(Object.entries(input).filter(([key]) => !bad.has(key)));
+  const retry = ordersQuerySchema.safeParse(kept);
+  return { query: retry.success ? retry.data : ordersQuerySchema.parse({}), problems };
+}
+
+/** The URL search string of a query, keys in a stable order; defaults are left out. */
+export function ordersSearchString(query: Partial<ParsedOrdersQuery>): string {
+  const out = new URLSearchParams();
+  const filters: Filters = query.filters ?? {};
+  if (filters.from) out.set('from', filters.from);
+  if (filters.to) out.set('to', filters.to);
+  for (const key of listKeys) {
+    const values = filters[key];
+    if (values?.length) out.set(key, values.join(','));
+  }
+  if (query.search) out.set('search', query.search);
+  if (query.status) out.set('status', query.status);
+  if (query.kpi) out.set('kpi', query.kpi);
+  if (query.kpi && query.failedOnly) out.set('failed', '1');
+  if (query.sort) out.set('sort', query.sort);
+  if (query.direction) out.set('direction', query.direction);
+  if (query.page && query.page > 1) out.set('page', String(query.page));
+  if (query.pageSize && query.pageSize !== DEFAULT_PAGE_SIZE)
+    out.set('pageSize', String(query.pageSize));
+  const text = out.toString();
+  return text ? `?${text}` : '';
+}
