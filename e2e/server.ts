@@ -19,27 +19,40 @@ async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
 
-export async function startApp(options: { demo?: boolean; timeoutMs?: number } = {}): Promise<RunningApp> {
+export async function startApp(
+  options: { demo?: boolean; timeoutMs?: number } = {},
+): Promise<RunningApp> {
   const port = await freePort();
-  const databaseFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'orderlens-e2e-')), 'e2e.duckdb');
-  const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, '..', 'scripts', 'start.mjs')], {
-    cwd: path.join(__dirname, '..'),
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      ORDERLENS_DB: databaseFile,
-      ORDERLENS_NO_DEMO: options.demo ? '0' : '1',
-      NODE_ENV: 'production',
+  const databaseFile = path.join(
+    mkdtempSync(path.join(os.tmpdir(), 'orderlens-e2e-')),
+    'e2e.duckdb',
+  );
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(__dirname, '..', 'scripts', 'start.mjs')],
+    {
+      cwd: path.join(__dirname, '..'),
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        ORDERLENS_DB: databaseFile,
+        ORDERLENS_NO_DEMO: options.demo ? '0' : '1',
+        NODE_ENV: 'production',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
+  );
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -56,8 +69,11 @@ export async function startApp(options: { demo?: boolean; timeoutMs?: number } =
     }
   };
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}):\n${output.slice(-3000)}`);
-    const ok = await fetch(url).then((r) => r.status < 500).catch(() => false);
+    if (child.exitCode !== null)
+      throw new Error(`the app exited (${child.exitCode}):\n${output.slice(-3000)}`);
+    const ok = await fetch(url)
+      .then((r) => r.status < 500)
+      .catch(() => false);
     if (ok) return { url, databaseFile, stop };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
