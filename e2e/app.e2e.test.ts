@@ -1,0 +1,168 @@
+/**
+ * The built app driven as a user would, in Debian's Chromium: upload Superstore through the wizard,
+ * see it on the scorecard, filter, drill, import a band set; axe on every page; screenshots of every
+ * page in light and dark (e2e/screenshots/, git-ignored).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataset, hasDatasets } from '@/test/datasets';
+import { chromiumPath, launchBrowser } from './browser';
+import { startApp, type RunningApp } from './server';
+
+const shots = path.join(__dirname, 'screenshots');
+const canRun = existsSync(chromiumPath) && hasDatasets;
+let app: RunningApp;
+let browser: Browser;
+
+async function visit(route: string, scheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  // axe needs a page of an explicit context; closing the page closes its context.
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    colorScheme: scheme,
+  });
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
+  const response = await page.goto(app.url + route, { waitUntil: 'networkidle' });
+  expect(response?.status(), route).toBeLessThan(400);
+  return page;
+}
+
+async function seriousViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`);
+}
+
+describe.skipIf(!canRun && !process.env.CI)('the app in a browser', () => {
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    app = await startApp();
+    browser = await launchBrowser();
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('shows an empty state that leads to the upload', async () => {
+    const page = await visit('/');
+    await expect(
+      page
+        .getByRole('link', { name: /upload|data/i })
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('uploads Superstore Orders.csv through the wizard, accepts the mapping and loads it', async () => {
+    const page = await visit('/data');
+    await page.locator('input[type=file]').setInputFiles(dataset('superstore', 'Orders.csv'));
+    const load = page.getByRole('button', { name: 'Load', exact: true });
+    await load.waitFor({ state: 'visible', timeout: 60_000 });
+    await expect.poll(() => load.isEnabled(), { timeout: 60_000 }).toBe(true);
+    await load.click();
+    await page
+      .getByRole('button', { name: 'Load another file' })
+      .first()
+      .waitFor({ timeout: 120_000 });
+    await expect(page.getByText(/9,994/).first().isVisible()).resolves.toBe(true);
+    await page.close();
+  }, 240_000);
+
+  it('the scorecard shows 5,009 orders and the order shipment cycle time; a ship-mode filter changes it', async () => {
+    const page = await visit('/');
+    const body = await page.locator('main').innerText();
+    expect(body).toContain('5,009');
+    const card = page.getByRole('link', { name: /Order shipment cycle time/ }).first();
+    // 3.958 days = 95.0 hours over all orders; First Class ships in 2.187 days = 52.5 hours.
+    expect(await card.innerText()).toMatch(/95\.0/);
+    await page.goto(`${app.url}/?ship_mode=First%20Class`, { waitUntil: 'networkidle' });
+    const filtered = await page
+      .getByRole('link', { name: /Order shipment cycle time/ })
+      .first()
+      .innerText();
+    expect(filtered).toMatch(/52\.5/);
+    await page.close();
+  });
+
+  it('opens the KPI detail and drills to the orders behind it', async () => {
+    const page = await visit('/kpis/order_shipment_cycle_time');
+    expect(await page.locator('h1').innerText()).toMatch(/Order shipment cycle time/);
+    await page
+      .getByRole('link', { name: /orders/i })
+      .filter({ hasText: /order/i })
+      .first()
+      .click();
+    await page.waitForURL(/\/orders/);
+    await expect
+      .poll(() => page.locator('main').innerText(), { timeout: 60_000 })
+      .toMatch(/CA-20\d\d-\d+|US-20\d\d-\d+/);
+    await page.close();
+  });
+
+  it('imports a band set and shows the placement on the KPI', async () => {
+    const page = await visit('/benchmarks');
+    const set = {
+      id: 'my-3pl-survey',
+      kpi: 'order_shipment_cycle_time',
+      name: 'Our 3PL peer survey',
+      source: 'Internal 3PL survey',
+      edition: '2026',
+      peerGroup: 'our four DCs',
+      sampleSize: 4,
+      sourceDefinition: 'Hours from order to final shipment, complete orders',
+      citation: 'internal memo',
+      unit: 'hours',
+      direction: 'lower',
+      scheme: { type: 'quartiles', p25: 48, median: 72, p75: 110 },
+    };
+    const response = await page.evaluate(async (body) => {
+      const r = await fetch('/api/bands?format=json', {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+      });
+      return r.status;
+    }, set);
+    expect(response).toBe(201);
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(await page.locator('main').innerText()).toContain('Our 3PL peer survey');
+    const detail = await visit('/kpis/order_shipment_cycle_time');
+    // 95.0 h lies between the median (72 h) and p75 (110 h) of a lower-is-better set.
+    expect(await detail.locator('main').innerText()).toMatch(/Internal 3PL survey/);
+    await detail.close();
+    await page.close();
+  });
+
+  const routes = [
+    '/',
+    '/kpis',
+    '/kpis/order_shipment_cycle_time',
+    '/cycle-time',
+    '/returns',
+    '/orders',
+    '/orders/CA-2013-152156',
+    '/data',
+    '/benchmarks',
+  ];
+  it.each(routes)(
+    '%s has no serious or critical accessibility violations, light and dark',
+    async (route) => {
+      for (const scheme of ['light', 'dark'] as const) {
+        const page = await visit(route, scheme);
+        expect(await seriousViolations(page), `${route} ${scheme}`).toEqual([]);
+        const name = route === '/' ? 'scorecard' : route.slice(1).replaceAll('/', '-');
+        await page.screenshot({ path: path.join(shots, `${name}-${scheme}.png`), fullPage: true });
+        await page.close();
+      }
+    },
+    120_000,
+  );
+});
