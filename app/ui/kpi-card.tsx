@@ -9,7 +9,7 @@ import type { ScorecardEntry } from '@/lib/kpi/scorecard';
 import type { Comparison } from '@/lib/kpi/types';
 import { kpiCatalogue } from '@/metrics';
 import { formatCount } from './format';
-import { formatKpiValue } from './kpi-table';
+import { formatKpiValue } from './format';
 import styles from './scorecard.module.css';
 import { Sparkline } from './sparkline';
 
