@@ -12,6 +12,7 @@ import { groupKpis } from '../ui/kpi-card';
 import { capitalise } from '../ui/kpi-pages/labels';
 import { describeNeeds } from '../ui/kpi-pages/needs';
 import styles from './kpis.module.css';
+import { DataNeeded } from '@/app/ui/kpi-pages/data-needed';
 
 export const metadata: Metadata = {
   title: 'KPIs',
@@ -163,21 +164,7 @@ function KpiEntry({ kpi, sets }: { kpi: KpiDefinition; sets: StoredBandSet[] }) 
         <div className={styles.wide}>
           <dt>Data needed</dt>
           <dd>
-            <ul className={styles.needs}>
-              {needs.map((need) => (
-                <li key={need.columns.join('|')}>
-                  {need.text}{' '}
-                  <span className={styles.columns}>
-                    {need.columns.map((c, i) => (
-                      <span key={c}>
-                        {i > 0 && ' or '}
-                        <code>{c}</code>
-                      </span>
-                    ))}
-                  </span>
-                </li>
-              ))}
-            </ul>
+            <DataNeeded needs={needs} className={styles.needs} columnsClassName={styles.columns} />
           </dd>
         </div>
         {kpi.exclusions.length > 0 && (

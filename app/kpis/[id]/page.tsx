@@ -37,6 +37,7 @@ import {
   type SearchParams,
 } from '../../ui/search-params';
 import styles from './page.module.css';
+import { DataNeeded } from '@/app/ui/kpi-pages/data-needed';
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -460,21 +461,7 @@ function Definition({ definition, entry }: { definition: KpiDefinition; entry: S
       </dd>
       <dt>Data needed</dt>
       <dd>
-        <ul className={shared.needs}>
-          {needs.map((n) => (
-            <li key={n.columns.join('|')}>
-              {n.text}{' '}
-              <span className={shared.columns}>
-                {n.columns.map((c, i) => (
-                  <span key={c}>
-                    {i > 0 && ' | '}
-                    <code>{c}</code>
-                  </span>
-                ))}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <DataNeeded needs={needs} className={shared.needs} columnsClassName={shared.columns} />
       </dd>
       {entry.components && entry.components.length > 0 && (
         <>
