@@ -130,6 +130,32 @@ describe('band sets and targets over HTTP', () => {
     expect(body.kpis[0].placements[0]).toMatchObject({ meets: false });
   });
 
+  it('FTE and cost figures are entered, shown in cost per order, and deleted', async () => {
+    const { POST, DELETE } = await import('./inputs/route');
+    const { GET } = await import('./kpis/route');
+    const costPerOrder = async () =>
+      (await (await GET(request('/api/kpis?kpis=cost_per_order'))).json()).kpis[0].value;
+    const entered = await POST(
+      post('/api/inputs', JSON.stringify({ from: '2024-01-01', to: '2024-01-31', cost: 350 })),
+    );
+    expect(entered.status).toBe(201);
+    expect(await costPerOrder()).toBe(50); // 350 over the seven orders placed in January
+    const remove = (query: string, origin = 'http://127.0.0.1') =>
+      DELETE(
+        new NextRequest(new URL(`/api/inputs?${query}`, 'http://127.0.0.1'), {
+          method: 'DELETE',
+          headers: { origin, host: '127.0.0.1' },
+        }),
+      );
+    expect((await remove('from=2024-01-01&to=2024-01-31', 'http://evil.example')).status).toBe(403);
+    expect((await remove('from=2024-01-01&to=2024-01-31')).status).toBe(200);
+    expect(await costPerOrder()).toBeNull();
+    const missing = await remove('from=2024-01-01&to=2024-01-31');
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).message).toBe('There are no figures for 2024-01-01 – 2024-01-31.');
+    expect((await remove('from=yesterday&to=2024-01-31')).status).toBe(400);
+  });
+
   it('imports a band set from CSV, with a clear error for a bad row', async () => {
     const { POST } = await import('./bands/route');
     const header =

@@ -216,6 +216,9 @@ export default async function BenchmarksPage() {
                   <th scope="col" className="num">
                     Cost
                   </th>
+                  <th scope="col">
+                    <span className={styles.srOnly}>Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -234,6 +237,13 @@ export default async function BenchmarksPage() {
                       {typeof i.cost === 'number'
                         ? `${i.cost.toLocaleString('en-US', { maximumFractionDigits: 2 })}${i.currency ? ` ${String(i.currency)}` : ''}`
                         : '—'}
+                    </td>
+                    <td className={styles.actions}>
+                      <DeleteButton
+                        url={`/api/inputs?${new URLSearchParams({ from: String(i.from), to: String(i.to), team: String(i.team ?? '') }).toString()}`}
+                        what={`the figures for ${String(i.from)} – ${String(i.to)}${i.team ? ` (${String(i.team)})` : ''}`}
+                        label="Delete"
+                      />
                     </td>
                   </tr>
                 ))}

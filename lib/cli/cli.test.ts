@@ -261,6 +261,32 @@ describe('orderlens inputs', () => {
         ])
       ).code,
     ).toBe(2);
+    const removed = await run([
+      'inputs',
+      'remove',
+      '--from',
+      '2024-01-01',
+      '--to',
+      '2024-01-31',
+      '--db',
+      db,
+    ]);
+    expect(removed).toMatchObject({
+      code: 0,
+      out: 'Removed the figures for 2024-01-01 – 2024-01-31.',
+    });
+    expect(JSON.parse((await run(['inputs', '--db', db, '--json'])).out)).toEqual([]);
+    const again = await run([
+      'inputs',
+      'remove',
+      '--from',
+      '2024-01-01',
+      '--to',
+      '2024-01-31',
+      '--db',
+      db,
+    ]);
+    expect(again.code).toBe(1);
   });
 });
 

@@ -2,7 +2,7 @@ import 'server-only';
 /** The smaller commands: map, loads, undo, generate, demo. */
 import { stat } from 'node:fs/promises';
 import { ZodError } from 'zod';
-import { listKpiInputs, setKpiInput } from '@/lib/kpi/inputs';
+import { listKpiInputs, removeKpiInput, setKpiInput } from '@/lib/kpi/inputs';
 import { openDatabase } from '@/lib/db/database';
 import { loadDemoData } from '@/lib/demo';
 import { generateExtracts } from '@/lib/generate';
@@ -125,6 +125,13 @@ function positiveInt(value: string | undefined, flag: string, fallback: number):
   return Number(value);
 }
 
+/** A zod error from flags the user typed is a usage error, with each problem named. */
+function usageOfZod(error: unknown): never {
+  if (error instanceof ZodError)
+    throw new UsageError(error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  throw error;
+}
+
 export async function inputsCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     from: { type: 'string' },
@@ -137,6 +144,16 @@ export async function inputsCommand(args: string[], io: Io): Promise<number> {
     json: { type: 'boolean' },
   });
   const db = await openCliDatabase(values.db as string | undefined);
+  if (positionals[0] === 'remove') {
+    const key = { from: values.from, to: values.to, team: values.team ?? '' };
+    await removeKpiInput(db, key).catch(usageOfZod);
+    io.out(
+      values.json
+        ? JSON.stringify({ removed: key })
+        : `Removed the figures for ${key.from} – ${key.to}${key.team ? ` (${key.team})` : ''}.`,
+    );
+    return 0;
+  }
   if (positionals[0] === 'set') {
     const number = (flag: 'fte' | 'cost') => {
       const raw = values[flag] as string | undefined;
@@ -151,13 +168,7 @@ export async function inputsCommand(args: string[], io: Io): Promise<number> {
       fte: number('fte'),
       cost: number('cost'),
       currency: values.currency,
-    }).catch((error: unknown) => {
-      if (error instanceof ZodError)
-        throw new UsageError(
-          error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-        );
-      throw error;
-    });
+    }).catch(usageOfZod);
     io.out(
       values.json
         ? JSON.stringify(input)
@@ -166,7 +177,7 @@ export async function inputsCommand(args: string[], io: Io): Promise<number> {
     return 0;
   }
   if (positionals.length > 0 && positionals[0] !== 'list')
-    throw new UsageError('inputs takes set or list.');
+    throw new UsageError('inputs takes set, remove or list.');
   const inputs = await listKpiInputs(db);
   io.out(
     values.json

@@ -44,6 +44,7 @@ Commands:
   generate --out DIR [--orders N] [--seed S] [--format csv|parquet]
                          Write realistic demo extracts.
   inputs set --from DATE --to DATE [--fte N] [--cost N] [--currency C] [--team T]
+  inputs remove --from DATE --to DATE [--team T]
   inputs [list] [--json]
                          Enter or list the FTE and cost figures behind orders per FTE and cost per order.
   demo [--db PATH] [--orders N]

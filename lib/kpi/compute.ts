@@ -38,6 +38,20 @@ export function getKpi(id: string): KpiDefinition {
 const caches = new WeakMap<Database, { version: string; entries: Map<string, KpiResult[]> }>();
 const CACHE_ENTRIES = 500;
 
+/**
+ * Results change with the loaded data and with the entered FTE and cost figures; the latter are a
+ * handful of rows, so their fingerprint costs next to nothing.
+ */
+async function resultsVersion(db: Database): Promise<string> {
+  const [facts, inputs] = await Promise.all([
+    ensureFacts(db),
+    db.one<{ v: bigint | number | null }>(
+      'SELECT sum(hash(period_from, period_to, team, fte, cost, currency)) AS v FROM kpi_inputs',
+    ),
+  ]);
+  return `${facts}|${String(inputs?.v ?? 0)}`;
+}
+
 /** Compute KPIs (default: the whole catalogue) for a query. */
 export async function computeKpis(
   db: Database,
@@ -46,7 +60,7 @@ export async function computeKpis(
 ): Promise<KpiResult[]> {
   const parsed = kpiQuerySchema.parse(query);
   const kpis = ids ? ids.map(getKpi) : kpiCatalogue;
-  const version = await ensureFacts(db);
+  const version = await resultsVersion(db);
   const key = JSON.stringify([parsed, kpis.map((k) => k.id)]);
   let cache = caches.get(db);
   if (!cache || cache.version !== version) {
@@ -72,7 +86,7 @@ export async function isCached(
   const cache = caches.get(db);
   return (
     !!cache &&
-    cache.version === (await ensureFacts(db)) &&
+    cache.version === (await resultsVersion(db)) &&
     cache.entries.has(JSON.stringify([parsed, kpis.map((k) => k.id)]))
   );
 }

@@ -34,6 +34,20 @@ describe('drill-through and reconciliation on the hand-made fixture', () => {
     expect(second.total).toBe(4);
   });
 
+  it('shows the requested delivery date behind an order late to request', async () => {
+    const db = await loadKpiFixture();
+    const late = await drillKpi(db, 'on_time_to_request_rate', { failedOnly: true });
+    // A was requested for 01-03 and delivered 01-04, B requested 01-06 and delivered 01-07;
+    // G, requested 01-10, was on time. Newest order first.
+    expect(
+      late.rows.map((r) => [r.order_id, String(r.requested_delivery_ts).slice(0, 10)]),
+    ).toEqual([
+      ['B', '2024-01-06'],
+      ['A', '2024-01-03'],
+    ]);
+    expect(late.total).toBe(2);
+  });
+
   it('ignores a sort key that is not a column', async () => {
     const db = await loadKpiFixture();
     const page = await drillKpi(db, 'return_rate', { sort: 'order_id; DROP TABLE orders' });

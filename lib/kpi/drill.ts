@@ -25,6 +25,7 @@ const orderColumns = [
   'first_ship_ts',
   'final_ship_ts',
   'promised_delivery_ts',
+  'requested_delivery_ts',
   'delivered_ts',
   'lines',
   'lines_filled_first',

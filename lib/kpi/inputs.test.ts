@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeKpis } from './compute';
-import { setKpiInput } from './inputs';
+import { removeKpiInput, setKpiInput } from './inputs';
 import { loadKpiFixture } from './kpi-test-helpers';
 
 describe('KPIs of entered FTE and cost figures', () => {
@@ -33,6 +33,26 @@ describe('KPIs of entered FTE and cost figures', () => {
     expect(outside).toMatchObject({
       value: null,
       excluded: [{ reason: 'no cost figures entered for the period', count: 0 }],
+    });
+  });
+
+  it('removes one period and team, after which the KPI is unavailable again', async () => {
+    const db = await loadKpiFixture();
+    await setKpiInput(db, { from: '2024-01-01', to: '2024-01-31', cost: 700 });
+    await setKpiInput(db, { from: '2024-01-01', to: '2024-01-31', team: 'EU', cost: 70 });
+    const [both] = await computeKpis(db, {}, ['cost_per_order']);
+    expect(both).toMatchObject({ numerator: 770, denominator: 7 });
+    await removeKpiInput(db, { from: '2024-01-01', to: '2024-01-31' });
+    const [euOnly] = await computeKpis(db, {}, ['cost_per_order']);
+    expect(euOnly).toMatchObject({ value: 10, numerator: 70 });
+    await removeKpiInput(db, { from: '2024-01-01', to: '2024-01-31', team: 'EU' });
+    const [none] = await computeKpis(db, {}, ['cost_per_order']);
+    expect(none).toMatchObject({ available: false, value: null });
+    await expect(
+      removeKpiInput(db, { from: '2024-01-01', to: '2024-01-31', team: 'EU' }),
+    ).rejects.toMatchObject({
+      code: 'input_not_found',
+      message: 'There are no figures for 2024-01-01 – 2024-01-31 (EU).',
     });
   });
 

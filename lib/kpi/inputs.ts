@@ -5,6 +5,7 @@ import 'server-only';
  */
 import { z } from 'zod';
 import type { Database } from '@/lib/db/database';
+import { OrderlensError } from '@/lib/db/errors';
 import type { KpiDefinition } from './define';
 import { filterConditions, type Filters } from './filters';
 import type { KpiValue } from './types';
@@ -46,6 +47,26 @@ export async function setKpiInput(db: Database, input: unknown) {
     ]);
   });
   return value;
+}
+
+export const kpiInputKeySchema = z
+  .object({ from: isoDate, to: isoDate, team: z.string().max(100).default('') })
+  .strict();
+
+/** Remove the figures of one period and team. */
+export async function removeKpiInput(db: Database, key: unknown): Promise<void> {
+  const { from, to, team } = kpiInputKeySchema.parse(key);
+  const removed = await db.transaction((tx) =>
+    tx.run(
+      'DELETE FROM kpi_inputs WHERE period_from = $1::DATE AND period_to = $2::DATE AND team = $3',
+      [from, to, team],
+    ),
+  );
+  if (!removed)
+    throw new OrderlensError(
+      `There are no figures for ${from} – ${to}${team ? ` (${team})` : ''}.`,
+      'input_not_found',
+    );
 }
 
 export async function listKpiInputs(db: Database) {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { Suspense } from 'react';
 import { bandSetsForKpi } from '@/lib/benchmarks/store';
 import { getServerDatabase } from '@/lib/db/server';
 import { getKpi, UnknownKpiError } from '@/lib/kpi/compute';
@@ -27,6 +28,7 @@ import { BenchmarkSources } from '../../ui/kpi-pages/benchmark-sources';
 import { DrillTable } from '../../ui/kpi-pages/drill-table';
 import { filterContext } from '../../ui/kpi-pages/filter-context';
 import { FilterNote } from '../../ui/kpi-pages/filter-note';
+import { PageSkeleton } from '../../ui/kpi-pages/page-skeleton';
 import shared from '../../ui/kpi-pages/kpi-pages.module.css';
 import { capitalise, dimensionLabels, grainLabels } from '../../ui/kpi-pages/labels';
 import { describeNeeds } from '../../ui/kpi-pages/needs';
@@ -75,10 +77,29 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   }
 }
 
+/**
+ * The id is checked before the first Suspense boundary so an unknown KPI answers 404; the data
+ * streams in behind the skeleton.
+ */
 export default async function KpiPage({ params, searchParams }: Props) {
   await connection();
   const { id } = await params;
   const definition = definitionOf(id);
+  return (
+    <Suspense fallback={<PageSkeleton label="Loading the KPI…" panels={3} />}>
+      <KpiDetail definition={definition} searchParams={searchParams} />
+    </Suspense>
+  );
+}
+
+async function KpiDetail({
+  definition,
+  searchParams,
+}: {
+  definition: KpiDefinition;
+  searchParams: Promise<SearchParams>;
+}) {
+  const id = definition.id;
   const search = await searchParams;
   const { query, problems } = kpiQueryFromSearchParams(search);
   const grain: Grain = query.grain ?? 'month';

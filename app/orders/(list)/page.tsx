@@ -10,10 +10,10 @@ import {
   ordersSearchString,
 } from '@/lib/orders/list';
 import { kpiCatalogue } from '@/metrics';
-import { DemoBanner } from '../ui/demo-banner';
-import type { SearchParams } from '../ui/search-params';
-import { OrdersExplorer, type KpiOption } from './orders-table';
-import styles from './orders.module.css';
+import { DemoBanner } from '../../ui/demo-banner';
+import type { SearchParams } from '../../ui/search-params';
+import { OrdersExplorer, type KpiOption } from '../orders-table';
+import styles from '../orders.module.css';
 
 export const metadata: Metadata = { title: 'Orders' };
 

@@ -1,4 +1,4 @@
-import styles from './orders.module.css';
+import styles from '../orders.module.css';
 
 /** The orders explorer's shape while its first page loads (the root skeleton is the scorecard's). */
 export default function Loading() {

@@ -1,5 +1,0 @@
-import { PageSkeleton } from '../../ui/kpi-pages/page-skeleton';
-
-export default function Loading() {
-  return <PageSkeleton label="Loading the KPI…" panels={3} />;
-}
