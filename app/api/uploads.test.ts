@@ -253,3 +253,28 @@ describe('refusals over HTTP, in plain words', () => {
     expectSafe(body);
   });
 });
+
+describe('discarding an upload', () => {
+  it('DELETE /api/uploads/:id removes the stored file; a second delete or a foreign origin is refused', async () => {
+    const uploaded = await (await upload('flat-small.csv', fixture('flat-small.csv'))).json();
+    const stored = () =>
+      readdirSync(path.join(dataDir, 'uploads')).filter((n) => n.startsWith(uploaded.id));
+    expect(stored().length).toBeGreaterThan(0);
+    const { DELETE } = await import('./uploads/[id]/route');
+    const remove = (from = origin) =>
+      DELETE(
+        new NextRequest(new URL(`/api/uploads/${uploaded.id}`, origin), {
+          method: 'DELETE',
+          headers: { origin: from, host: '127.0.0.1' },
+        }),
+        context(uploaded.id),
+      );
+    expect((await remove('http://evil.example')).status).toBe(403);
+    expect(stored().length).toBeGreaterThan(0);
+    expect((await remove()).status).toBe(200);
+    expect(stored()).toEqual([]);
+    const again = await remove();
+    expect(again.status).toBe(404);
+    expectSafe(await again.json());
+  });
+});

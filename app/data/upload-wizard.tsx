@@ -153,6 +153,9 @@ export function UploadWizard({ maxBytes }: { maxBytes: number }) {
   function reset(message: string | null = null) {
     xhrRef.current?.abort();
     xhrRef.current = null;
+    // The stored file is of no further use once the user moves on; the server prunes any we miss.
+    if (upload)
+      void fetch(`/api/uploads/${upload.id}`, { method: 'DELETE' }).catch(() => undefined);
     setPhase({ step: 'choose' });
     setUpload(null);
     setPreview(null);
