@@ -7,6 +7,9 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 export interface RunningApp {
   url: string;
@@ -29,30 +32,25 @@ async function freePort(): Promise<number> {
 }
 
 export async function startApp(
-  options: { demo?: boolean; timeoutMs?: number } = {},
+  options: { demo?: boolean; timeoutMs?: number; databaseFile?: string } = {},
 ): Promise<RunningApp> {
   const port = await freePort();
-  const databaseFile = path.join(
-    mkdtempSync(path.join(os.tmpdir(), 'orderlens-e2e-')),
-    'e2e.duckdb',
-  );
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [path.join(__dirname, '..', 'scripts', 'start.mjs')],
-    {
-      cwd: path.join(__dirname, '..'),
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        ORDERLENS_DB: databaseFile,
-        ORDERLENS_NO_DEMO: options.demo ? '0' : '1',
-        NODE_ENV: 'production',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
+  const databaseFile =
+    options.databaseFile ??
+    path.join(mkdtempSync(path.join(os.tmpdir(), 'orderlens-e2e-')), 'e2e.duckdb');
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ORDERLENS_DB: databaseFile,
+      ORDERLENS_NO_DEMO: options.demo ? '0' : '1',
+      NODE_ENV: 'production',
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));

@@ -6,7 +6,7 @@ import { getDataCoverage, type DataCoverage } from '@/lib/ingest/coverage';
 import { listLoads, type LedgerEntry } from '@/lib/ingest/ledger';
 import { countMatchingOrders, listDimensionValues } from '@/lib/kpi/dimension-values';
 import { dimensionNames, type Dimension, type ParsedKpiQuery } from '@/lib/kpi/filters';
-import { scorecard, type ScorecardEntry } from '@/lib/kpi/scorecard';
+import { homeScorecardQuery, scorecard, type ScorecardEntry } from '@/lib/kpi/scorecard';
 import { DemoBanner } from '../ui/demo-banner';
 import { FilterBar } from '../ui/filter-bar';
 import { formatCount, formatDateTime, formatDay } from '../ui/format';
@@ -40,7 +40,7 @@ export default async function ScorecardPage({
   const span = { first: dayOrNull(coverage.firstOrder), last: dayOrNull(coverage.lastOrder) };
   const view = scorecardView(query, span);
   const [entries, options, matching, [lastLoad]] = await Promise.all([
-    scorecard(db, { ...view, grain: 'month' }),
+    scorecard(db, { ...view, grain: homeScorecardQuery.grain }),
     listDimensionValues(db),
     countMatchingOrders(db, view.filters),
     listLoads(db, 1),
@@ -138,7 +138,7 @@ function scorecardView(
     if (!filters.from) delete filters.from;
     if (!filters.to) delete filters.to;
   }
-  return { filters, ...(query.compare ? { compare: query.compare } : {}) };
+  return { filters, details: false, ...(query.compare ? { compare: query.compare } : {}) };
 }
 
 /** The view in one sentence: period, filters and comparison. */

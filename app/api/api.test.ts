@@ -152,7 +152,9 @@ describe('band sets and targets over HTTP', () => {
     expect(await costPerOrder()).toBeNull();
     const missing = await remove('from=2024-01-01&to=2024-01-31');
     expect(missing.status).toBe(404);
-    expect((await missing.json()).message).toBe('There are no figures for 2024-01-01 – 2024-01-31.');
+    expect((await missing.json()).message).toBe(
+      'There are no figures for 2024-01-01 – 2024-01-31.',
+    );
     expect((await remove('from=yesterday&to=2024-01-31')).status).toBe(400);
   });
 

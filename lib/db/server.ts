@@ -5,6 +5,7 @@ import 'server-only';
  */
 import { config } from '@/lib/config';
 import { loadDemoData, isEmpty } from '@/lib/demo';
+import { warmDefaultViews } from '@/lib/kpi/warm';
 import { openDatabase, type Database } from './database';
 
 let ready: Promise<Database> | undefined;
@@ -28,5 +29,6 @@ async function prepare(): Promise<Database> {
     await loadDemoData(db);
     console.log(`[orderlens] demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
+  void warmDefaultViews(db);
   return db;
 }

@@ -26,8 +26,17 @@ export async function placeAll(
   kpi: KpiResult,
   value: number | null,
 ): Promise<Placement[]> {
-  const sets = await bandSetsForKpi(db, kpi.id);
+  return placeInSets(await bandSetsForKpi(db, kpi.id), kpi, value);
+}
+
+/** The same, over band sets already read (the scorecard reads them once for every KPI). */
+export function placeInSets(
+  sets: StoredBandSet[],
+  kpi: KpiResult,
+  value: number | null,
+): Placement[] {
   return sets
+    .filter((set) => set.kpi === kpi.id)
     .map((set) =>
       placeInBands(value, set, {
         variant: kpi.variant,

@@ -1,5 +1,5 @@
 /**
- * The compiler: a KPI definition plus a query become one SQL statement over the KPI's base table,
+ * The compiler: KPI definitions plus a query become one SQL statement over their base table,
  * grouped only by what was asked (period, segment), with exclusions counted by reason.
  */
 import { quoteIdent } from '@/lib/db/sql';
@@ -13,12 +13,6 @@ import {
   type Grain,
 } from './filters';
 
-export interface CompiledKpi {
-  sql: string;
-  params: string[];
-  exclusionReasons: string[];
-}
-
 export interface CompileOptions {
   filters: Filters;
   grain?: Grain;
@@ -26,6 +20,11 @@ export interface CompileOptions {
   /** For all_of and product KPIs: the component conditions in use. */
   population?: string;
   numerator?: string;
+  /**
+   * With a grain or breakdown: also the ungrouped total, in the same scan (GROUPING SETS), marked
+   * `_total = 1`. A total and its series then come from one pass over the facts.
+   */
+  withTotal?: boolean;
 }
 
 /** Automatic exclusions: a row without an as-of date cannot be attributed to a period. */
@@ -51,23 +50,74 @@ export function scopedRowsSql(kpi: KpiDefinition, options: CompileOptions) {
   return { sql, params: where.params, exclusions };
 }
 
-export function compileKpi(kpi: KpiDefinition, options: CompileOptions): CompiledKpi {
-  const { sql: rows, params, exclusions } = scopedRowsSql(kpi, options);
-  const groups = groupColumns(kpi, options);
+/** One KPI of a fused statement, with the component conditions of all_of KPIs in use. */
+export interface KpiPart {
+  kpi: KpiDefinition;
+  population?: string;
+  numerator?: string;
+}
+
+export interface CompiledKpiGroup {
+  sql: string;
+  params: string[];
+  /** Per part, in order: its exclusion reasons; its columns are prefixed `k<index>_`. */
+  exclusionReasons: string[][];
+}
+
+/**
+ * Several KPIs over the same base table and as-of column in one statement: one scan of the facts,
+ * each KPI's population and exclusions folded into its own aggregates' FILTER clauses. The
+ * catalogue is a handful of such groups rather than one scan per KPI.
+ */
+export function compileKpiGroup(parts: KpiPart[], options: CompileOptions): CompiledKpiGroup {
+  const first = parts[0]!.kpi;
+  if (parts.some((p) => p.kpi.base !== first.base || p.kpi.asOf !== first.asOf))
+    throw new Error('a KPI group shares one base table and one as-of column');
+  const where = filterConditions(options.filters, first.asOf, first.base);
+  const groups = groupColumns(first, options);
   const keys = groups.map((g) => g.alias);
-  const select = groups.map((g) => `${g.sql} AS ${g.alias}`);
-  const measures = measuresOf(kpi, options);
-  const exclusionCounts = exclusions.map(
-    (_, i) => `count(*) FILTER (WHERE _excluded = ${i}) AS ex${i}`,
-  );
+  const flags: string[] = [];
+  const aggregates: string[] = [];
+  const exclusionReasons = parts.map((part, i) => {
+    const exclusions = exclusionsOf(part.kpi);
+    const population = part.population ?? part.kpi.population;
+    flags.push(
+      `coalesce((${population}), false) AS _p${i}`,
+      `CASE ${exclusions.map((e, j) => `WHEN ${e.when} THEN ${j}`).join(' ')} END AS _x${i}`,
+    );
+    // A duration's value is computed once per row, not once per aggregate.
+    if (part.kpi.kind === 'duration') flags.push(`(${part.kpi.value}) AS _v${i}`);
+    const kept = `_p${i} AND _x${i} IS NULL`;
+    aggregates.push(
+      ...measuresOf(part.kpi, part.numerator, kept, `_v${i}`).map(
+        (m) => `${m.sql} AS k${i}_${m.name}`,
+      ),
+      ...exclusions.map(
+        (_, j) => `count(*) FILTER (WHERE _p${i} AND _x${i} = ${j}) AS k${i}_ex${j}`,
+      ),
+    );
+    return exclusions.map((e) => e.reason);
+  });
+  const total = options.withTotal && keys.length > 0;
   // Rows without an as-of date belong to no period: counted as excluded in the total only.
-  const having = options.grain ? 'HAVING period IS NOT NULL' : '';
+  const having = options.grain
+    ? `HAVING period IS NOT NULL${total ? ' OR GROUPING(period) = 1' : ''}`
+    : '';
+  const groupBy = !keys.length
+    ? ''
+    : total
+      ? `GROUP BY GROUPING SETS ((), (${keys.join(', ')}))`
+      : `GROUP BY ${keys.join(', ')}`;
+  const order = keys.length
+    ? `ORDER BY ${total ? '_total DESC, ' : ''}${keys.join(', ')} NULLS LAST`
+    : '';
+  const flag = total ? [`GROUPING(${keys.join(', ')}) > 0 AS _total`] : [];
   const sql = `
-    WITH rows AS (${rows})
-    SELECT ${[...select, ...measures, ...exclusionCounts].join(', ')}
-      FROM (SELECT *, CASE WHEN _excluded IS NULL THEN 1 END AS _kept FROM rows)
-     ${keys.length ? `GROUP BY ${keys.map((_, i) => i + 1).join(', ')} ${having} ORDER BY ${keys.map((_, i) => i + 1).join(', ')} NULLS LAST` : ''}`;
-  return { sql, params, exclusionReasons: exclusions.map((e) => e.reason) };
+    SELECT ${[...keys, ...flag, ...aggregates].join(', ')}
+      FROM (SELECT ${[...groups.map((g) => `${g.sql} AS ${g.alias}`), ...flags].join(', ')}, *
+              FROM ${quoteIdent(first.base)} WHERE ${where.sql})
+     ${groupBy} ${having} ${order}`;
+  return { sql, params: where.params, exclusionReasons };
 }
 
 function groupColumns(kpi: KpiDefinition, options: CompileOptions) {
@@ -77,27 +127,31 @@ function groupColumns(kpi: KpiDefinition, options: CompileOptions) {
   return groups;
 }
 
-/** Aggregates over kept rows only: FILTER (WHERE _kept = 1) is folded into every measure. */
-function measuresOf(kpi: KpiDefinition, options: CompileOptions): string[] {
-  const kept = (aggregate: string) => foldFilter(aggregate, '_kept = 1');
-  const n = 'count(*) FILTER (WHERE _kept = 1) AS n';
+/** A KPI's aggregates over its kept rows: the kept condition is folded into every measure. */
+function measuresOf(
+  kpi: KpiDefinition,
+  numeratorOverride: string | undefined,
+  kept: string,
+  v: string,
+) {
+  const measure = (name: string, sql: string) => ({ name, sql });
+  const n = measure('n', `count(*) FILTER (WHERE ${kept})`);
   if (kpi.kind === 'duration') {
-    const v = `(${kpi.value})`;
+    // The mean is numerator ÷ denominator; a separate avg() would scan the values again.
     return [
       n,
-      `sum(${v}) FILTER (WHERE _kept = 1) AS numerator`,
-      `count(${v}) FILTER (WHERE _kept = 1) AS denominator`,
-      `avg(${v}) FILTER (WHERE _kept = 1) AS mean`,
-      `quantile_cont(${v}, [0.5, 0.9, 0.95]) FILTER (WHERE _kept = 1) AS quantiles`,
-      `min(${v}) FILTER (WHERE _kept = 1) AS min`,
-      `max(${v}) FILTER (WHERE _kept = 1) AS max`,
+      measure('numerator', `sum(${v}) FILTER (WHERE ${kept})`),
+      measure('denominator', `count(${v}) FILTER (WHERE ${kept})`),
+      measure('quantiles', `quantile_cont(${v}, [0.5, 0.9, 0.95]) FILTER (WHERE ${kept})`),
+      measure('min', `min(${v}) FILTER (WHERE ${kept})`),
+      measure('max', `max(${v}) FILTER (WHERE ${kept})`),
     ];
   }
-  const numerator = options.numerator ?? kpi.numerator ?? '0';
+  const numerator = numeratorOverride ?? kpi.numerator ?? '0';
   return [
     n,
-    `${kept(numerator)} AS numerator`,
-    `${kept(kpi.denominator ?? 'count(*)')} AS denominator`,
+    measure('numerator', foldFilter(numerator, kept)),
+    measure('denominator', foldFilter(kpi.denominator ?? 'count(*)', kept)),
   ];
 }
 

@@ -7,7 +7,7 @@ import 'server-only';
 import type { Database } from '@/lib/db/database';
 import { OrderlensError } from '@/lib/db/errors';
 import { kpiCatalogue } from '@/metrics';
-import { compileKpi } from './compile';
+import { compileKpiGroup, type KpiPart } from './compile';
 import type { KpiDefinition } from './define';
 import { ensureFacts } from './facts';
 import {
@@ -35,7 +35,11 @@ export function getKpi(id: string): KpiDefinition {
   return kpi;
 }
 
-const caches = new WeakMap<Database, { version: string; entries: Map<string, KpiResult[]> }>();
+/** Promises, not results: concurrent identical queries (a warm-up and the first visitor) share one computation. */
+const caches = new WeakMap<
+  Database,
+  { version: string; entries: Map<string, Promise<KpiResult[]>> }
+>();
 const CACHE_ENTRIES = 500;
 
 /**
@@ -69,9 +73,11 @@ export async function computeKpis(
   }
   const hit = cache.entries.get(key);
   if (hit) return hit;
-  const results = await computeUncached(db, parsed, kpis);
-  if (cache.entries.size >= CACHE_ENTRIES) cache.entries.delete(cache.entries.keys().next().value!);
-  cache.entries.set(key, results);
+  const entries = cache.entries;
+  const results = computeUncached(db, parsed, kpis);
+  if (entries.size >= CACHE_ENTRIES) entries.delete(entries.keys().next().value!);
+  entries.set(key, results);
+  results.catch(() => entries.delete(key));
   return results;
 }
 
@@ -104,75 +110,116 @@ async function computeUncached(
     [...needed.values()].flatMap((k) => k.needs),
   );
   const done = new Map<string, KpiResult>();
-  // Components first: products are computed from their components' values.
-  const ordered = [...needed.values()].sort(
-    (a, b) => Number(a.kind === 'product') - Number(b.kind === 'product'),
-  );
-  for (const kpi of ordered) done.set(kpi.id, await computeOne(db, kpi, query, present, done));
+  const scanned = new Map<string, KpiDefinition[]>();
+  const inputs: KpiDefinition[] = [];
+  for (const kpi of needed.values()) {
+    const missing = missingDataReason(kpi.needs, present);
+    if (missing) {
+      done.set(kpi.id, {
+        ...describe(kpi),
+        ...emptyValue(),
+        available: false,
+        unavailableReason: missing,
+      });
+    } else if (kpi.kind === 'input') inputs.push(kpi);
+    else if (kpi.kind !== 'product') {
+      const key = `${kpi.base}|${kpi.asOf}`;
+      scanned.set(key, [...(scanned.get(key) ?? []), kpi]);
+    }
+  }
+  // One scan per base table and as-of column, side by side on the reader connections.
+  await Promise.all([
+    ...[...scanned.values()].map(async (group) => {
+      const parts = group.map((kpi) => ({
+        kpi,
+        ...(kpi.kind === 'all_of' ? allOfShape(kpi, present) : {}),
+      }));
+      for (const result of await computeGroup(db, parts, query)) done.set(result.id, result);
+    }),
+    ...inputs.map(async (kpi) =>
+      done.set(kpi.id, {
+        ...describe(kpi),
+        ...(await inputKpiValue(db, kpi, query.filters)),
+        available: true,
+      }),
+    ),
+  ]);
+  // Products are computed from their components' values.
+  for (const kpi of needed.values())
+    if (kpi.kind === 'product' && !done.has(kpi.id))
+      done.set(kpi.id, productOf(kpi, describe(kpi), done));
   return kpis.map((k) => done.get(k.id)!);
 }
 
-async function computeOne(
+type Part = KpiPart & { components?: ComponentUse[] };
+
+/** KPIs sharing a base table and as-of column: their totals, series and comparisons. */
+async function computeGroup(
   db: Database,
-  kpi: KpiDefinition,
+  parts: Part[],
   query: ParsedKpiQuery,
-  present: Set<string>,
-  done: Map<string, KpiResult>,
-): Promise<KpiResult> {
-  const head = describe(kpi);
-  const missing = missingDataReason(kpi.needs, present);
-  if (missing) return { ...head, ...emptyValue(), available: false, unavailableReason: missing };
-  if (kpi.kind === 'product') return productOf(kpi, head, done);
-  if (kpi.kind === 'input')
-    return { ...head, ...(await inputKpiValue(db, kpi, query.filters)), available: true };
-  const shape = kpi.kind === 'all_of' ? allOfShape(kpi, present) : {};
-  const total = await evaluate(db, kpi, query.filters, {}, shape);
-  const result: KpiResult = {
-    ...head,
-    ...total[0]!,
-    available: true,
-    ...(shape.components ? { components: shape.components } : {}),
-  };
-  if (kpi.kind === 'duration' && result.distribution) {
-    result.distribution.histogram = await histogramOf(db, kpi, query.filters, result.distribution);
-  }
-  if (query.grain || query.by)
-    result.series = await evaluate(
-      db,
-      kpi,
-      query.filters,
-      { grain: query.grain, by: query.by },
-      shape,
-    );
-  if (query.compare) result.comparisons = await compareWith(db, kpi, query, shape, result.value);
-  if (kpi.id === 'order_shipment_cycle_time')
-    result.stages = await cycleTimeStages(db, query.filters);
-  return result;
+): Promise<KpiResult[]> {
+  const grouped = !!(query.grain || query.by);
+  const [rows, comparisons] = await Promise.all([
+    evaluate(db, parts, query.filters, { grain: query.grain, by: query.by, withTotal: true }),
+    query.compare ? compareWith(db, parts, query) : undefined,
+  ]);
+  return Promise.all(
+    parts.map(async ({ kpi, components }, i) => {
+      const values = rows[i]!;
+      const total = grouped ? values.find((r) => r.total)! : values[0]!;
+      const result: KpiResult = {
+        ...describe(kpi),
+        ...withoutTotalFlag(total),
+        available: true,
+        ...(components ? { components } : {}),
+      };
+      if (grouped) result.series = values.filter((r) => !r.total).map(withoutTotalFlag);
+      if (comparisons)
+        result.comparisons = comparisons[i]!.map((c) => ({
+          ...c,
+          change: result.value !== null && c.value !== null ? result.value - c.value : null,
+        }));
+      if (query.details && kpi.id === 'order_shipment_cycle_time')
+        result.stages = await cycleTimeStages(db, query.filters);
+      if (query.details && kpi.kind === 'duration' && result.distribution)
+        result.distribution.histogram = await histogramOf(
+          db,
+          kpi,
+          query.filters,
+          result.distribution,
+        );
+      return result;
+    }),
+  );
 }
 
-/** The previous period of equal length and the same period last year, with the change. */
+/** Per part: the previous period of equal length and the same period last year (change is set later). */
 async function compareWith(
   db: Database,
-  kpi: KpiDefinition,
+  parts: Part[],
   query: ParsedKpiQuery,
-  shape: Shape,
-  value: number | null,
-): Promise<Comparison[]> {
+): Promise<Comparison[][]> {
   const kinds = query.compare === 'both' ? (['previous', 'last_year'] as const) : [query.compare!];
-  const out: Comparison[] = [];
-  for (const kind of kinds) {
-    const range = comparisonRange(query.filters, kind);
-    if (!range) continue;
-    const before = (await evaluate(db, kpi, range, {}, shape))[0]!;
-    out.push({
-      kind,
-      range: { from: range.from!, to: range.to! },
-      value: before.value,
-      n: before.n,
-      change: value !== null && before.value !== null ? value - before.value : null,
-    });
-  }
-  return out;
+  const compared = await Promise.all(
+    kinds.map(async (kind) => {
+      const range = comparisonRange(query.filters, kind);
+      if (!range) return null;
+      const rows = await evaluate(db, parts, range, {});
+      return parts.map((_, i) => {
+        const before = rows[i]![0]!;
+        const comparison: Comparison = {
+          kind,
+          range: { from: range.from!, to: range.to! },
+          value: before.value,
+          n: before.n,
+          change: null,
+        };
+        return comparison;
+      });
+    }),
+  );
+  return parts.map((_, i) => compared.flatMap((c) => (c ? [c[i]!] : [])));
 }
 
 interface Shape {
@@ -242,50 +289,56 @@ function productOf(
   };
 }
 
+/** Per part, its values: one row for a total, or the total (flagged) and the series. */
 async function evaluate(
   db: Database,
-  kpi: KpiDefinition,
+  parts: KpiPart[],
   filters: Filters,
-  groups: { grain?: ParsedKpiQuery['grain']; by?: ParsedKpiQuery['by'] },
-  shape: Shape,
-): Promise<KpiValue[]> {
-  const compiled = compileKpi(kpi, {
-    filters,
-    ...groups,
-    population: shape.population,
-    numerator: shape.numerator,
-  });
+  groups: { grain?: ParsedKpiQuery['grain']; by?: ParsedKpiQuery['by']; withTotal?: boolean },
+): Promise<(KpiValue & { total?: boolean })[][]> {
+  const compiled = compileKpiGroup(parts, { filters, ...groups });
   const rows = await db.read(compiled.sql, compiled.params);
-  return rows.map((row) => toValue(kpi, row, compiled.exclusionReasons));
+  return parts.map(({ kpi }, i) =>
+    rows.map((row) => ({
+      ...toValue(kpi, row, compiled.exclusionReasons[i]!, `k${i}_`),
+      ...(row._total ? { total: true } : {}),
+    })),
+  );
 }
 
-function toValue(kpi: KpiDefinition, row: Record<string, unknown>, reasons: string[]): KpiValue {
-  const num = row.numerator === null ? null : Number(row.numerator);
-  const den = row.denominator === null ? null : Number(row.denominator);
+function withoutTotalFlag(row: KpiValue & { total?: boolean }): KpiValue {
+  const value = { ...row };
+  delete value.total;
+  return value;
+}
+
+function toValue(
+  kpi: KpiDefinition,
+  row: Record<string, unknown>,
+  reasons: string[],
+  prefix: string,
+): KpiValue {
+  const field = (name: string) => row[prefix + name];
+  const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
+  const numerator = num(field('numerator'));
+  const denominator = num(field('denominator'));
   let value: number | null = null;
   if (kpi.kind === 'duration')
-    value = row.mean === null || row.mean === undefined ? null : Number(row.mean);
-  else if (num !== null && den) value = (100 * num) / den;
+    value = numerator !== null && denominator ? numerator / denominator : null;
+  else if (numerator !== null && denominator) value = (100 * numerator) / denominator;
   const excluded = reasons
-    .map((reason, i) => ({ reason, count: Number(row[`ex${i}`] ?? 0) }))
+    .map((reason, i) => ({ reason, count: Number(field(`ex${i}`) ?? 0) }))
     .filter((e) => e.count > 0);
-  const out: KpiValue = {
-    value,
-    numerator: num,
-    denominator: den,
-    n: Number(row.n ?? 0),
-    excluded,
-  };
+  const out: KpiValue = { value, numerator, denominator, n: Number(field('n') ?? 0), excluded };
   if (kpi.kind === 'duration') {
-    const q = (row.quantiles as number[] | null) ?? [];
-    const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
+    const q = (field('quantiles') as number[] | null) ?? [];
     out.distribution = {
       mean: value,
       median: num(q[0]),
       p90: num(q[1]),
       p95: num(q[2]),
-      min: num(row.min),
-      max: num(row.max),
+      min: num(field('min')),
+      max: num(field('max')),
       histogram: [],
     };
   }
@@ -294,7 +347,6 @@ function toValue(kpi: KpiDefinition, row: Record<string, unknown>, reasons: stri
   if ('segment' in row) out.segment = (row.segment as string | null) ?? null;
   return out;
 }
-
 function describe(kpi: KpiDefinition) {
   return {
     id: kpi.id,

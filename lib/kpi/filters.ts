@@ -46,6 +46,8 @@ export const kpiQuerySchema = z
     grain: z.enum(grains).optional(),
     by: z.enum(dimensionNames as [Dimension, ...Dimension[]]).optional(),
     compare: z.enum(['previous', 'last_year', 'both']).optional(),
+    /** Histograms of durations and the cycle-time stages: the detail pages', not the scorecard's. */
+    details: z.boolean().default(true),
   })
   .strict();
 export type KpiQuery = z.input<typeof kpiQuerySchema>;

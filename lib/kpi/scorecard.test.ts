@@ -50,3 +50,19 @@ describe('scorecard', () => {
     expect(applicableTarget(targets, from, to)?.id).toBe(expected);
   });
 });
+
+describe('warming the first view', () => {
+  it('computes the unfiltered scorecard in the background, so the first visitor is served from the cache', async () => {
+    const { isCached } = await import('./compute');
+    const { warmDefaultViews } = await import('./warm');
+    const { homeScorecardQuery } = await import('./scorecard');
+    const db = await loadKpiFixture();
+    expect(await isCached(db, homeScorecardQuery)).toBe(false);
+    await warmDefaultViews(db);
+    expect(await isCached(db, homeScorecardQuery)).toBe(true);
+    const entries = await scorecard(db, homeScorecardQuery);
+    const cycle = entries.find((e) => e.id === 'order_shipment_cycle_time')!;
+    expect(cycle.value).toBe(46); // (24 + 96 + 18) ÷ 3 h over A, B and C
+    expect(cycle.series?.map((s) => s.period)).toEqual(['2024-01-01']);
+  });
+});

@@ -11,7 +11,8 @@ import {
   type Target,
   type TargetStatus,
 } from '@/lib/benchmarks/targets';
-import { placeAll, type Placement } from './bands';
+import { listBandSets } from '@/lib/benchmarks/store';
+import { placeInSets, type Placement } from './bands';
 import { computeKpis } from './compute';
 import { kpiQuerySchema, type KpiQuery } from './filters';
 import type { KpiResult } from './types';
@@ -24,6 +25,9 @@ export interface ScorecardEntry extends KpiResult {
   /** With a breakdown: each segment's own target status, where a target names that segment. */
   segmentTargets?: { segment: string | null; target: Target; status: TargetStatus | null }[];
 }
+
+/** The home page's query without filters: what a visitor sees first, warmed after every change. */
+export const homeScorecardQuery = { filters: {}, grain: 'month', details: false } as const;
 
 /** Segments with fewer orders than this are placed but do not shape the peer quartiles. */
 const MIN_PEER_ORDERS = 20;
@@ -48,14 +52,18 @@ export async function scorecard(
   ids?: string[],
 ): Promise<ScorecardEntry[]> {
   const parsed = kpiQuerySchema.parse(query);
-  const [results, targets] = await Promise.all([computeKpis(db, parsed, ids), listTargets(db)]);
+  const [results, targets, sets] = await Promise.all([
+    computeKpis(db, parsed, ids),
+    listTargets(db),
+    listBandSets(db),
+  ]);
   return Promise.all(
     results.map(async (result) => {
       const own = targets.filter((t) => t.kpi === result.id);
       const target = applicableTarget(own, parsed.filters.from, parsed.filters.to);
       const entry: ScorecardEntry = {
         ...result,
-        placements: result.available ? await placeAll(db, result, result.value) : [],
+        placements: result.available ? placeInSets(sets, result, result.value) : [],
         target: target
           ? { target, status: targetStatus(result.value, target, result.direction) }
           : null,

@@ -3,6 +3,7 @@ import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { getServerDatabase } from '@/lib/db/server';
 import { loadExtract } from '@/lib/ingest/load-extract';
+import { warmDefaultViews } from '@/lib/kpi/warm';
 import { mappingSchema } from '@/lib/ingest/mapping';
 import { getUpload, rejectsFileOf, workDir } from '@/lib/ingest/uploads';
 import { assertSameOrigin, errorResponse, json } from '../../../respond';
@@ -25,7 +26,8 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     const upload = await getUpload(id);
     const rejectsPath = rejectsFileOf(id);
     await rm(rejectsPath, { force: true });
-    const report = await loadExtract(await getServerDatabase(), {
+    const db = await getServerDatabase();
+    const report = await loadExtract(db, {
       file: upload.file,
       fileName: upload.fileName,
       mapping: body.mapping,
@@ -35,6 +37,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
       rejectsPath,
       tmpDir: await workDir(),
     });
+    if (report.status === 'loaded') void warmDefaultViews(db);
     return json(report);
   } catch (error) {
     return errorResponse(error);
