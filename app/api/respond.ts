@@ -1,6 +1,6 @@
 import 'server-only';
 /** Shared by the route handlers: parse with zod, map errors to JSON responses, never a stack. */
-import { NextResponse } from 'next/server';
+import { NextResponse, type NextRequest } from 'next/server';
 import { ZodError } from 'zod';
 import { OrderlensError } from '@/lib/db/errors';
 
@@ -78,4 +78,18 @@ export function assertSameOrigin(request: Request) {
     throw new ForbiddenOriginError();
   }
   if (originHost !== host) throw new ForbiddenOriginError();
+}
+
+/** A DELETE /…/:id handler: same origin, then remove, answering { removed: id }. */
+export function deleteById(remove: (id: string) => Promise<unknown>) {
+  return async (request: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
+    try {
+      assertSameOrigin(request);
+      const { id } = await params;
+      await remove(id);
+      return json({ removed: id });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
 }

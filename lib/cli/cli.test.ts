@@ -261,7 +261,7 @@ describe('orderlens inputs', () => {
         ])
       ).code,
     ).toBe(2);
-    const removed = await run([
+    const removeJanuary = [
       'inputs',
       'remove',
       '--from',
@@ -270,22 +270,14 @@ describe('orderlens inputs', () => {
       '2024-01-31',
       '--db',
       db,
-    ]);
+    ];
+    const removed = await run(removeJanuary);
     expect(removed).toMatchObject({
       code: 0,
       out: 'Removed the figures for 2024-01-01 – 2024-01-31.',
     });
     expect(JSON.parse((await run(['inputs', '--db', db, '--json'])).out)).toEqual([]);
-    const again = await run([
-      'inputs',
-      'remove',
-      '--from',
-      '2024-01-01',
-      '--to',
-      '2024-01-31',
-      '--db',
-      db,
-    ]);
+    const again = await run(removeJanuary);
     expect(again.code).toBe(1);
   });
 });
