@@ -140,6 +140,89 @@ function Field({
   );
 }
 
+type FormErrors = { fields: Record<string, string[]>; general: string[] };
+const noErrors: FormErrors = { fields: {}, general: [] };
+
+/** A form's values by name, trimmed; numbers undefined when blank. */
+function formValues(form: HTMLFormElement) {
+  const data = new FormData(form);
+  const text = (key: string) => String(data.get(key) ?? '').trim();
+  const number = (key: string) => (text(key) === '' ? undefined : Number(text(key)));
+  return { text, number };
+}
+
+/**
+ * What the target and figures forms share: ids tying each control to its label and error, the
+ * server's problems placed by field, the busy and saved states, and the footer.
+ */
+function useSavingForm(fields: string[]) {
+  const id = useId();
+  const router = useRouter();
+  const [, startTransition] = useTransition();
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [message, setMessage] = useState('');
+  const [saved, setSaved] = useState('');
+  const err = (name: string) => errors.fields[name];
+  const errorId = (name: string) => `${id}-${name}-error`;
+
+  return {
+    field: (name: string, label: string) => ({
+      label,
+      htmlFor: `${id}-${name}`,
+      errorId: errorId(name),
+      error: err(name),
+    }),
+    control: (name: string) => ({
+      id: `${id}-${name}`,
+      name,
+      'aria-invalid': !!err(name) || undefined,
+      'aria-describedby': err(name) ? errorId(name) : undefined,
+    }),
+    invalid(name: string, problem: string, title: string) {
+      setErrors({ fields: { [name]: [problem] }, general: [] });
+      setMessage(title);
+    },
+    /** POST the body; on success note it and refresh the page's lists. Returns whether it saved. */
+    async save(url: string, body: unknown, savedNote: string, invalidTitle?: string) {
+      setBusy(true);
+      const outcome = await send(url, jsonInit('POST', body));
+      setBusy(false);
+      if (outcome.ok) {
+        setErrors(noErrors);
+        setMessage('');
+        setSaved(savedNote);
+        startTransition(() => router.refresh());
+        return true;
+      }
+      setSaved('');
+      setMessage(
+        invalidTitle && outcome.problems.length ? invalidTitle : outcome.message.replace(/:$/, ''),
+      );
+      setErrors(byField(outcome.problems, fields));
+      return false;
+    },
+    footer: (label: string) => (
+      <>
+        <div className={styles.formFooter}>
+          <button type="submit" className={styles.primary} disabled={busy}>
+            {busy ? 'Saving…' : label}
+          </button>
+          <span role="status" className={styles.saved}>
+            {saved && (
+              <>
+                <span aria-hidden="true">✓ </span>
+                {saved}
+              </>
+            )}
+          </span>
+        </div>
+        {message && <ErrorSummary title={message} problems={errors.general} />}
+      </>
+    ),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Band set import
 
@@ -471,26 +554,23 @@ const unitHint: Record<string, string> = {
 };
 
 export function TargetForm({ kpis }: { kpis: KpiChoice[] }) {
-  const id = useId();
-  const router = useRouter();
-  const [, startTransition] = useTransition();
+  const form = useSavingForm([
+    'kpi',
+    'value',
+    'dimension',
+    'segment',
+    'from',
+    'to',
+    'atRiskWithin',
+  ]);
   const [kpi, setKpi] = useState(kpis[0]?.id ?? '');
   const [dimension, setDimension] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<{ fields: Record<string, string[]>; general: string[] }>({
-    fields: {},
-    general: [],
-  });
-  const [message, setMessage] = useState('');
-  const [saved, setSaved] = useState('');
   const chosen = kpis.find((k) => k.id === kpi);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const text = (key: string) => String(data.get(key) ?? '').trim();
-    const number = (key: string) => (text(key) === '' ? undefined : Number(text(key)));
+    const element = event.currentTarget;
+    const { text, number } = formValues(element);
     const body: Record<string, unknown> = { kpi, value: number('value') };
     if (text('dimension')) body.dimension = text('dimension');
     if (text('segment')) body.segment = text('segment');
@@ -498,49 +578,20 @@ export function TargetForm({ kpis }: { kpis: KpiChoice[] }) {
     if (text('to')) body.to = text('to');
     if (number('atRiskWithin') !== undefined) body.atRiskWithin = number('atRiskWithin');
     if (body.value === undefined || Number.isNaN(body.value)) {
-      setErrors({ fields: { value: ['enter the target value'] }, general: [] });
-      setMessage('The target is not complete.');
+      form.invalid('value', 'enter the target value', 'The target is not complete.');
       return;
     }
-    setBusy(true);
-    const outcome = await send('/api/targets', jsonInit('POST', body));
-    setBusy(false);
-    if (outcome.ok) {
-      setErrors({ fields: {}, general: [] });
-      setMessage('');
-      setSaved(`Target for ${chosen?.name ?? kpi} saved.`);
-      form.reset();
+    const saved = await form.save('/api/targets', body, `Target for ${chosen?.name ?? kpi} saved.`);
+    if (saved) {
+      element.reset();
       setDimension('');
-      startTransition(() => router.refresh());
-    } else {
-      setSaved('');
-      setMessage(outcome.message.replace(/:$/, ''));
-      setErrors(
-        byField(outcome.problems, [
-          'kpi',
-          'value',
-          'dimension',
-          'segment',
-          'from',
-          'to',
-          'atRiskWithin',
-        ]),
-      );
     }
   };
-  const err = (field: string) => errors.fields[field];
-  const describe = (field: string) => (err(field) ? `${id}-${field}-error` : undefined);
 
   return (
     <form onSubmit={submit} className={styles.form} noValidate>
-      <Field label="KPI" htmlFor={`${id}-kpi`} errorId={`${id}-kpi-error`} error={err('kpi')} wide>
-        <select
-          id={`${id}-kpi`}
-          value={kpi}
-          onChange={(e) => setKpi(e.target.value)}
-          aria-invalid={!!err('kpi') || undefined}
-          aria-describedby={describe('kpi')}
-        >
+      <Field {...form.field('kpi', 'KPI')} wide>
+        <select {...form.control('kpi')} value={kpi} onChange={(e) => setKpi(e.target.value)}>
           {kpis.map((k) => (
             <option key={k.id} value={k.id}>
               {k.name}
@@ -549,58 +600,32 @@ export function TargetForm({ kpis }: { kpis: KpiChoice[] }) {
         </select>
       </Field>
       <Field
-        label="Target"
-        htmlFor={`${id}-value`}
+        {...form.field('value', 'Target')}
         hint={
           chosen
             ? `In ${unitHint[chosen.unit] ?? chosen.unit}; ${chosen.direction} is better`
             : undefined
         }
-        errorId={`${id}-value-error`}
-        error={err('value')}
       >
-        <input
-          id={`${id}-value`}
-          name="value"
-          type="number"
-          step="any"
-          inputMode="decimal"
-          required
-          aria-invalid={!!err('value') || undefined}
-          aria-describedby={describe('value')}
-        />
+        <input {...form.control('value')} type="number" step="any" inputMode="decimal" required />
       </Field>
       <Field
-        label="At-risk margin (optional)"
-        htmlFor={`${id}-risk`}
+        {...form.field('atRiskWithin', 'At-risk margin (optional)')}
         hint="In the KPI's unit; default 5% of the target"
-        errorId={`${id}-atRiskWithin-error`}
-        error={err('atRiskWithin')}
       >
         <input
-          id={`${id}-risk`}
-          name="atRiskWithin"
+          {...form.control('atRiskWithin')}
           type="number"
           step="any"
           min="0"
           inputMode="decimal"
-          aria-invalid={!!err('atRiskWithin') || undefined}
-          aria-describedby={describe('atRiskWithin')}
         />
       </Field>
-      <Field
-        label="For one segment of (optional)"
-        htmlFor={`${id}-dimension`}
-        errorId={`${id}-dimension-error`}
-        error={err('dimension')}
-      >
+      <Field {...form.field('dimension', 'For one segment of (optional)')}>
         <select
-          id={`${id}-dimension`}
-          name="dimension"
+          {...form.control('dimension')}
           value={dimension}
           onChange={(e) => setDimension(e.target.value)}
-          aria-invalid={!!err('dimension') || undefined}
-          aria-describedby={describe('dimension')}
         >
           <option value="">All orders</option>
           {dimensionChoices.map(([value, label]) => (
@@ -611,64 +636,23 @@ export function TargetForm({ kpis }: { kpis: KpiChoice[] }) {
         </select>
       </Field>
       <Field
-        label="Segment"
-        htmlFor={`${id}-segment`}
+        {...form.field('segment', 'Segment')}
         hint={dimension ? 'e.g. DC-North, web' : 'Choose a dimension first'}
-        errorId={`${id}-segment-error`}
-        error={err('segment')}
       >
         <input
-          id={`${id}-segment`}
-          name="segment"
+          {...form.control('segment')}
           type="text"
           disabled={!dimension}
           required={!!dimension}
-          aria-invalid={!!err('segment') || undefined}
-          aria-describedby={describe('segment')}
         />
       </Field>
-      <Field
-        label="From (optional)"
-        htmlFor={`${id}-from`}
-        errorId={`${id}-from-error`}
-        error={err('from')}
-      >
-        <input
-          id={`${id}-from`}
-          name="from"
-          type="date"
-          aria-invalid={!!err('from') || undefined}
-          aria-describedby={describe('from')}
-        />
+      <Field {...form.field('from', 'From (optional)')}>
+        <input {...form.control('from')} type="date" />
       </Field>
-      <Field
-        label="To (optional)"
-        htmlFor={`${id}-to`}
-        errorId={`${id}-to-error`}
-        error={err('to')}
-      >
-        <input
-          id={`${id}-to`}
-          name="to"
-          type="date"
-          aria-invalid={!!err('to') || undefined}
-          aria-describedby={describe('to')}
-        />
+      <Field {...form.field('to', 'To (optional)')}>
+        <input {...form.control('to')} type="date" />
       </Field>
-      <div className={styles.formFooter}>
-        <button type="submit" className={styles.primary} disabled={busy}>
-          {busy ? 'Saving…' : 'Set target'}
-        </button>
-        <span role="status" className={styles.saved}>
-          {saved && (
-            <>
-              <span aria-hidden="true">✓ </span>
-              {saved}
-            </>
-          )}
-        </span>
-      </div>
-      {message && <ErrorSummary title={message} problems={errors.general} />}
+      {form.footer('Set target')}
     </form>
   );
 }
@@ -677,67 +661,33 @@ export function TargetForm({ kpis }: { kpis: KpiChoice[] }) {
 // FTE and cost
 
 export function InputForm() {
-  const id = useId();
-  const router = useRouter();
-  const [, startTransition] = useTransition();
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<{ fields: Record<string, string[]>; general: string[] }>({
-    fields: {},
-    general: [],
-  });
-  const [message, setMessage] = useState('');
-  const [saved, setSaved] = useState('');
+  const form = useSavingForm(['from', 'to', 'team', 'fte', 'cost', 'currency']);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const text = (key: string) => String(data.get(key) ?? '').trim();
-    const number = (key: string) => (text(key) === '' ? undefined : Number(text(key)));
+    const element = event.currentTarget;
+    const { text, number } = formValues(element);
     const body: Record<string, unknown> = { from: text('from'), to: text('to') };
     if (text('team')) body.team = text('team');
     if (number('fte') !== undefined) body.fte = number('fte');
     if (number('cost') !== undefined) body.cost = number('cost');
     if (text('currency')) body.currency = text('currency').toUpperCase();
-    setBusy(true);
-    const outcome = await send('/api/inputs', jsonInit('POST', body));
-    setBusy(false);
-    if (outcome.ok) {
-      setErrors({ fields: {}, general: [] });
-      setMessage('');
-      setSaved(`Figures for ${text('from')} – ${text('to')} saved.`);
-      form.reset();
-      startTransition(() => router.refresh());
-    } else {
-      setSaved('');
-      setMessage(
-        outcome.problems.length ? 'The figures are not valid' : outcome.message.replace(/:$/, ''),
-      );
-      setErrors(byField(outcome.problems, ['from', 'to', 'team', 'fte', 'cost', 'currency']));
-    }
+    const saved = await form.save(
+      '/api/inputs',
+      body,
+      `Figures for ${text('from')} – ${text('to')} saved.`,
+      'The figures are not valid',
+    );
+    if (saved) element.reset();
   };
-  const err = (field: string) => errors.fields[field];
-  const describe = (field: string) => (err(field) ? `${id}-${field}-error` : undefined);
   const input = (
     name: string,
     label: string,
     props: InputHTMLAttributes<HTMLInputElement>,
     hint?: string,
   ) => (
-    <Field
-      label={label}
-      htmlFor={`${id}-${name}`}
-      hint={hint}
-      errorId={`${id}-${name}-error`}
-      error={err(name)}
-    >
-      <input
-        id={`${id}-${name}`}
-        name={name}
-        aria-invalid={!!err(name) || undefined}
-        aria-describedby={describe(name)}
-        {...props}
-      />
+    <Field {...form.field(name, label)} hint={hint}>
+      <input {...form.control(name)} {...props} />
     </Field>
   );
 
@@ -764,20 +714,7 @@ export function InputForm() {
         'Order-management cost of the period',
       )}
       {input('currency', 'Currency', { type: 'text', maxLength: 10, placeholder: 'EUR' })}
-      <div className={styles.formFooter}>
-        <button type="submit" className={styles.primary} disabled={busy}>
-          {busy ? 'Saving…' : 'Save figures'}
-        </button>
-        <span role="status" className={styles.saved}>
-          {saved && (
-            <>
-              <span aria-hidden="true">✓ </span>
-              {saved}
-            </>
-          )}
-        </span>
-      </div>
-      {message && <ErrorSummary title={message} problems={errors.general} />}
+      {form.footer('Save figures')}
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import type { Scheme } from '@/lib/benchmarks/schema';
@@ -361,43 +362,27 @@ function SchemeView({
       );
     case 'quartiles':
       return (
-        <div className={styles.scheme}>
-          <div className={styles.schemeHead}>Quartiles {better}</div>
-          <ol className={styles.ladder}>
-            {(
-              [
-                ['25th percentile', scheme.p25],
-                ['Median', scheme.median],
-                ['75th percentile', scheme.p75],
-              ] as const
-            ).map(([label, v]) => (
-              <li key={label} className={v === null ? styles.unknown : undefined}>
-                <span className={styles.bandLabel}>{label}</span>
-                <span className={styles.bandValue}>{value(v, unit)}</span>
-              </li>
-            ))}
-          </ol>
-        </div>
+        <Ladder
+          head={<>Quartiles {better}</>}
+          unit={unit}
+          steps={[
+            ['25th percentile', scheme.p25],
+            ['Median', scheme.median],
+            ['75th percentile', scheme.p75],
+          ]}
+        />
       );
     case 'range':
       return (
-        <div className={styles.scheme}>
-          <div className={styles.schemeHead}>Range {better}</div>
-          <ol className={styles.ladder}>
-            {(
-              [
-                ['Minimum', scheme.min],
-                ['Average', scheme.average],
-                ['Maximum', scheme.max],
-              ] as const
-            ).map(([label, v]) => (
-              <li key={label}>
-                <span className={styles.bandLabel}>{label}</span>
-                <span className={styles.bandValue}>{value(v, unit)}</span>
-              </li>
-            ))}
-          </ol>
-        </div>
+        <Ladder
+          head={<>Range {better}</>}
+          unit={unit}
+          steps={[
+            ['Minimum', scheme.min],
+            ['Average', scheme.average],
+            ['Maximum', scheme.max],
+          ]}
+        />
       );
     case 'quintiles': {
       // Boundaries ascend in value; labels run worst first, so a lower-is-better KPI reads them reversed.
@@ -425,4 +410,29 @@ function SchemeView({
       );
     }
   }
+}
+
+/** A scheme's named values in order; a value the source does not state is shown as unknown. */
+function Ladder({
+  head,
+  unit,
+  steps,
+}: {
+  head: ReactNode;
+  unit: string;
+  steps: [string, number | null | undefined][];
+}) {
+  return (
+    <div className={styles.scheme}>
+      <div className={styles.schemeHead}>{head}</div>
+      <ol className={styles.ladder}>
+        {steps.map(([label, v]) => (
+          <li key={label} className={v == null ? styles.unknown : undefined}>
+            <span className={styles.bandLabel}>{label}</span>
+            <span className={styles.bandValue}>{value(v ?? null, unit)}</span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
 }

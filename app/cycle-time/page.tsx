@@ -171,12 +171,7 @@ export default async function CycleTimePage({
               <Histogram
                 title="Orders by cycle time"
                 unit="hours"
-                bins={d.histogram}
-                median={d.median}
-                p90={d.p90}
-                p95={d.p95}
-                mean={d.mean}
-                max={d.max}
+                distribution={d}
                 within="ship within"
               />
             ) : (

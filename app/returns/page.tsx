@@ -199,12 +199,7 @@ export default async function ReturnsPage({
               <Histogram
                 title="Returns by days to credit"
                 unit="days"
-                bins={d.histogram}
-                median={d.median}
-                p90={d.p90}
-                p95={d.p95}
-                mean={d.mean}
-                max={d.max}
+                distribution={d}
                 countWord="returns"
                 within="are credited within"
                 hideTitle

@@ -375,12 +375,7 @@ async function KpiDetail({
           <Histogram
             title={`${entry.name}: ${countWord} by duration`}
             unit={unit}
-            bins={entry.distribution.histogram}
-            median={entry.distribution.median}
-            p90={entry.distribution.p90}
-            p95={entry.distribution.p95}
-            mean={entry.distribution.mean}
-            max={entry.distribution.max}
+            distribution={entry.distribution}
             countWord={countWord}
           />
           {entry.stages && (

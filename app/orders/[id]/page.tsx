@@ -387,164 +387,154 @@ function Empty({ children }: { children: ReactNode }) {
 function LinesTable({ lines }: { lines: Row[] }) {
   if (!lines.length) return <Empty>No order lines were loaded for this order.</Empty>;
   return (
-    <div className={styles.tableWrap}>
-      <table>
-        <caption className={styles.srOnly}>Order lines</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              Line
-            </th>
-            <th scope="col">SKU</th>
-            <th scope="col" className="num">
-              Ordered
-            </th>
-            <th scope="col" className="num">
-              Cancelled
-            </th>
-            <th scope="col" className="num">
-              Shipped
-            </th>
-            <th scope="col" className="num">
-              Open
-            </th>
-            <th scope="col" className="num">
-              Unit price
-            </th>
-            <th scope="col">Promised ship</th>
-            <th scope="col">Promised delivery</th>
+    <DetailTable
+      caption="Order lines"
+      headers={[
+        ['Line', true],
+        ['SKU'],
+        ['Ordered', true],
+        ['Cancelled', true],
+        ['Shipped', true],
+        ['Open', true],
+        ['Unit price', true],
+        ['Promised ship'],
+        ['Promised delivery'],
+      ]}
+    >
+      {lines.map((line) => {
+        const due = (num(line.qty_ordered) ?? 0) - (num(line.qty_cancelled) ?? 0);
+        const open = Math.max(due - (num(line.qty_shipped) ?? 0), 0);
+        return (
+          <tr key={String(line.line_no)}>
+            <td className="num">{text(line.line_no)}</td>
+            <td>{text(line.sku) || '—'}</td>
+            <td className="num">{fmtQty(line.qty_ordered)}</td>
+            <td className="num">{fmtQty(line.qty_cancelled)}</td>
+            <td className="num">{fmtQty(line.qty_shipped ?? 0)}</td>
+            <td className="num">
+              {open > 0 ? (
+                <strong>{qty.format(open)}</strong>
+              ) : (
+                <span className={styles.muted}>0</span>
+              )}
+            </td>
+            <td className="num">{fmtQty(line.unit_price)}</td>
+            <td className="nowrap">{when(line.promised_ship_ts)}</td>
+            <td className="nowrap">{when(line.promised_delivery_ts)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {lines.map((line) => {
-            const due = (num(line.qty_ordered) ?? 0) - (num(line.qty_cancelled) ?? 0);
-            const open = Math.max(due - (num(line.qty_shipped) ?? 0), 0);
-            return (
-              <tr key={String(line.line_no)}>
-                <td className="num">{text(line.line_no)}</td>
-                <td>{text(line.sku) || '—'}</td>
-                <td className="num">{fmtQty(line.qty_ordered)}</td>
-                <td className="num">{fmtQty(line.qty_cancelled)}</td>
-                <td className="num">{fmtQty(line.qty_shipped ?? 0)}</td>
-                <td className="num">
-                  {open > 0 ? (
-                    <strong>{qty.format(open)}</strong>
-                  ) : (
-                    <span className={styles.muted}>0</span>
-                  )}
-                </td>
-                <td className="num">{fmtQty(line.unit_price)}</td>
-                <td className="nowrap">{when(line.promised_ship_ts)}</td>
-                <td className="nowrap">{when(line.promised_delivery_ts)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DetailTable>
   );
 }
 
 function ShipmentsTable({ shipments }: { shipments: Row[] }) {
   if (!shipments.length) return <Empty>Nothing has shipped.</Empty>;
   return (
-    <div className={styles.tableWrap}>
-      <table>
-        <caption className={styles.srOnly}>Shipment lines</caption>
-        <thead>
-          <tr>
-            <th scope="col">Shipment</th>
-            <th scope="col" className="num">
-              Line
-            </th>
-            <th scope="col">SKU</th>
-            <th scope="col" className="num">
-              Qty
-            </th>
-            <th scope="col">Shipped</th>
-            <th scope="col">Delivered</th>
-            <th scope="col">Carrier</th>
-            <th scope="col">Site</th>
-            <th scope="col">Issues</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shipments.map((s, i) => (
-            <tr key={`${text(s.shipment_id)}-${text(s.line_no)}-${i}`}>
-              <td>{text(s.shipment_id) || '—'}</td>
-              <td className="num">{text(s.line_no) || '—'}</td>
-              <td>{text(s.sku) || '—'}</td>
-              <td className="num">{fmtQty(s.qty_shipped)}</td>
-              <td className="nowrap">{when(s.ship_ts)}</td>
-              <td className="nowrap">{when(s.delivered_ts)}</td>
-              <td>{[text(s.carrier), text(s.ship_mode)].filter(Boolean).join(' · ') || '—'}</td>
-              <td>{text(s.site) || '—'}</td>
-              <td>
-                {s.damaged === true && <span className={styles.issue}>Damaged</span>}
-                {s.documentation_error === true && (
-                  <span className={styles.issue}>Documentation error</span>
-                )}
-                {s.damaged !== true && s.documentation_error !== true && (
-                  <span className={styles.muted}>None</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DetailTable
+      caption="Shipment lines"
+      headers={[
+        ['Shipment'],
+        ['Line', true],
+        ['SKU'],
+        ['Qty', true],
+        ['Shipped'],
+        ['Delivered'],
+        ['Carrier'],
+        ['Site'],
+        ['Issues'],
+      ]}
+    >
+      {shipments.map((s, i) => (
+        <tr key={`${text(s.shipment_id)}-${text(s.line_no)}-${i}`}>
+          <td>{text(s.shipment_id) || '—'}</td>
+          <td className="num">{text(s.line_no) || '—'}</td>
+          <td>{text(s.sku) || '—'}</td>
+          <td className="num">{fmtQty(s.qty_shipped)}</td>
+          <td className="nowrap">{when(s.ship_ts)}</td>
+          <td className="nowrap">{when(s.delivered_ts)}</td>
+          <td>{[text(s.carrier), text(s.ship_mode)].filter(Boolean).join(' · ') || '—'}</td>
+          <td>{text(s.site) || '—'}</td>
+          <td>
+            {s.damaged === true && <span className={styles.issue}>Damaged</span>}
+            {s.documentation_error === true && (
+              <span className={styles.issue}>Documentation error</span>
+            )}
+            {s.damaged !== true && s.documentation_error !== true && (
+              <span className={styles.muted}>None</span>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DetailTable>
   );
 }
 
 function ReturnsTable({ returns, currency }: { returns: Row[]; currency: unknown }) {
   if (!returns.length) return <Empty>Nothing was returned.</Empty>;
   return (
+    <DetailTable
+      caption="Returns"
+      headers={[
+        ['Return'],
+        ['Line', true],
+        ['SKU'],
+        ['Qty', true],
+        ['Received'],
+        ['Credited'],
+        ['Reason'],
+        ['Value', true],
+      ]}
+    >
+      {returns.map((r, i) => (
+        <tr key={`${text(r.return_id)}-${i}`}>
+          <td>{text(r.return_id) || '—'}</td>
+          <td className="num">{text(r.line_no) || '—'}</td>
+          <td>{text(r.sku) || '—'}</td>
+          <td className="num">{fmtQty(r.qty_returned)}</td>
+          <td className="nowrap">{when(r.return_ts)}</td>
+          <td className="nowrap">
+            {text(r.credited_ts) ? (
+              when(r.credited_ts)
+            ) : (
+              <span className={styles.muted}>Not yet</span>
+            )}
+          </td>
+          <td>
+            {text(r.reason_category).replaceAll('_', ' ') || '—'}
+            {text(r.reason_code) && <span className={styles.muted}> · {text(r.reason_code)}</span>}
+          </td>
+          <td className="num">{money(r.return_value, currency)}</td>
+        </tr>
+      ))}
+    </DetailTable>
+  );
+}
+
+/** A table of the order's rows: a caption for screen readers, headers (numeric ones right-aligned). */
+function DetailTable({
+  caption,
+  headers,
+  children,
+}: {
+  caption: string;
+  headers: ([string] | [string, true])[];
+  children: ReactNode;
+}) {
+  return (
     <div className={styles.tableWrap}>
       <table>
-        <caption className={styles.srOnly}>Returns</caption>
+        <caption className={styles.srOnly}>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Return</th>
-            <th scope="col" className="num">
-              Line
-            </th>
-            <th scope="col">SKU</th>
-            <th scope="col" className="num">
-              Qty
-            </th>
-            <th scope="col">Received</th>
-            <th scope="col">Credited</th>
-            <th scope="col">Reason</th>
-            <th scope="col" className="num">
-              Value
-            </th>
+            {headers.map(([label, numeric]) => (
+              <th key={label} scope="col" className={numeric ? 'num' : undefined}>
+                {label}
+              </th>
+            ))}
           </tr>
         </thead>
-        <tbody>
-          {returns.map((r, i) => (
-            <tr key={`${text(r.return_id)}-${i}`}>
-              <td>{text(r.return_id) || '—'}</td>
-              <td className="num">{text(r.line_no) || '—'}</td>
-              <td>{text(r.sku) || '—'}</td>
-              <td className="num">{fmtQty(r.qty_returned)}</td>
-              <td className="nowrap">{when(r.return_ts)}</td>
-              <td className="nowrap">
-                {text(r.credited_ts) ? (
-                  when(r.credited_ts)
-                ) : (
-                  <span className={styles.muted}>Not yet</span>
-                )}
-              </td>
-              <td>
-                {text(r.reason_category).replaceAll('_', ' ') || '—'}
-                {text(r.reason_code) && (
-                  <span className={styles.muted}> · {text(r.reason_code)}</span>
-                )}
-              </td>
-              <td className="num">{money(r.return_value, currency)}</td>
-            </tr>
-          ))}
-        </tbody>
+        <tbody>{children}</tbody>
       </table>
     </div>
   );

@@ -1,4 +1,5 @@
 'use client';
+import type { Distribution } from '@/lib/kpi/types';
 import {
   Bar,
   BarChart,
@@ -23,12 +24,10 @@ export interface HistogramBin {
 export interface HistogramProps {
   title: string;
   unit: KpiUnit;
-  bins: HistogramBin[];
-  median: number | null;
-  p90: number | null;
-  p95: number | null;
-  mean?: number | null;
-  max?: number | null;
+  /** The KPI engine's distribution: histogram bins, percentiles, mean and maximum. */
+  distribution: Pick<Distribution, 'median' | 'p90' | 'p95' | 'mean' | 'max'> & {
+    histogram: HistogramBin[];
+  };
   /** What is counted, plural ("orders"). */
   countWord?: string;
   /** What the 90 % do, e.g. "ship within" / "are credited within". */
@@ -59,17 +58,13 @@ const MARKERS = [
 export function Histogram({
   title,
   unit,
-  bins,
-  median,
-  p90,
-  p95,
-  mean = null,
-  max = null,
+  distribution,
   countWord = 'orders',
   within = 'within',
   height = 260,
   hideTitle = false,
 }: HistogramProps) {
+  const { histogram: bins, median, p90, p95, mean, max } = distribution;
   const total = bins.reduce((s, b) => s + b.count, 0);
   const width = bins.length > 1 ? bins[0]!.to - bins[0]!.from : (bins[0]?.to ?? 1);
   const rows: Row[] = bins.map((b, i) => {
