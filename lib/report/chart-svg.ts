@@ -12,7 +12,7 @@ import type { ReportKpi } from './types';
 export const CHART_WIDTH = 960;
 export const CHART_HEIGHT = 400;
 
-const plot = { left: 72, right: CHART_WIDTH - 170, top: 44, bottom: CHART_HEIGHT - 58 };
+const plot = { left: 84, right: CHART_WIDTH - 200, top: 50, bottom: CHART_HEIGHT - 66 };
 const MAX_X_LABELS = 12;
 /** Best band first; light enough for the line and labels to read on top. */
 const bandFills = ['#cfe8d5', '#e3f0d0', '#f3f0cf', '#f7e0c8', '#f5d0cc'];
@@ -35,15 +35,16 @@ export function trendChartSvg(kpi: ReportKpi): string {
   const title = `${kpi.name}: ${kpi.formatted}${kpi.band ? ` · ${kpi.band}` : ''}`;
   const parts = [
     `<rect width="${CHART_WIDTH}" height="${CHART_HEIGHT}" fill="#ffffff"/>`,
-    text(plot.left, 26, title, 'font-size="17" font-weight="bold" fill="#1a1a1a"'),
+    text(plot.left, 30, title, 'font-size="20" font-weight="bold" fill="#1a1a1a"'),
     bandsSvg(kpi.chartBands, y, lo, hi),
     axesSvg(kpi, scale.ticks, y),
     targetSvg(kpi, y, lo, hi),
     lineSvg(kpi, y),
   ];
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${CHART_HEIGHT}"`,
-    ` viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}" font-family="${FONT_FAMILY}" font-size="12">`,
+    // No width/height: the viewBox alone lets the PDF scale it to its box and resvg to any width.
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}"`,
+    ` font-family="${FONT_FAMILY}" font-size="15">`,
     ...parts,
     '</svg>',
   ].join('');
@@ -63,31 +64,37 @@ function bandsSvg(set: ChartBandSet | null, y: Scale, lo: number, hi: number): s
     const bottom = y(clamp(a.y1, lo));
     if (bottom - top < 0.5) return '';
     const fill = bandFills[Math.min(a.rank - 1, bandFills.length - 1)] ?? '#eeeeee';
-    const label = bottom - top >= 13 ? bandLabel(a.label, (top + bottom) / 2 + 4) : '';
+    const label = bottom - top >= 16 ? bandLabel(a.label, (top + bottom) / 2 + 5) : '';
     return `<rect x="${plot.left}" y="${top.toFixed(1)}" width="${plot.right - plot.left}" height="${(bottom - top).toFixed(1)}" fill="${fill}"/>${label}`;
   });
   const lines = set.lines
     .filter((l) => l.y >= lo && l.y <= hi)
     .map(
       (l) =>
-        `<line x1="${plot.left}" x2="${plot.right}" y1="${y(l.y).toFixed(1)}" y2="${y(l.y).toFixed(1)}" stroke="#6b6b6b" stroke-width="1.2" stroke-dasharray="2 3"/>${bandLabel(l.label, y(l.y) + 4)}`,
+        `<line x1="${plot.left}" x2="${plot.right}" y1="${y(l.y).toFixed(1)}" y2="${y(l.y).toFixed(1)}" stroke="#6b6b6b" stroke-width="1.2" stroke-dasharray="2 3"/>${bandLabel(l.label, y(l.y) + 5)}`,
     );
   const source = text(
-    plot.right + 8,
-    plot.bottom + 44,
+    CHART_WIDTH - 8,
+    CHART_HEIGHT - 8,
     `Bands: ${set.title}`,
-    'font-size="10" fill="#555555"',
+    'text-anchor="end" font-size="13" fill="#555555"',
   );
   return [...areas, ...lines, source].join('');
 }
 
+/** Long band names are cut so they never run off the chart. */
 const bandLabel = (label: string, at: number) =>
-  text(plot.right + 8, at, label, 'font-size="11" fill="#333333"');
+  text(
+    plot.right + 8,
+    at,
+    label.length > 24 ? `${label.slice(0, 23)}…` : label,
+    'font-size="14" fill="#333333"',
+  );
 
 function axesSvg(kpi: ReportKpi, ticks: number[], y: Scale): string {
   const grid = ticks.map((t) => {
     const at = y(t).toFixed(1);
-    return `<line x1="${plot.left}" x2="${plot.right}" y1="${at}" y2="${at}" stroke="#d9d9d9" stroke-width="0.6"/>${text(plot.left - 8, y(t) + 4, formatTick(t, kpi.unit), 'text-anchor="end" fill="#444444"')}`;
+    return `<line x1="${plot.left}" x2="${plot.right}" y1="${at}" y2="${at}" stroke="#d9d9d9" stroke-width="0.6"/>${text(plot.left - 8, y(t) + 5, formatTick(t, kpi.unit), 'text-anchor="end" fill="#444444"')}`;
   });
   const points = kpi.trend.points;
   const every = Math.max(1, Math.ceil(points.length / MAX_X_LABELS));
@@ -95,9 +102,9 @@ function axesSvg(kpi: ReportKpi, ticks: number[], y: Scale): string {
     i % every === 0
       ? text(
           xOf(i, points.length),
-          plot.bottom + 18,
+          plot.bottom + 22,
           p.label,
-          'text-anchor="middle" fill="#444444" font-size="11"',
+          'text-anchor="middle" fill="#444444" font-size="14"',
         )
       : '',
   );
@@ -110,7 +117,7 @@ function axesSvg(kpi: ReportKpi, ticks: number[], y: Scale): string {
   );
   const grainTitle = text(
     (plot.left + plot.right) / 2,
-    plot.bottom + 40,
+    plot.bottom + 48,
     `Period (${kpi.trend.grain})`,
     'text-anchor="middle" fill="#444444"',
   );
@@ -126,7 +133,7 @@ function targetSvg(kpi: ReportKpi, y: Scale, lo: number, hi: number): string {
   const target = kpi.target;
   if (!target || target.value < lo || target.value > hi) return '';
   const at = y(target.value).toFixed(1);
-  return `<line x1="${plot.left}" x2="${plot.right}" y1="${at}" y2="${at}" stroke="#1a1a1a" stroke-width="1.6" stroke-dasharray="8 5"/>${text(plot.left + 6, y(target.value) - 5, `Target ${target.formatted}`, 'font-size="11" font-weight="bold" fill="#1a1a1a"')}`;
+  return `<line x1="${plot.left}" x2="${plot.right}" y1="${at}" y2="${at}" stroke="#1a1a1a" stroke-width="1.6" stroke-dasharray="8 5"/>${text(plot.left + 6, y(target.value) - 5, `Target ${target.formatted}`, 'font-size="14" font-weight="bold" fill="#1a1a1a"')}`;
 }
 
 /** The KPI line, broken where a period has no value; each value marked with a dot. */
