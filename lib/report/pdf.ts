@@ -117,21 +117,23 @@ function kpiSection(doc: Pdf, kpi: ReportKpi): void {
   if (kpi.trend.points.length) svgChart(doc, trendChartSvg(kpi), CHART_WIDTH / CHART_HEIGHT);
   heading(doc, `By ${kpi.breakdown.label.toLowerCase()}`, 12);
   const segments = kpi.breakdown.segments.slice(0, MAX_SEGMENTS);
-  table(
-    doc,
-    [
-      { header: kpi.breakdown.label, width: 0.46 },
-      { header: 'Value', width: 0.18, align: 'right' },
-      { header: capital(kpi.coverage.countWord), width: 0.18, align: 'right' },
-      { header: 'Internal quartile', width: 0.18, align: 'right' },
-    ],
-    segments.map((s) => [
-      s.segment,
-      s.formatted,
-      formatCount(s.n),
-      s.quartile === null ? '—' : `Q${s.quartile}`,
-    ]),
-  );
+  if (!segments.length) paragraph(doc, 'No breakdown: this KPI is not computed per segment.');
+  else
+    table(
+      doc,
+      [
+        { header: kpi.breakdown.label, width: 0.46 },
+        { header: 'Value', width: 0.18, align: 'right' },
+        { header: capital(kpi.coverage.countWord), width: 0.18, align: 'right' },
+        { header: 'Internal quartile', width: 0.18, align: 'right' },
+      ],
+      segments.map((s) => [
+        s.segment,
+        s.formatted,
+        formatCount(s.n),
+        s.quartile === null ? '—' : `Q${s.quartile}`,
+      ]),
+    );
   const more = kpi.breakdown.segments.length - segments.length;
   if (more > 0) paragraph(doc, `${more} smaller segments are in the XLSX report.`, { muted: true });
   heading(doc, 'Coverage', 12);
@@ -168,33 +170,27 @@ function appendix(doc: Pdf, model: ReportModel): void {
   }
   doc.addPage();
   heading(doc, 'Appendix B: benchmark sources', 18);
-  table(
-    doc,
-    [
-      { header: 'Source', width: 0.28 },
-      { header: 'Edition', width: 0.1 },
-      { header: 'Peer group', width: 0.22 },
-      { header: 'Sample', width: 0.08, align: 'right' },
-      { header: 'Used for', width: 0.32 },
-    ],
-    model.sources.map((s) => [
-      `${s.name}\n${s.citation}`,
-      s.edition,
-      s.peerGroup,
-      s.sampleSize === null ? 'n/a' : formatCount(s.sampleSize),
-      s.kpis.join(', '),
-    ]),
-    8,
-  );
+  if (!model.sources.length) paragraph(doc, 'No KPI in this report was placed in a band set.');
+  for (const source of model.sources) {
+    heading(doc, source.name, 11);
+    facts(doc, [
+      ['Edition', source.edition],
+      ['Peer group', source.peerGroup],
+      ['Sample size', source.sampleSize === null ? 'not stated' : formatCount(source.sampleSize)],
+      ['Used for', source.kpis.join(', ')],
+    ]);
+    paragraph(doc, source.citation, { size: 8, muted: true });
+  }
   heading(doc, 'Appendix C: load ledger', 18);
   table(
     doc,
     [
-      { header: 'Load', width: 0.07, align: 'right' },
-      { header: 'File', width: 0.25 },
-      { header: 'Table', width: 0.12 },
-      { header: 'Rows', width: 0.1, align: 'right' },
-      { header: 'SHA-256', width: 0.46 },
+      { header: 'Load', width: 0.06, align: 'right' },
+      { header: 'File', width: 0.2 },
+      { header: 'Table', width: 0.1 },
+      { header: 'Rows', width: 0.08, align: 'right' },
+      // Wide enough for the 64 hex digits on one line, so a hash can be copied whole.
+      { header: 'SHA-256', width: 0.56 },
     ],
     model.ledger.map((l) => [
       String(l.loadId),
@@ -203,6 +199,6 @@ function appendix(doc: Pdf, model: ReportModel): void {
       formatCount(l.rows),
       l.contentHash,
     ]),
-    7,
+    6.5,
   );
 }

@@ -17,7 +17,7 @@ export async function renderReportXlsx(model: ReportModel): Promise<Buffer> {
   const at = new Date(model.generatedAt);
   Object.assign(book, { creator: 'Orderlens', created: at, modified: at });
   scorecardSheet(book.addWorksheet('Scorecard'), model);
-  const names = new Set(['Scorecard', 'Definitions', 'Sources', 'Coverage', 'Ledger']);
+  const names = new Set(['scorecard', 'definitions', 'sources', 'coverage', 'ledger']);
   for (const kpi of model.kpis) kpiSheet(book.addWorksheet(sheetName(kpi.name, names)), kpi, model);
   definitionsSheet(book.addWorksheet('Definitions'), model);
   sourcesSheet(book.addWorksheet('Sources'), model);
@@ -26,12 +26,18 @@ export async function renderReportXlsx(model: ReportModel): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** Excel sheet names: at most 31 characters, none of []:*?/\, unique. */
+/**
+ * Excel sheet names: at most 31 characters, no control characters or []:*?/\\, not starting or
+ * ending with an apostrophe, unique without regard to case.
+ */
 function sheetName(name: string, taken: Set<string>): string {
-  const base = name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
+  // eslint-disable-next-line no-control-regex
+  const cleaned = name.replace(/[\u0000-\u001f[\]:*?/\\]/g, ' ').replace(/^[\s']+|[\s']+$/g, '');
+  const base = (cleaned || 'KPI').slice(0, 31);
   let candidate = base;
-  for (let i = 2; taken.has(candidate); i++) candidate = `${base.slice(0, 27)} (${i})`;
-  taken.add(candidate);
+  for (let i = 2; taken.has(candidate.toLowerCase()); i++)
+    candidate = `${base.slice(0, 26)} (${i})`;
+  taken.add(candidate.toLowerCase());
   return candidate;
 }
 
