@@ -31,7 +31,6 @@ export async function renderReportXlsx(model: ReportModel): Promise<Buffer> {
  * ending with an apostrophe, unique without regard to case.
  */
 function sheetName(name: string, taken: Set<string>): string {
-  // eslint-disable-next-line no-control-regex
   const cleaned = name.replace(/[\u0000-\u001f[\]:*?/\\]/g, ' ').replace(/^[\s']+|[\s']+$/g, '');
   const base = (cleaned || 'KPI').slice(0, 31);
   let candidate = base;
