@@ -12,7 +12,19 @@ import type { ReportKpi } from './types';
 export const CHART_WIDTH = 960;
 export const CHART_HEIGHT = 400;
 
-const plot = { left: 84, right: CHART_WIDTH - 200, top: 50, bottom: CHART_HEIGHT - 66 };
+/** The plot area; the right margin holds the band labels when there are bands. */
+interface Frame {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+const frameFor = (kpi: ReportKpi): Frame => ({
+  left: 84,
+  right: CHART_WIDTH - (kpi.chartBands ? 200 : 36),
+  top: 50,
+  bottom: CHART_HEIGHT - 66,
+});
 const MAX_X_LABELS = 12;
 /** Best band first; light enough for the line and labels to read on top. */
 const bandFills = ['#cfe8d5', '#e3f0d0', '#f3f0cf', '#f7e0c8', '#f5d0cc'];
@@ -31,15 +43,17 @@ export function trendChartSvg(kpi: ReportKpi): string {
   const edges = bandEdges(kpi.chartBands);
   const scale = yScale([...values, ...edges, kpi.target?.value], kpi.unit);
   const [lo, hi] = scale.domain;
+  const plot = frameFor(kpi);
   const y: Scale = (v) => plot.bottom - ((v - lo) / (hi - lo || 1)) * (plot.bottom - plot.top);
   const title = `${kpi.name}: ${kpi.formatted}${kpi.band ? ` · ${kpi.band}` : ''}`;
   const parts = [
     `<rect width="${CHART_WIDTH}" height="${CHART_HEIGHT}" fill="#ffffff"/>`,
     text(plot.left, 30, title, 'font-size="20" font-weight="bold" fill="#1a1a1a"'),
-    bandsSvg(kpi.chartBands, y, lo, hi),
-    axesSvg(kpi, scale.ticks, y),
-    targetSvg(kpi, y, lo, hi),
-    lineSvg(kpi, y),
+    bandsSvg(plot, kpi.chartBands, y, lo, hi),
+    axesSvg(plot, kpi, scale.ticks, y),
+    targetSvg(plot, kpi, y, lo, hi),
+    lineSvg(plot, kpi, y),
+    targetLabelSvg(plot, kpi, y, lo, hi),
   ];
   return [
     // No width/height: the viewBox alone lets the PDF scale it to its box and resvg to any width.
@@ -56,7 +70,7 @@ function bandEdges(set: ChartBandSet | null): number[] {
   return [...areas, ...set.lines.map((l) => l.y)];
 }
 
-function bandsSvg(set: ChartBandSet | null, y: Scale, lo: number, hi: number): string {
+function bandsSvg(plot: Frame, set: ChartBandSet | null, y: Scale, lo: number, hi: number): string {
   if (!set) return '';
   const clamp = (v: number | null, open: number) => Math.min(hi, Math.max(lo, v ?? open));
   const areas = set.areas.map((a) => {
@@ -64,14 +78,14 @@ function bandsSvg(set: ChartBandSet | null, y: Scale, lo: number, hi: number): s
     const bottom = y(clamp(a.y1, lo));
     if (bottom - top < 0.5) return '';
     const fill = bandFills[Math.min(a.rank - 1, bandFills.length - 1)] ?? '#eeeeee';
-    const label = bottom - top >= 16 ? bandLabel(a.label, (top + bottom) / 2 + 5) : '';
+    const label = bottom - top >= 16 ? bandLabel(plot, a.label, (top + bottom) / 2 + 5) : '';
     return `<rect x="${plot.left}" y="${top.toFixed(1)}" width="${plot.right - plot.left}" height="${(bottom - top).toFixed(1)}" fill="${fill}"/>${label}`;
   });
   const lines = set.lines
     .filter((l) => l.y >= lo && l.y <= hi)
     .map(
       (l) =>
-        `<line x1="${plot.left}" x2="${plot.right}" y1="${y(l.y).toFixed(1)}" y2="${y(l.y).toFixed(1)}" stroke="#6b6b6b" stroke-width="1.2" stroke-dasharray="2 3"/>${bandLabel(l.label, y(l.y) + 5)}`,
+        `<line x1="${plot.left}" x2="${plot.right}" y1="${y(l.y).toFixed(1)}" y2="${y(l.y).toFixed(1)}" stroke="#6b6b6b" stroke-width="1.2" stroke-dasharray="2 3"/>${bandLabel(plot, l.label, y(l.y) + 5)}`,
     );
   const source = text(
     CHART_WIDTH - 8,
@@ -83,7 +97,7 @@ function bandsSvg(set: ChartBandSet | null, y: Scale, lo: number, hi: number): s
 }
 
 /** Long band names are cut so they never run off the chart. */
-const bandLabel = (label: string, at: number) =>
+const bandLabel = (plot: Frame, label: string, at: number) =>
   text(
     plot.right + 8,
     at,
@@ -91,7 +105,7 @@ const bandLabel = (label: string, at: number) =>
     'font-size="14" fill="#333333"',
   );
 
-function axesSvg(kpi: ReportKpi, ticks: number[], y: Scale): string {
+function axesSvg(plot: Frame, kpi: ReportKpi, ticks: number[], y: Scale): string {
   const grid = ticks.map((t) => {
     const at = y(t).toFixed(1);
     return `<line x1="${plot.left}" x2="${plot.right}" y1="${at}" y2="${at}" stroke="#d9d9d9" stroke-width="0.6"/>${text(plot.left - 8, y(t) + 5, formatTick(t, kpi.unit), 'text-anchor="end" fill="#444444"')}`;
@@ -101,7 +115,7 @@ function axesSvg(kpi: ReportKpi, ticks: number[], y: Scale): string {
   const xLabels = points.map((p, i) =>
     i % every === 0
       ? text(
-          xOf(i, points.length),
+          xOf(plot, i, points.length),
           plot.bottom + 22,
           p.label,
           'text-anchor="middle" fill="#444444" font-size="14"',
@@ -124,20 +138,32 @@ function axesSvg(kpi: ReportKpi, ticks: number[], y: Scale): string {
   return [...grid, ...xLabels, frame, unitTitle, grainTitle].join('');
 }
 
-const xOf = (i: number, count: number) =>
+const xOf = (plot: Frame, i: number, count: number) =>
   count <= 1
     ? (plot.left + plot.right) / 2
     : plot.left + 12 + (i / (count - 1)) * (plot.right - plot.left - 24);
 
-function targetSvg(kpi: ReportKpi, y: Scale, lo: number, hi: number): string {
+function targetSvg(plot: Frame, kpi: ReportKpi, y: Scale, lo: number, hi: number): string {
   const target = kpi.target;
   if (!target || target.value < lo || target.value > hi) return '';
   const at = y(target.value).toFixed(1);
-  return `<line x1="${plot.left}" x2="${plot.right}" y1="${at}" y2="${at}" stroke="#1a1a1a" stroke-width="1.6" stroke-dasharray="8 5"/>${text(plot.left + 6, y(target.value) - 5, `Target ${target.formatted}`, 'font-size="14" font-weight="bold" fill="#1a1a1a"')}`;
+  return `<line x1="${plot.left}" x2="${plot.right}" y1="${at}" y2="${at}" stroke="#1a1a1a" stroke-width="1.6" stroke-dasharray="8 5"/>`;
+}
+
+/** The target's name, drawn last on a white backing so the KPI line never hides it. */
+function targetLabelSvg(plot: Frame, kpi: ReportKpi, y: Scale, lo: number, hi: number): string {
+  const target = kpi.target;
+  if (!target || target.value < lo || target.value > hi) return '';
+  const label = `Target ${target.formatted}`;
+  // DejaVu Sans Bold averages about 0.63 em per character.
+  const width = label.length * 14 * 0.63 + 10;
+  const top = Math.max(plot.top, y(target.value) - 23);
+  const x = plot.right - width - 4;
+  return `<rect x="${x.toFixed(1)}" y="${top.toFixed(1)}" width="${width.toFixed(1)}" height="19" fill="#ffffff" fill-opacity="0.9"/>${text(x + 5, top + 15, label, 'font-size="14" font-weight="bold" fill="#1a1a1a"')}`;
 }
 
 /** The KPI line, broken where a period has no value; each value marked with a dot. */
-function lineSvg(kpi: ReportKpi, y: Scale): string {
+function lineSvg(plot: Frame, kpi: ReportKpi, y: Scale): string {
   const points = kpi.trend.points;
   if (!points.some((p) => p.value !== null)) {
     return text(
@@ -151,7 +177,7 @@ function lineSvg(kpi: ReportKpi, y: Scale): string {
   const dots: string[] = [];
   points.forEach((p, i) => {
     if (p.value === null) return void runs.push([]);
-    const x = xOf(i, points.length).toFixed(1);
+    const x = xOf(plot, i, points.length).toFixed(1);
     const at = y(p.value).toFixed(1);
     runs.at(-1)!.push(`${x},${at}`);
     dots.push(`<circle cx="${x}" cy="${at}" r="3" fill="#1f4e8c"/>`);
