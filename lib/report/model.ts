@@ -30,6 +30,14 @@ import { moversOf, sourcesOf } from './summary';
 
 const DAY_MS = 86_400_000;
 
+/**
+ * What a format prints, so a report computes no series it does not show: the CSV scorecard has
+ * neither trend nor breakdown, the deck no breakdown (each series is a pass over the data).
+ */
+function sectionsOf(format: ReportOptions['format']) {
+  return { trend: format !== 'csv', breakdown: format === 'pdf' || format === 'xlsx' };
+}
+
 /** The report for a query: every number the renderers print, computed once. */
 export async function buildReportModel(
   db: Database,
@@ -45,14 +53,14 @@ export async function buildReportModel(
   const period = periodOf(options.filters, coverage);
   const grain = options.grain ?? grainFor(period.from, period.to);
   const { filters, compare, by } = options;
+  const sections = sectionsOf(options.format);
   const [overTime, bySegment] = await Promise.all([
-    scorecard(db, { filters, grain, compare }, options.kpis),
-    scorecard(db, { filters, by }, options.kpis),
+    scorecard(db, { filters, compare, ...(sections.trend ? { grain } : {}) }, options.kpis),
+    sections.breakdown ? scorecard(db, { filters, by }, options.kpis) : undefined,
   ]);
-  const kpis: ReportKpi[] = [];
-  for (const [i, entry] of overTime.entries()) {
-    kpis.push(await reportKpi(db, entry, bySegment[i]!, options, grain));
-  }
+  const kpis = await Promise.all(
+    overTime.map((entry, i) => reportKpi(db, entry, bySegment?.[i], options, grain)),
+  );
   const filterList = describeFilters(options.filters);
   const comparison = kpis.find((k) => k.change)?.change;
   return {
@@ -123,7 +131,7 @@ function comparisonText(change: ReportChange): string {
 async function reportKpi(
   db: Database,
   entry: ScorecardEntry,
-  segmented: ScorecardEntry,
+  segmented: ScorecardEntry | undefined,
   options: ReportOptions,
   grain: Grain,
 ): Promise<ReportKpi> {
@@ -218,7 +226,8 @@ function trendOf(entry: ScorecardEntry, grain: Grain): ReportPoint[] {
 const round = (v: number) => (Math.abs(v) < 10 ? v.toFixed(2) : v.toFixed(1));
 
 /** Segments, most orders first (ties by name), so the largest ones lead every table. */
-function segmentsOf(entry: ScorecardEntry): ReportSegment[] {
+function segmentsOf(entry: ScorecardEntry | undefined): ReportSegment[] {
+  if (!entry) return [];
   const quartiles = new Map(entry.internal?.peers.map((p) => [p.label, p.quartile]));
   return (entry.series ?? [])
     .map((s) => {

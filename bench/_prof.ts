@@ -1,0 +1,11 @@
+import { openDatabase } from '@/lib/db/database';
+import { scorecard } from '@/lib/kpi/scorecard';
+import { buildReportModel } from '@/lib/report/model';
+import { renderReportPdf } from '@/lib/report/pdf';
+const db = await openDatabase(process.argv[2]!);
+const t = async <T,>(label: string, fn: () => Promise<T>) => { const s = performance.now(); const v = await fn(); console.log(label, Math.round(performance.now() - s)); return v; };
+await t('grain seq', () => scorecard(db, { grain: 'quarter', compare: 'previous' }));
+await t('by seq', () => scorecard(db, { by: 'site' }));
+const model = await t('model warm', () => buildReportModel(db, { format: 'pdf' }));
+await t('pdf', () => renderReportPdf(model));
+await t('model cold other filter', () => buildReportModel(db, { format: 'pdf', filters: { from: '2025-01-01', to: '2025-12-31' } }));
