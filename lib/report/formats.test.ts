@@ -76,6 +76,8 @@ describe('the XLSX report', () => {
     const kpiSheet = book.getWorksheet('Order shipment cycle time')!;
     const values = kpiSheet.getSheetValues().flat();
     expect(values).toEqual(expect.arrayContaining(['DC1', 60, 'DC2', 18]));
+    // The trend: period starts as dates, values as numbers (A 24 h and C 18 h ship on 01-02).
+    expect(values).toEqual(expect.arrayContaining([new Date('2024-01-02T00:00:00Z'), 21]));
   });
 });
 

@@ -100,7 +100,9 @@ function kpiSheet(sheet: Sheet, kpi: ReportKpi, model: ReportModel): void {
   sheet.addRow([]);
   header(sheet, [`Period (${kpi.trend.grain})`, 'Value', 'Counted']);
   for (const p of kpi.trend.points) {
-    const row = sheet.addRow([textCell(p.period), numberCell(p.value), p.n]);
+    // The period start as a real date, so the series sorts and charts in a spreadsheet.
+    const row = sheet.addRow([new Date(`${p.period}T00:00:00Z`), numberCell(p.value), p.n]);
+    row.getCell(1).numFmt = 'yyyy-mm-dd';
     row.getCell(2).numFmt = unitFormats[kpi.unit];
     row.getCell(3).numFmt = COUNT_FORMAT;
   }
