@@ -223,7 +223,12 @@ function trendOf(entry: ScorecardEntry, grain: Grain): ReportPoint[] {
   }));
 }
 
-const round = (v: number) => (Math.abs(v) < 10 ? v.toFixed(2) : v.toFixed(1));
+/** A change as the scorecard would print it; small changes keep two significant digits. */
+const round = (v: number) => {
+  const size = Math.abs(v);
+  if (size >= 10) return v.toFixed(1);
+  return size >= 0.1 || v === 0 ? v.toFixed(2) : v.toPrecision(2);
+};
 
 /** Segments, most orders first (ties by name), so the largest ones lead every table. */
 function segmentsOf(entry: ScorecardEntry | undefined): ReportSegment[] {

@@ -156,35 +156,33 @@ function summarySlide(
     w: 12.3,
     colW: [3.6, 1.5, 2.6, 1.4, 1.9, 1.3],
     fontFace: FONT,
-    fontSize: 12,
+    fontSize: 13,
     border: { type: 'solid', pt: 0.5, color: 'C8C8C8' },
   });
 }
 
 function moversSlide(deck: PptxGenJS, model: ReportModel): void {
   const slide = contentSlide(deck, model, 'Best and worst movers');
-  const list = (movers: ReportModel['movers']['best']) =>
-    movers.length ? movers.map((m) => `${m.name}: ${m.text}`).join('\n') : 'None';
-  slide.addText(`Best movers\n${list(model.movers.best)}`, {
-    x: 0.5,
-    y: 1.3,
-    w: 6,
-    h: 4,
-    fontFace: FONT,
-    fontSize: 16,
-    valign: 'top',
-    color: ink.text,
-  });
-  slide.addText(`Worst movers\n${list(model.movers.worst)}`, {
-    x: 6.8,
-    y: 1.3,
-    w: 6,
-    h: 4,
-    fontFace: FONT,
-    fontSize: 16,
-    valign: 'top',
-    color: ink.text,
-  });
+  const column = (title: string, movers: ReportModel['movers']['best'], x: number) => {
+    const items = movers.length ? movers.map((m) => `${m.name}: ${m.text}`) : ['None'];
+    const runs: PptxGenJS.TextProps[] = [
+      { text: title, options: { bold: true, fontSize: 20, breakLine: true } },
+      ...items.map((text) => ({ text, options: { bullet: true, breakLine: true } })),
+    ];
+    slide.addText(runs, {
+      x,
+      y: 1.3,
+      w: 6,
+      h: 4,
+      fontFace: FONT,
+      fontSize: 16,
+      valign: 'top',
+      color: ink.text,
+      paraSpaceAfter: 8,
+    });
+  };
+  column('Best movers', model.movers.best, 0.5);
+  column('Worst movers', model.movers.worst, 6.8);
   if (model.comparison)
     slide.addText(`${model.comparison.text}.`, {
       x: 0.5,
