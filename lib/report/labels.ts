@@ -22,8 +22,16 @@ export const targetText = (k: ReportKpi) =>
     ? `${k.target.formatted} · ${k.target.status ? targetStatusText[k.target.status] : 'no value'}`
     : 'No target';
 
+/** Every placement with its source; a KPI can be placed in several band sets. */
 export const bandText = (k: ReportKpi) =>
-  k.band ? `${k.band}${k.placements[0] ? ` (${k.placements[0].source})` : ''}` : 'No band set';
+  k.placements.length
+    ? k.placements
+        .map(
+          (p) =>
+            `${p.band} (${p.source}${p.percentile === null ? '' : `, ${percentileText(p.percentile)} percentile`})`,
+        )
+        .join('; ')
+    : 'No band set';
 
 export const changeText = (k: ReportKpi) => k.change?.text ?? '—';
 
