@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setTarget } from '@/lib/benchmarks/targets';
-import type { Database } from '@/lib/db/database';
+import { openMemoryDatabase, type Database } from '@/lib/db/database';
 import { formatKpiValue } from '@/lib/format/kpi-value';
 import { loadKpiFixture } from '@/lib/kpi/kpi-test-helpers';
 import { scorecard } from '@/lib/kpi/scorecard';
@@ -160,5 +160,20 @@ describe('spreadsheet injection', () => {
 
   it('writes the same CSV twice', () => {
     expect(renderScorecardCsv(model)).toBe(renderScorecardCsv(model));
+  });
+});
+
+describe('a report on an empty database', () => {
+  it('renders every format and says the KPIs have no data', async () => {
+    const empty = await openMemoryDatabase();
+    const bare = await buildReportModel(empty, { format: 'pdf' }, now);
+    expect(bare.period.text).toBe('All data');
+    expect(bare.kpis.every((k) => !k.available)).toBe(true);
+    const text = await pdfText(await renderReportPdf(bare));
+    expect(text).toContain('KPIs without the data they need');
+    await expect(renderReportXlsx(bare)).resolves.toBeInstanceOf(Buffer);
+    await expect(renderReportPptx(bare)).resolves.toBeInstanceOf(Buffer);
+    expect(renderScorecardCsv(bare).split('\r\n')).toHaveLength(bare.kpis.length + 2);
+    expect(renderReportPng(bare).length).toBeGreaterThan(0);
   });
 });

@@ -99,8 +99,14 @@ const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
 function periodOf(filters: Filters, coverage: DataCoverage): ReportModel['period'] {
   const from = filters.from ?? day(coverage.firstOrder);
   const to = filters.to ?? day(coverage.lastOrder);
-  const text = from && to ? `${from} to ${to}` : 'All data';
-  return { from, to, text: filters.from || filters.to ? text : `All data (${text})` };
+  const span = from && to ? `${from} to ${to}` : null;
+  const filtered = filters.from || filters.to;
+  const text = filtered
+    ? (span ?? `${from ?? '…'} to ${to ?? '…'}`)
+    : span
+      ? `All data (${span})`
+      : 'All data';
+  return { from, to, text };
 }
 
 /** A grain that gives a readable trend: days for a month, weeks for a quarter, and so on. */
