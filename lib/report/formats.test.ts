@@ -23,7 +23,7 @@ let model: ReportModel;
 beforeAll(async () => {
   db = await loadKpiFixture();
   await setTarget(db, { kpi: 'order_fill_rate', value: 95 });
-  model = await buildReportModel(db, { format: 'pdf', filters, organisation: 'Acme' }, now);
+  model = await buildReportModel(db, { format: 'pdf', filters, organisation: 'Acme Łódź' }, now);
 });
 
 describe('the PDF report', () => {
@@ -36,6 +36,8 @@ describe('the PDF report', () => {
         expect(text).toContain(`Value: ${formatKpiValue(entry.value, entry.unit)}`);
     }
     expect(text).toContain('Site: DC1, DC2');
+    // The bundled font prints names outside Latin-1.
+    expect(text).toContain('Acme Łódź');
     expect(text).toContain('2024-01-01 to 2024-01-31');
     for (const source of model.sources) {
       expect(text).toContain(source.name);
