@@ -4,7 +4,7 @@ import { computeKpis } from '@/lib/kpi/compute';
 import { dimensionNames, grains, type Dimension, type Grain } from '@/lib/kpi/filters';
 import type { KpiResult, KpiValue } from '@/lib/kpi/types';
 import { placeResult, type Placement } from '@/lib/kpi/bands';
-import { parse, UsageError, type Io } from './args';
+import { parse, UsageError, type Io, type Parsed } from './args';
 import { openCliDatabase } from './db';
 
 const filterFlags = [
@@ -17,30 +17,27 @@ const filterFlags = [
   'sku',
 ] as const;
 
-export async function kpisCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, {
-    from: { type: 'string' },
-    to: { type: 'string' },
-    by: { type: 'string' },
-    grain: { type: 'string' },
-    bands: { type: 'string' },
-    kpis: { type: 'string' },
-    db: { type: 'string' },
-    json: { type: 'boolean' },
-    ...Object.fromEntries(filterFlags.map((f) => [f, { type: 'string' as const, multiple: true }])),
-  });
-  const by = values.by as string | undefined;
-  const grain = values.grain as string | undefined;
-  if (by && !dimensionNames.includes(by as Dimension))
-    throw new UsageError(`--by must be one of ${dimensionNames.join(', ')}.`);
-  if (grain && !grains.includes(grain as Grain))
-    throw new UsageError(`--grain must be one of ${grains.join(', ')}.`);
+/** The flags of a KPI query (period, filters, KPI ids), shared by `kpis` and `report`. */
+export const kpiQueryFlags = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  kpis: { type: 'string' },
+  ...Object.fromEntries(filterFlags.map((f) => [f, { type: 'string' as const, multiple: true }])),
+} as const;
+
+/** Filters and KPI ids from parsed flags; a malformed date is a usage error. */
+export function kpiQueryFromFlags(values: Parsed['values']): {
+  filters: Record<string, unknown>;
+  ids: string[] | undefined;
+} {
   for (const flag of ['from', 'to'] as const) {
     const date = values[flag] as string | undefined;
     if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date))
       throw new UsageError(`--${flag} takes a date as YYYY-MM-DD.`);
   }
-  const filters: Record<string, unknown> = { from: values.from, to: values.to };
+  const filters: Record<string, unknown> = {};
+  if (values.from) filters.from = values.from;
+  if (values.to) filters.to = values.to;
   for (const flag of filterFlags) {
     const selected = values[flag] as unknown as string[] | undefined;
     if (selected?.length) filters[flag === 'ship-mode' ? 'ship_mode' : flag] = selected;
@@ -49,6 +46,25 @@ export async function kpisCommand(args: string[], io: Io): Promise<number> {
     ?.split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+  return { filters, ids };
+}
+
+export async function kpisCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, {
+    ...kpiQueryFlags,
+    by: { type: 'string' },
+    grain: { type: 'string' },
+    bands: { type: 'string' },
+    db: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const by = values.by as string | undefined;
+  const grain = values.grain as string | undefined;
+  if (by && !dimensionNames.includes(by as Dimension))
+    throw new UsageError(`--by must be one of ${dimensionNames.join(', ')}.`);
+  if (grain && !grains.includes(grain as Grain))
+    throw new UsageError(`--grain must be one of ${grains.join(', ')}.`);
+  const { filters, ids } = kpiQueryFromFlags(values);
   const db = await openCliDatabase(values.db as string | undefined);
   const results = await computeKpis(
     db,

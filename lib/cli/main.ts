@@ -9,6 +9,7 @@ import { MappingError } from '@/lib/ingest/mapping';
 import { UsageError, type Io } from './args';
 import { ingestCommand } from './ingest';
 import { kpisCommand } from './kpis';
+import { reportCommand } from './report';
 import {
   inputsCommand,
   generateCommand,
@@ -35,6 +36,12 @@ Commands:
        [--site S] [--channel C] [--customer C] [--region R] [--carrier C] [--ship-mode M] [--sku S]
        [--db PATH] [--json]
                          The KPI catalogue for a period, by a dimension or over time.
+  report --format pdf|pptx|xlsx|csv|png --out FILE [--from DATE] [--to DATE] [--kpis ID,…]
+         [--site S] [--channel C] [--customer C] [--region R] [--carrier C] [--ship-mode M] [--sku S]
+         [--by DIMENSION] [--grain GRAIN] [--compare previous|last_year] [--org NAME]
+         [--chart KPI_ID] [--drill KPI_ID] [--db PATH]
+                         The executive benchmark report; png draws one KPI's chart (--chart),
+                         csv writes the scorecard or, with --drill, the orders behind a KPI.
   map FILE [--table T] [--sheet NAME]
                          Propose a mapping file for an extract (prints JSON).
   loads [--db PATH] [--json]
@@ -56,6 +63,7 @@ The database is ORDERLENS_DB or data/orderlens.duckdb.`;
 const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
   ingest: ingestCommand,
   kpis: kpisCommand,
+  report: reportCommand,
   map: mapCommand,
   loads: loadsCommand,
   undo: undoCommand,

@@ -322,7 +322,8 @@ function csvValue(value: unknown, column: string): string {
   return String(neutraliseCell(text));
 }
 
-function csvLine(cells: string[]): string {
+/** One CSV record (RFC 4180 quoting, CRLF); shared with the report CSVs. */
+export function csvLine(cells: string[]): string {
   return `${cells.map(quoteCsv).join(',')}\r\n`;
 }
 

@@ -1,0 +1,122 @@
+/**
+ * Benchmark band sets as shapes a chart can draw: shaded areas (quartiles, quintiles, a reported
+ * range) and lines (thresholds, a lone median, an average). Built from the same ladder the
+ * placement uses, so the labels on the chart are the band names the placement reports.
+ */
+import { buildLadder } from '@/lib/benchmarks/ladder';
+import type { Scheme } from '@/lib/benchmarks/schema';
+
+export interface ChartBandArea {
+  /** Value-space bounds; null = open towards the edge of the chart. */
+  y1: number | null;
+  y2: number | null;
+  label: string;
+  /** 1 = best band. */
+  rank: number;
+}
+
+export interface ChartBandLine {
+  y: number;
+  label: string;
+}
+
+export interface ChartBandSet {
+  id: string;
+  /** e.g. "WERC DC Measures 2020". */
+  title: string;
+  areas: ChartBandArea[];
+  /** How many bands the scheme has (ranks run 1…bandCount), whether or not all are drawn. */
+  bandCount: number;
+  lines: ChartBandLine[];
+  /** One sentence naming what is drawn, for the text summary. */
+  description: string;
+}
+
+interface SetLike {
+  id: string;
+  source: string;
+  edition: string;
+  scheme: Scheme;
+  direction: 'higher' | 'lower';
+}
+
+const fmt = (v: number, unit: string) => `${Number(v.toFixed(2))}${unit}`;
+
+/** The shapes of one band set; `unit` is the suffix to print (" %", " h"). */
+export function chartBandSet(set: SetLike, unit: string): ChartBandSet {
+  const title = `${set.source} ${set.edition}`.trim();
+  const scheme = set.scheme;
+  const base = { id: set.id, title };
+  if (scheme.type === 'threshold') {
+    const label = `${scheme.label} ${scheme.comparison} ${fmt(scheme.value, unit)}`;
+    return {
+      ...base,
+      areas: [],
+      bandCount: 2,
+      lines: [{ y: scheme.value, label }],
+      description: `${title}: ${label}.`,
+    };
+  }
+  if (scheme.type === 'quartiles' && (scheme.p25 === null || scheme.p75 === null)) {
+    const lines = [
+      ...(scheme.p25 !== null
+        ? [{ y: scheme.p25, label: `25th percentile ${fmt(scheme.p25, unit)}` }]
+        : []),
+      { y: scheme.median, label: `Median ${fmt(scheme.median, unit)}` },
+      ...(scheme.p75 !== null
+        ? [{ y: scheme.p75, label: `75th percentile ${fmt(scheme.p75, unit)}` }]
+        : []),
+    ];
+    return {
+      ...base,
+      areas: [],
+      bandCount: 2,
+      lines,
+      description: `${title}: ${lines.map((l) => l.label.toLowerCase()).join(', ')} (the quartiles are not public).`,
+    };
+  }
+  const ladder = buildLadder(scheme, set.direction);
+  // labels[i] lies between marks[i - 1] and marks[i], in performance order.
+  const last = ladder.labels.length - 1;
+  const areas: ChartBandArea[] = ladder.labels.map((label, i) => {
+    const a = ladder.marks[i - 1]?.value ?? null;
+    const b = ladder.marks[i]?.value ?? null;
+    const rank = ladder.labels.length - i;
+    if (a !== null && b !== null) return { y1: Math.min(a, b), y2: Math.max(a, b), label, rank };
+    // Open-ended: the worst band of a higher-is-better KPI and the best of a lower-is-better one
+    // run down to the bottom of the chart; the others up to the top.
+    const known = a ?? b;
+    const down =
+      (i === 0 && set.direction === 'higher') || (i === last && set.direction === 'lower');
+    return down ? { y1: null, y2: known, label, rank } : { y1: known, y2: null, label, rank };
+  });
+  if (scheme.type === 'range') {
+    return {
+      ...base,
+      bandCount: ladder.labels.length,
+      // Only the reported range is shaded; beyond it no peer reported.
+      areas: areas.filter((a) => a.y1 !== null && a.y2 !== null),
+      lines: [{ y: scheme.average, label: `Average ${fmt(scheme.average, unit)}` }],
+      description: `${title}: reported range ${fmt(scheme.min, unit)} to ${fmt(scheme.max, unit)}, average ${fmt(scheme.average, unit)}.`,
+    };
+  }
+  const marks = ladder.marks
+    .map((m) => m.value)
+    .sort((a, b) => a - b)
+    .map((v) => fmt(v, unit));
+  return {
+    ...base,
+    areas,
+    bandCount: ladder.labels.length,
+    lines: [],
+    description:
+      scheme.type === 'quartiles'
+        ? `${title}: quartiles at ${marks.join(', ')}.`
+        : `${title}: quintile boundaries at ${marks.join(', ')}.`,
+  };
+}
+
+/** The band an arbitrary value falls in, for tooltips (areas only). */
+export function bandOf(value: number, set: ChartBandSet): ChartBandArea | undefined {
+  return set.areas.find((a) => (a.y1 === null || value >= a.y1) && (a.y2 === null || value < a.y2));
+}

@@ -1,0 +1,74 @@
+import 'server-only';
+/**
+ * The report engine's entry point for the CLI and the HTTP route: build the model once, render it
+ * in the format asked for, and name the file.
+ */
+import type { Database } from '@/lib/db/database';
+import { getKpi } from '@/lib/kpi/compute';
+import { kpiCatalogue } from '@/metrics';
+import { drillCsv, renderScorecardCsv } from './csv';
+import { buildReportModel } from './model';
+import {
+  contentTypes,
+  reportFileName,
+  reportOptionsSchema,
+  type ReportOptions,
+  type ReportOptionsInput,
+} from './options';
+import { renderReportPdf } from './pdf';
+import { renderReportPng } from './png';
+import { renderReportPptx } from './pptx';
+import { renderReportXlsx } from './xlsx';
+
+export interface RenderedReport {
+  /** A whole file, or CSV text in chunks (a drill-through list can be long). */
+  body: Buffer | AsyncGenerator<string>;
+  contentType: string;
+  fileName: string;
+}
+
+/** Render a report for the options (validated here); `now` is the report's timestamp. */
+export async function renderReport(
+  db: Database,
+  input: ReportOptionsInput,
+  now: Date = new Date(),
+): Promise<RenderedReport> {
+  const options = reportOptionsSchema.parse(input);
+  const fileName = reportFileName(options.format, now.toISOString());
+  const contentType = contentTypes[options.format];
+  if (options.format === 'csv' && options.drill) {
+    getKpi(options.drill); // an unknown KPI is an error response, not a broken download
+    return { body: drillCsv(db, options.drill, options.filters), contentType, fileName };
+  }
+  const model = await buildReportModel(db, modelOptions(options), now);
+  return { body: await renderModel(model, options), contentType, fileName };
+}
+
+/** A PNG draws one chart: compute only that KPI. */
+function modelOptions(options: ReportOptions): ReportOptions {
+  if (options.format !== 'png') return options;
+  const kpi = options.chart ?? options.kpis?.[0] ?? kpiCatalogue[0]!.id;
+  return { ...options, kpis: [kpi] };
+}
+
+async function renderModel(
+  model: Awaited<ReturnType<typeof buildReportModel>>,
+  options: ReportOptions,
+): Promise<Buffer> {
+  switch (options.format) {
+    case 'pdf':
+      return renderReportPdf(model);
+    case 'pptx':
+      return renderReportPptx(model);
+    case 'xlsx':
+      return renderReportXlsx(model);
+    case 'csv':
+      return Buffer.from(renderScorecardCsv(model), 'utf8');
+    case 'png':
+      return renderReportPng(model, options.chart);
+  }
+}
+
+export { buildReportModel } from './model';
+export { reportFormats, reportOptionsSchema, type ReportFormat } from './options';
+export type { ReportModel } from './types';

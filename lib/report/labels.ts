@@ -1,0 +1,50 @@
+/** Words the renderers share for statuses, percentiles and coverage, so every format says the same. */
+import { formatCount } from '@/lib/format/kpi-value';
+import type { TargetStatus } from '@/lib/benchmarks/targets';
+import type { ReportKpi, ReportModel } from './types';
+
+export const targetStatusText: Record<TargetStatus, string> = {
+  on_track: 'On track',
+  at_risk: 'At risk',
+  off_track: 'Off track',
+};
+
+export const percentileText = (p: number | null) =>
+  p === null ? '—' : `${Math.round(p)}${ordinal(Math.round(p))}`;
+
+function ordinal(n: number): string {
+  if (n % 100 >= 11 && n % 100 <= 13) return 'th';
+  return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+}
+
+export const targetText = (k: ReportKpi) =>
+  k.target
+    ? `${k.target.formatted} · ${k.target.status ? targetStatusText[k.target.status] : 'no value'}`
+    : 'No target';
+
+/** Every placement with its source; a KPI can be placed in several band sets. */
+export const bandText = (k: ReportKpi) =>
+  k.placements.length
+    ? k.placements
+        .map(
+          (p) =>
+            `${p.band} (${p.source}${p.percentile === null ? '' : `, ${percentileText(p.percentile)} percentile`})`,
+        )
+        .join('; ')
+    : 'No band set';
+
+export const changeText = (k: ReportKpi) => k.change?.text ?? '—';
+
+/** "1,234 orders counted; excluded: 12 no promised date, 3 cancelled". */
+export function coverageText(k: ReportKpi): string {
+  const used = `${formatCount(k.coverage.counted)} ${k.coverage.countWord} counted`;
+  if (!k.coverage.excluded.length) return `${used}; none excluded`;
+  const excluded = k.coverage.excluded.map((e) => `${formatCount(e.count)} ${e.reason}`);
+  return `${used}; excluded: ${excluded.join('; ')}`;
+}
+
+export const dataText = (m: ReportModel) =>
+  `${formatCount(m.data.loads)} load${m.data.loads === 1 ? '' : 's'}; orders from ${m.data.firstOrder ?? '—'} to ${m.data.lastOrder ?? '—'}; ${formatCount(m.data.ordersCounted)} orders in this report's scope`;
+
+export const filtersText = (m: ReportModel) =>
+  m.filters.length ? m.filters.map((f) => `${f.label}: ${f.value}`).join('; ') : 'None (all data)';

@@ -1,0 +1,254 @@
+import 'server-only';
+/**
+ * Build the report model from the same lib/ API as the app: the scorecard over time and by a
+ * dimension, band sets, data coverage and the load ledger. Deterministic for the same data and
+ * options; only generatedAt changes from run to run.
+ */
+import { chartBandSet } from '@/lib/benchmarks/chart-bands';
+import { bandSetsForKpi } from '@/lib/benchmarks/store';
+import type { Database } from '@/lib/db/database';
+import { formatKpiValue } from '@/lib/format/kpi-value';
+import { dimensionLabels } from '@/lib/format/labels';
+import { fillPeriods } from '@/lib/format/chart-scale';
+import { periodLabel, unitSuffix } from '@/lib/format/units';
+import { getDataCoverage, type DataCoverage } from '@/lib/ingest/coverage';
+import { listLoads } from '@/lib/ingest/ledger';
+import { getKpi } from '@/lib/kpi/compute';
+import { countMatchingOrders } from '@/lib/kpi/dimension-values';
+import { dimensionNames, type Filters, type Grain } from '@/lib/kpi/filters';
+import { scorecard, type ScorecardEntry } from '@/lib/kpi/scorecard';
+import { reportOptionsSchema, type ReportOptions, type ReportOptionsInput } from './options';
+import type {
+  ReportChange,
+  ReportFilter,
+  ReportKpi,
+  ReportModel,
+  ReportPoint,
+  ReportSegment,
+} from './types';
+import { moversOf, sourcesOf } from './summary';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * What a format prints, so a report computes no series it does not show: the CSV scorecard has
+ * neither trend nor breakdown, the deck no breakdown (each series is a pass over the data).
+ */
+function sectionsOf(format: ReportOptions['format']) {
+  return { trend: format !== 'csv', breakdown: format === 'pdf' || format === 'xlsx' };
+}
+
+/** The report for a query: every number the renderers print, computed once. */
+export async function buildReportModel(
+  db: Database,
+  input: ReportOptionsInput | ReportOptions,
+  now: Date = new Date(),
+): Promise<ReportModel> {
+  const options = reportOptionsSchema.parse(input);
+  const [coverage, ordersCounted, loads] = await Promise.all([
+    getDataCoverage(db),
+    countMatchingOrders(db, options.filters),
+    listLoads(db),
+  ]);
+  const period = periodOf(options.filters, coverage);
+  const grain = options.grain ?? grainFor(period.from, period.to);
+  const { filters, compare, by } = options;
+  const sections = sectionsOf(options.format);
+  const [overTime, bySegment] = await Promise.all([
+    scorecard(db, { filters, compare, ...(sections.trend ? { grain } : {}) }, options.kpis),
+    sections.breakdown ? scorecard(db, { filters, by }, options.kpis) : undefined,
+  ]);
+  const kpis = await Promise.all(
+    overTime.map((entry, i) => reportKpi(db, entry, bySegment?.[i], options, grain)),
+  );
+  const filterList = describeFilters(options.filters);
+  const comparison = kpis.find((k) => k.change)?.change;
+  return {
+    organisation: options.organisation,
+    generatedAt: now.toISOString(),
+    period,
+    filters: filterList,
+    context: [period.text, ...filterList.map((f) => `${f.label}: ${f.value}`)].join(' · '),
+    comparison: comparison ? { kind: comparison.kind, text: comparisonText(comparison) } : null,
+    data: {
+      loads: coverage.activeLoads,
+      firstOrder: day(coverage.firstOrder),
+      lastOrder: day(coverage.lastOrder),
+      ordersCounted,
+      isDemo: coverage.isDemo,
+    },
+    kpis,
+    movers: moversOf(kpis),
+    sources: sourcesOf(kpis, overTime),
+    ledger: loads
+      .filter((l) => l.status === 'loaded')
+      .sort((a, b) => a.loadId - b.loadId)
+      .map((l) => ({
+        loadId: l.loadId,
+        fileName: l.fileName,
+        contentHash: l.contentHash,
+        target: l.target,
+        rows: l.rowsRead,
+        finishedAt: l.finishedAt,
+      })),
+  };
+}
+
+const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
+
+function periodOf(filters: Filters, coverage: DataCoverage): ReportModel['period'] {
+  const from = filters.from ?? day(coverage.firstOrder);
+  const to = filters.to ?? day(coverage.lastOrder);
+  const span = from && to ? `${from} to ${to}` : null;
+  const filtered = filters.from || filters.to;
+  const text = filtered
+    ? (span ?? `${from ?? '…'} to ${to ?? '…'}`)
+    : span
+      ? `All data (${span})`
+      : 'All data';
+  return { from, to, text };
+}
+
+/** A grain that gives a readable trend: days for a month, weeks for a quarter, and so on. */
+export function grainFor(from: string | null, to: string | null): Grain {
+  if (!from || !to) return 'month';
+  const days = (Date.parse(to) - Date.parse(from)) / DAY_MS + 1;
+  if (days <= 31) return 'day';
+  if (days <= 120) return 'week';
+  if (days <= 3 * 366) return 'month';
+  return 'quarter';
+}
+
+function describeFilters(filters: Filters): ReportFilter[] {
+  const out: ReportFilter[] = [];
+  for (const name of dimensionNames) {
+    const values = filters[name];
+    if (values?.length) out.push({ label: dimensionLabels[name], value: values.join(', ') });
+  }
+  if (filters.sku?.length) out.push({ label: 'SKU', value: filters.sku.join(', ') });
+  return out;
+}
+
+function comparisonText(change: ReportChange): string {
+  const name = change.kind === 'previous' ? 'the previous period' : 'the same period last year';
+  return `Change against ${name} (${change.from} to ${change.to})`;
+}
+
+async function reportKpi(
+  db: Database,
+  entry: ScorecardEntry,
+  segmented: ScorecardEntry | undefined,
+  options: ReportOptions,
+  grain: Grain,
+): Promise<ReportKpi> {
+  const definition = getKpi(entry.id);
+  const [set] = await bandSetsForKpi(db, entry.id);
+  const suffix = unitSuffix(entry.unit);
+  const primary = entry.placements[0];
+  return {
+    id: entry.id,
+    name: entry.name,
+    unit: entry.unit,
+    unitLabel: suffix.trim(),
+    direction: entry.direction,
+    definition: definition.definition,
+    standard: entry.standard,
+    variant: entry.variant,
+    asOf: definition.asOfLabel,
+    needs: definition.needs,
+    available: entry.available,
+    unavailableReason: entry.unavailableReason ?? null,
+    value: entry.value,
+    formatted: entry.available ? formatKpiValue(entry.value, entry.unit) : 'Unavailable',
+    numerator: entry.numerator,
+    denominator: entry.denominator,
+    placements: entry.placements.map((p) => ({
+      setId: p.source.setId,
+      band: p.band,
+      rank: p.rank,
+      bandCount: p.bandCount,
+      percentile: p.estimatedPercentile,
+      source: `${p.source.source} ${p.source.edition}`.trim(),
+    })),
+    band: primary?.band ?? null,
+    percentile: primary?.estimatedPercentile ?? null,
+    target: entry.target
+      ? {
+          value: entry.target.target.value,
+          formatted: formatKpiValue(entry.target.target.value, entry.unit),
+          status: entry.target.status,
+        }
+      : null,
+    change: changeOf(entry),
+    trend: {
+      grain,
+      points: trendOf(entry, grain),
+    },
+    chartBands: set ? chartBandSet(set, suffix) : null,
+    breakdown: {
+      dimension: options.by,
+      label: dimensionLabels[options.by],
+      segments: segmentsOf(segmented),
+    },
+    coverage: {
+      counted: entry.n,
+      countWord: definition.base === 'kpi_return_facts' ? 'returns' : 'orders',
+      excluded: entry.excluded,
+    },
+  };
+}
+
+function changeOf(entry: ScorecardEntry): ReportChange | null {
+  const comparison = entry.comparisons?.[0];
+  if (!comparison) return null;
+  const { change } = comparison;
+  const improvement = change === null ? null : entry.direction === 'higher' ? change : -change;
+  const units = entry.unit === 'percent' ? ' pp' : unitSuffix(entry.unit);
+  const signed = change === null ? '—' : `${change > 0 ? '+' : ''}${round(change)}${units}`;
+  return {
+    kind: comparison.kind,
+    from: comparison.range.from,
+    to: comparison.range.to,
+    previous: comparison.value,
+    change,
+    improvement,
+    text: signed,
+  };
+}
+
+/** Every period from the first value to the last, gaps empty, so the time axis is even. */
+function trendOf(entry: ScorecardEntry, grain: Grain): ReportPoint[] {
+  const points = (entry.series ?? []).flatMap((s) =>
+    s.period ? [{ period: s.period, value: s.value, n: s.n }] : [],
+  );
+  return fillPeriods(points, grain).map((p) => ({
+    period: p.period,
+    label: periodLabel(p.period, grain),
+    value: p.value,
+    n: p.n,
+  }));
+}
+
+/** A change as the scorecard would print it; small changes keep two significant digits. */
+const round = (v: number) => {
+  const size = Math.abs(v);
+  if (size >= 10) return v.toFixed(1);
+  return size >= 0.1 || v === 0 ? v.toFixed(2) : v.toPrecision(2);
+};
+
+/** Segments, most orders first (ties by name), so the largest ones lead every table. */
+function segmentsOf(entry: ScorecardEntry | undefined): ReportSegment[] {
+  if (!entry) return [];
+  const quartiles = new Map(entry.internal?.peers.map((p) => [p.label, p.quartile]));
+  return (entry.series ?? [])
+    .map((s) => {
+      return {
+        segment: s.segment ?? '(blank)',
+        value: s.value,
+        formatted: formatKpiValue(s.value, entry.unit),
+        n: s.n,
+        quartile: quartiles.get(s.segment ?? '(all)') ?? null,
+      };
+    })
+    .sort((a, b) => b.n - a.n || (a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0));
+}

@@ -1,0 +1,129 @@
+/**
+ * The report model: one plain, deterministic object that every renderer (PDF, PPTX, XLSX, CSV,
+ * PNG) reads, so the numbers are the same in every format. Values are raw numbers in the KPI unit
+ * beside the text the scorecard prints for them.
+ */
+import type { ChartBandSet } from '@/lib/benchmarks/chart-bands';
+import type { TargetStatus } from '@/lib/benchmarks/targets';
+import type { KpiUnit } from '@/lib/kpi/define';
+import type { Dimension, Grain } from '@/lib/kpi/filters';
+import type { Excluded } from '@/lib/kpi/types';
+
+export interface ReportFilter {
+  label: string;
+  value: string;
+}
+
+export interface ReportPlacement {
+  setId: string;
+  band: string;
+  rank: number;
+  bandCount: number;
+  percentile: number | null;
+  source: string;
+}
+
+export interface ReportChange {
+  kind: 'previous' | 'last_year';
+  from: string;
+  to: string;
+  previous: number | null;
+  change: number | null;
+  /** Change in the KPI's good direction (positive = better); for ranking movers. */
+  improvement: number | null;
+  text: string;
+}
+
+export interface ReportPoint {
+  /** The period start, YYYY-MM-DD. */
+  period: string;
+  label: string;
+  value: number | null;
+  n: number;
+}
+
+export interface ReportSegment {
+  segment: string;
+  value: number | null;
+  formatted: string;
+  n: number;
+  /** Internal quartile among the segments, 1 = best; null when there are too few peers. */
+  quartile: number | null;
+}
+
+export interface ReportKpi {
+  id: string;
+  name: string;
+  unit: KpiUnit;
+  unitLabel: string;
+  direction: 'higher' | 'lower';
+  definition: string;
+  standard: string;
+  variant: string;
+  asOf: string;
+  needs: string[];
+  available: boolean;
+  unavailableReason: string | null;
+  value: number | null;
+  formatted: string;
+  numerator: number | null;
+  denominator: number | null;
+  placements: ReportPlacement[];
+  /** The first placement's band and percentile, shown in the summary. */
+  band: string | null;
+  percentile: number | null;
+  target: { value: number; formatted: string; status: TargetStatus | null } | null;
+  change: ReportChange | null;
+  trend: { grain: Grain; points: ReportPoint[] };
+  chartBands: ChartBandSet | null;
+  breakdown: { dimension: Dimension; label: string; segments: ReportSegment[] };
+  coverage: { counted: number; countWord: string; excluded: Excluded[] };
+}
+
+export interface ReportMover {
+  id: string;
+  name: string;
+  text: string;
+}
+
+export interface ReportSource {
+  setId: string;
+  name: string;
+  source: string;
+  edition: string;
+  peerGroup: string;
+  sampleSize: number | null;
+  citation: string;
+  definition: string;
+  kpis: string[];
+}
+
+export interface ReportLoad {
+  loadId: number;
+  fileName: string;
+  contentHash: string;
+  target: string;
+  rows: number;
+  finishedAt: string | null;
+}
+
+export interface ReportModel {
+  organisation: string;
+  generatedAt: string;
+  period: { from: string | null; to: string | null; text: string };
+  filters: ReportFilter[];
+  /** One line naming the period and filters, printed on every page. */
+  context: string;
+  comparison: { kind: 'previous' | 'last_year'; text: string } | null;
+  data: {
+    loads: number;
+    firstOrder: string | null;
+    lastOrder: string | null;
+    ordersCounted: number;
+    isDemo: boolean;
+  };
+  kpis: ReportKpi[];
+  movers: { best: ReportMover[]; worst: ReportMover[] };
+  sources: ReportSource[];
+  ledger: ReportLoad[];
+}
