@@ -55,8 +55,13 @@ export async function buildReportModel(
   const { filters, compare, by } = options;
   const sections = sectionsOf(options.format);
   const [overTime, bySegment] = await Promise.all([
-    scorecard(db, { filters, compare, ...(sections.trend ? { grain } : {}) }, options.kpis),
-    sections.breakdown ? scorecard(db, { filters, by }, options.kpis) : undefined,
+    // No histograms or stages: no format prints them.
+    scorecard(
+      db,
+      { filters, compare, details: false, ...(sections.trend ? { grain } : {}) },
+      options.kpis,
+    ),
+    sections.breakdown ? scorecard(db, { filters, by, details: false }, options.kpis) : undefined,
   ]);
   const kpis = await Promise.all(
     overTime.map((entry, i) => reportKpi(db, entry, bySegment?.[i], options, grain)),
