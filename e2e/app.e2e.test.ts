@@ -4,6 +4,7 @@
  * page in light and dark (e2e/screenshots/, git-ignored).
  */
 import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -28,6 +29,11 @@ async function visit(route: string, scheme: 'light' | 'dark' = 'light'): Promise
   const response = await page.goto(app.url + route, { waitUntil: 'networkidle' });
   expect(response?.status(), route).toBeLessThan(400);
   return page;
+}
+
+/** The PDF's text, as poppler's pdftotext reads it. */
+function pdfText(pdf: Buffer): string {
+  return execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf-8');
 }
 
 async function seriousViolations(page: Page) {
@@ -141,6 +147,28 @@ describe.skipIf(!canRun && !process.env.CI)('the app in a browser', () => {
     await page.close();
   });
 
+  it('previews the report for a filter and downloads it as a PDF that says the same', async () => {
+    const page = await visit('/reports?ship_mode=First%20Class&org=Superstore%20Inc');
+    const preview = await page.locator('#preview-h').locator('..').innerText();
+    expect(preview).toContain('Superstore Inc');
+    expect(preview).toMatch(/Ship mode: First Class/);
+    const summaryRow = page.getByRole('row', { name: /Order shipment cycle time/ }).first();
+    expect(await summaryRow.innerText()).toMatch(/52\.5 h/);
+    const href = await page.getByRole('link', { name: /^↓?\s*PDF/ }).getAttribute('href');
+    expect(href).toMatch(/format=pdf/);
+    expect(href).toMatch(/ship_mode=First\+Class/);
+    const response = await fetch(app.url + href!);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="orderlens-report-\d{4}-\d{2}-\d{2}\.pdf"$/,
+    );
+    const text = pdfText(Buffer.from(await response.arrayBuffer()));
+    expect(text).toContain('Superstore Inc');
+    expect(text).toMatch(/First Class/);
+    expect(text).toMatch(/52\.5 h/);
+    await page.close();
+  });
+
   const routes = [
     '/',
     '/kpis',
@@ -151,6 +179,7 @@ describe.skipIf(!canRun && !process.env.CI)('the app in a browser', () => {
     '/orders/CA-2013-152156',
     '/data',
     '/benchmarks',
+    '/reports',
   ];
   it.each(routes)(
     '%s has no serious or critical accessibility violations, light and dark',

@@ -4,7 +4,7 @@
  * shared. A plain GET form underneath (it works before and without script); with script every
  * change replaces the URL at once, and the page re-renders on the server.
  */
-import { usePathname, useRouter } from 'next/navigation';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import {
   useEffect,
   useId,
@@ -18,7 +18,7 @@ import {
 import type { DimensionValues } from '@/lib/kpi/dimension-values';
 import { dimensionNames, type Dimension, type ParsedKpiQuery } from '@/lib/kpi/filters';
 import { formatCount } from './format';
-import { searchStringOf } from './search-params';
+import { searchStringKeeping } from './search-params';
 import styles from './scorecard.module.css';
 
 const dimensionLabels: Record<Dimension, string> = {
@@ -102,6 +102,7 @@ export function FilterBar({
 }: FilterBarProps) {
   const router = useRouter();
   const pathname = usePathname();
+  const current = useSearchParams();
   const [pending, startTransition] = useTransition();
   const [view, setView] = useOptimistic(query);
   const barRef = useRef<HTMLFormElement>(null);
@@ -117,7 +118,7 @@ export function FilterBar({
   function apply(next: ParsedKpiQuery) {
     startTransition(() => {
       setView(next);
-      router.replace(`${pathname}${searchStringOf(next)}`, { scroll: false });
+      router.replace(`${pathname}${searchStringKeeping(next, current)}`, { scroll: false });
     });
   }
   const setFilters = (patch: Partial<ParsedKpiQuery['filters']>) => {

@@ -10,6 +10,7 @@ const links = [
   { href: '/orders', label: 'Orders' },
   { href: '/data', label: 'Data' },
   { href: '/benchmarks', label: 'Benchmarks' },
+  { href: '/reports', label: 'Reports' },
 ];
 
 /** Whether a nav entry is the current section: "/" only at home, others for their subpages too. */

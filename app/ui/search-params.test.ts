@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kpiQueryFromSearchParams, searchStringOf } from './search-params';
+import { kpiQueryFromSearchParams, searchStringOf, searchStringKeeping } from './search-params';
 
 describe('filter state in the URL', () => {
   it('reads lists, dates and options, and writes them back in a stable order', () => {
@@ -27,5 +27,14 @@ describe('filter state in the URL', () => {
     const { query, problems } = kpiQueryFromSearchParams({ from: 'last week', grain: 'fortnight' });
     expect(query.filters).toEqual({});
     expect(problems.length).toBeGreaterThan(0);
+  });
+});
+
+describe('searchStringKeeping', () => {
+  it("replaces the query's keys and keeps the page's own, so a report's organisation survives a filter change", () => {
+    const current = new URLSearchParams('site=DC-1&org=Acme%20%26%20Co&kpis=a,b&compare=previous');
+    expect(searchStringKeeping({ filters: { site: ['DC-2'], from: '2025-01-01' } }, current)).toBe(
+      '?from=2025-01-01&site=DC-2&org=Acme+%26+Co&kpis=a%2Cb',
+    );
   });
 });

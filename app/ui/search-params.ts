@@ -60,3 +60,17 @@ export function searchStringOf(query: Partial<ParsedKpiQuery>): string {
   const text = out.toString();
   return text ? `?${text}` : '';
 }
+
+/** The keys a KPI query owns in a URL; a page's other keys (a report's organisation…) are its own. */
+const queryKeys = new Set<string>(['from', 'to', ...listKeys, 'grain', 'by', 'compare']);
+
+/** A query's search string, keeping the current URL's keys that are not the query's. */
+export function searchStringKeeping(
+  query: Partial<ParsedKpiQuery>,
+  current: URLSearchParams,
+): string {
+  const out = new URLSearchParams(searchStringOf(query));
+  for (const [key, value] of current) if (!queryKeys.has(key)) out.append(key, value);
+  const text = out.toString();
+  return text ? `?${text}` : '';
+}

@@ -9,6 +9,14 @@ export interface SelectControl {
   options: { value: string; label: string }[];
 }
 
+export interface TextControl {
+  name: string;
+  label: string;
+  value: string;
+  placeholder?: string;
+  maxLength?: number;
+}
+
 /**
  * A GET form that changes some URL keys and keeps every other one (filters, the other selects),
  * so each view stays shareable. Works without JavaScript; with it, navigates without a reload and
@@ -18,14 +26,16 @@ export function QueryForm({
   action,
   params,
   controls,
+  texts = [],
   submitLabel = 'Apply',
 }: {
   action: string;
   params: SearchParams;
   controls: SelectControl[];
+  texts?: TextControl[];
   submitLabel?: string;
 }) {
-  const own = new Set(controls.map((c) => c.name));
+  const own = new Set([...texts, ...controls].map((c) => c.name));
   const kept = Object.entries(params).flatMap(([key, value]) =>
     own.has(key) || value === undefined
       ? []
@@ -35,6 +45,18 @@ export function QueryForm({
     <Form action={action} scroll={false} className={styles.form}>
       {kept.map(([key, value], i) => (
         <input key={`${key}-${i}`} type="hidden" name={key} value={value} />
+      ))}
+      {texts.map((t) => (
+        <label key={t.name} className={styles.control}>
+          <span>{t.label}</span>
+          <input
+            type="text"
+            name={t.name}
+            defaultValue={t.value}
+            placeholder={t.placeholder}
+            maxLength={t.maxLength}
+          />
+        </label>
       ))}
       {controls.map((c) => (
         <label key={c.name} className={styles.control}>
