@@ -25,7 +25,8 @@ const frameFor = (kpi: ReportKpi): Frame => ({
   top: 50,
   bottom: CHART_HEIGHT - 66,
 });
-const MAX_X_LABELS = 12;
+/** Room a period label needs on the x axis ("Sep 2025" at 14 px, with a gap). */
+const X_LABEL_WIDTH = 80;
 /** Best band first; light enough for the line and labels to read on top. */
 const bandFills = ['#cfe8d5', '#e3f0d0', '#f3f0cf', '#f7e0c8', '#f5d0cc'];
 
@@ -111,7 +112,8 @@ function axesSvg(plot: Frame, kpi: ReportKpi, ticks: number[], y: Scale): string
     return `<line x1="${plot.left}" x2="${plot.right}" y1="${at}" y2="${at}" stroke="#d9d9d9" stroke-width="0.6"/>${text(plot.left - 8, y(t) + 5, formatTick(t, kpi.unit), 'text-anchor="end" fill="#444444"')}`;
   });
   const points = kpi.trend.points;
-  const every = Math.max(1, Math.ceil(points.length / MAX_X_LABELS));
+  const fits = Math.max(2, Math.floor((plot.right - plot.left) / X_LABEL_WIDTH));
+  const every = Math.max(1, Math.ceil(points.length / fits));
   const xLabels = points.map((p, i) =>
     i % every === 0
       ? text(
