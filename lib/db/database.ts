@@ -56,6 +56,20 @@ export class Database {
     return reader.getRowObjectsJS().map((row) => toPlainRow(row) as T);
   }
 
+  /**
+   * Rows in chunks as DuckDB produces them, on a connection of their own (a streaming result
+   * holds its connection until read to the end), for exports of any length in bounded memory.
+   */
+  async *stream<T extends Row = Row>(sql: string, params?: Params): AsyncGenerator<T[]> {
+    const connection = await this.instance.connect();
+    try {
+      const result = await connection.stream(...compactParams(sql, params));
+      for await (const rows of result.yieldRowObjectJs()) yield rows.map((r) => toPlainRow(r) as T);
+    } finally {
+      connection.closeSync();
+    }
+  }
+
   private readers?: Promise<DuckDBConnection>[];
   private nextReader = 0;
 

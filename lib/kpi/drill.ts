@@ -74,15 +74,9 @@ export interface DrillPage {
   pageSize: number;
 }
 
-/** The orders (or returns) behind a KPI, with `value` for duration KPIs and `failed` per row. */
-export async function drillKpi(
-  db: Database,
-  kpiId: string,
-  input: DrillQuery = {},
-): Promise<DrillPage> {
+/** The rows query behind a KPI, sorted; shared by the paginated drill and the streamed export. */
+function drillSql(kpiId: string, query: z.output<typeof drillQuerySchema>) {
   const kpi = getKpi(kpiId);
-  const query = drillQuerySchema.parse(input);
-  await ensureFacts(db);
   const base = kpi.base === 'kpi_return_facts' ? returnColumns : orderColumns;
   const value = kpi.kind === 'duration' ? `(${kpi.value})` : 'NULL';
   const failed = kpi.failure ? `coalesce((${kpi.failure}), false)` : 'false';
@@ -98,15 +92,27 @@ export async function drillKpi(
   const rows = `SELECT ${base.map((c) => quoteIdent(c)).join(', ')}, ${value} AS value, ${failed} AS failed
                   FROM (${scoped.sql}) WHERE _excluded IS NULL
                   ${query.failedOnly ? `AND ${failed}` : ''}`;
+  const sorted = `SELECT * FROM (${rows}) ORDER BY ${quoteIdent(sort)} ${query.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, ${quoteIdent(base[0]!)}`;
+  return { kpi, columns, rows, sorted, params: scoped.params };
+}
+
+/** The orders (or returns) behind a KPI, with `value` for duration KPIs and `failed` per row. */
+export async function drillKpi(
+  db: Database,
+  kpiId: string,
+  input: DrillQuery = {},
+): Promise<DrillPage> {
+  const query = drillQuerySchema.parse(input);
+  const { kpi, columns, rows, sorted, params } = drillSql(kpiId, query);
+  await ensureFacts(db);
   const [page, counts] = await Promise.all([
     db.read(
-      `SELECT * FROM (${rows}) ORDER BY ${quoteIdent(sort)} ${query.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, ${quoteIdent(base[0]!)}
-        LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
-      scoped.params,
+      `${sorted} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+      params,
     ),
     db.read<{ total: number; failed: number }>(
       `SELECT count(*) AS total, count(*) FILTER (WHERE failed) AS failed FROM (${rows})`,
-      scoped.params,
+      params,
     ),
   ]);
   return {
@@ -118,4 +124,23 @@ export async function drillKpi(
     page: query.page,
     pageSize: query.pageSize,
   };
+}
+
+/**
+ * Every row behind a KPI, in the drill's order, streamed in chunks: one query however long the
+ * list (a page-by-page export would sort the whole list again for every page).
+ */
+export async function* streamDrill(
+  db: Database,
+  kpiId: string,
+  input: Omit<DrillQuery, 'page' | 'pageSize'> = {},
+): AsyncGenerator<{ columns: string[]; rows: Record<string, unknown>[] }> {
+  const { columns, sorted, params } = drillSql(kpiId, drillQuerySchema.parse(input));
+  await ensureFacts(db);
+  let empty = true;
+  for await (const rows of db.stream(sorted, params)) {
+    empty = false;
+    yield { columns, rows };
+  }
+  if (empty) yield { columns, rows: [] };
 }

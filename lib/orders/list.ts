@@ -10,7 +10,7 @@ import { neutraliseCell } from '@/lib/ingest/neutralise';
 import { scopedRowsSql } from '@/lib/kpi/compile';
 import { getKpi } from '@/lib/kpi/compute';
 import type { KpiDefinition, KpiUnit } from '@/lib/kpi/define';
-import { drillKpi } from '@/lib/kpi/drill';
+import { drillKpi, streamDrill } from '@/lib/kpi/drill';
 import { ensureFacts } from '@/lib/kpi/facts';
 import { filterConditions } from '@/lib/kpi/filters';
 import { kpiCatalogue } from '@/metrics';
@@ -243,8 +243,6 @@ async function readFacets(db: Database): Promise<OrderFacets> {
 // CSV export
 
 export const EXPORT_CHUNK_ROWS = 10_000;
-/** drillKpi pages hold at most 1,000 rows. */
-const DRILL_CHUNK_ROWS = 1_000;
 
 export type ExportQuery = OrdersQuery & {
   /** The columns to write, in order; unknown ones are dropped. Default: every column. */
@@ -269,19 +267,18 @@ export async function* exportOrdersCsv(
     return csvLine(columns);
   };
   if (query.kpi) {
-    for (let page = 1; ; page++) {
-      const result = await drillKpi(db, query.kpi, {
-        filters: query.filters,
-        failedOnly: query.failedOnly,
-        page,
-        pageSize: DRILL_CHUNK_ROWS,
-        sort: query.sort,
-        direction: query.direction ?? 'desc',
-      });
-      const head = page === 1 ? header(result.columns) : '';
-      yield head + csvRows(result.rows, columns!);
-      if (page * DRILL_CHUNK_ROWS >= result.total) return;
+    let first = true;
+    for await (const chunk of streamDrill(db, query.kpi, {
+      filters: query.filters,
+      failedOnly: query.failedOnly,
+      sort: query.sort,
+      direction: query.direction ?? 'desc',
+    })) {
+      const head = first ? header(chunk.columns) : '';
+      first = false;
+      yield head + csvRows(chunk.rows, columns!);
     }
+    return;
   }
   await ensureFacts(db);
   const { sql, params } = listSql(query);

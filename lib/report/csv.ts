@@ -5,7 +5,7 @@ import 'server-only';
  * neutralised against formula injection; timestamps are written as YYYY-MM-DD HH:MM:SS (UTC).
  */
 import type { Database } from '@/lib/db/database';
-import { drillKpi } from '@/lib/kpi/drill';
+import { streamDrill } from '@/lib/kpi/drill';
 import type { Filters } from '@/lib/kpi/filters';
 import { csvLine } from '@/lib/orders/list';
 import { numberCell, textCell, type Cell } from './cells';
@@ -50,21 +50,18 @@ export function renderScorecardCsv(model: ReportModel): string {
 
 const cellText = (cell: Cell) => (cell === null ? '' : String(cell));
 
-/** drillKpi pages hold at most 1,000 rows. */
-const DRILL_PAGE = 1000;
-
-/** Every row behind a KPI for the filters, as CSV text in chunks of one drill page. */
+/** Every row behind a KPI for the filters, as CSV text, one chunk per chunk DuckDB streams. */
 export async function* drillCsv(
   db: Database,
   kpiId: string,
   filters: Filters,
 ): AsyncGenerator<string> {
-  for (let page = 1; ; page++) {
-    const result = await drillKpi(db, kpiId, { filters, page, pageSize: DRILL_PAGE });
-    let text = page === 1 ? csvLine(result.columns) : '';
-    for (const row of result.rows) text += csvLine(result.columns.map((c) => drillCell(row[c])));
+  let first = true;
+  for await (const { columns, rows } of streamDrill(db, kpiId, { filters })) {
+    let text = first ? csvLine(columns) : '';
+    first = false;
+    for (const row of rows) text += csvLine(columns.map((c) => drillCell(row[c])));
     yield text;
-    if (page * DRILL_PAGE >= result.total) return;
   }
 }
 
