@@ -55,6 +55,18 @@ describe.skipIf(!canRun && !process.env.CI)('the app in a browser', () => {
     await app?.stop();
   });
 
+  it('sends security headers with every page and download', async () => {
+    for (const route of ['/', '/api/kpis?kpis=order_fill_rate', '/api/reports?format=csv']) {
+      const response = await fetch(app.url + route);
+      expect(response.headers.get('x-content-type-options'), route).toBe('nosniff');
+      expect(response.headers.get('x-frame-options'), route).toBe('DENY');
+      expect(response.headers.get('content-security-policy'), route).toMatch(
+        /default-src 'self'.*frame-ancestors 'none'/,
+      );
+      expect(response.headers.get('x-powered-by'), route).toBeNull();
+    }
+  });
+
   it('shows an empty state that leads to the upload', async () => {
     const page = await visit('/');
     await expect(
