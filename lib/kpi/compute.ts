@@ -160,9 +160,11 @@ async function computeGroup(
   query: ParsedKpiQuery,
 ): Promise<KpiResult[]> {
   const grouped = !!(query.grain || query.by);
-  const [rows, comparisons] = await Promise.all([
+  const wantsStages = query.details && parts.some((p) => p.kpi.id === 'order_shipment_cycle_time');
+  const [rows, comparisons, stages] = await Promise.all([
     evaluate(db, parts, query.filters, { grain: query.grain, by: query.by, withTotal: true }),
     query.compare ? compareWith(db, parts, query) : undefined,
+    wantsStages ? cycleTimeStages(db, query.filters) : undefined,
   ]);
   return Promise.all(
     parts.map(async ({ kpi, components }, i) => {
@@ -180,8 +182,7 @@ async function computeGroup(
           ...c,
           change: result.value !== null && c.value !== null ? result.value - c.value : null,
         }));
-      if (query.details && kpi.id === 'order_shipment_cycle_time')
-        result.stages = await cycleTimeStages(db, query.filters);
+      if (stages && kpi.id === 'order_shipment_cycle_time') result.stages = stages;
       if (query.details && kpi.kind === 'duration' && result.distribution)
         result.distribution.histogram = await histogramOf(
           db,

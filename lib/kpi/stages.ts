@@ -28,14 +28,17 @@ const stages: { stage: Stage['stage']; label: string; hours: string }[] = [
 
 export async function cycleTimeStages(db: Database, filters: Filters): Promise<Stage[]> {
   const where = filterConditions(filters, 'final_ship_ts', 'kpi_order_facts');
-  const measures = stages.flatMap((s, i) => [
-    `avg(${s.hours}) FILTER (WHERE ${s.hours} >= 0) AS m${i}`,
-    `median(${s.hours}) FILTER (WHERE ${s.hours} >= 0) AS p${i}`,
-    `count(${s.hours}) FILTER (WHERE ${s.hours} >= 0) AS n${i}`,
+  // Each stage's hours are computed once per row, negative spans (out-of-order timestamps) as NULL.
+  const hours = stages.map((s, i) => `CASE WHEN ${s.hours} >= 0 THEN ${s.hours} END AS h${i}`);
+  const measures = stages.flatMap((_, i) => [
+    `avg(h${i}) AS m${i}`,
+    `median(h${i}) AS p${i}`,
+    `count(h${i}) AS n${i}`,
   ]);
   const [row] = await db.read(
-    `SELECT ${measures.join(', ')} FROM kpi_order_facts
-      WHERE NOT cancelled AND complete AND final_ship_ts IS NOT NULL AND ${where.sql}`,
+    `SELECT ${measures.join(', ')}
+       FROM (SELECT ${hours.join(', ')} FROM kpi_order_facts
+              WHERE NOT cancelled AND complete AND final_ship_ts IS NOT NULL AND ${where.sql})`,
     where.params,
   );
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
