@@ -5,7 +5,10 @@ export default function NotFound() {
     <div className="panel">
       <h1>Not found</h1>
       <p>
-        There is no page here. Go to the <Link href="/">overview</Link>.
+        Nothing is at this address: the page, KPI or order may have been mistyped, or the order was
+        removed by undoing its load. Go to the <Link href="/">scorecard</Link>, the{' '}
+        <Link href="/kpis">list of KPIs</Link> or the <Link href="/orders">orders explorer</Link> to
+        find it.
       </p>
     </div>
   );

@@ -67,6 +67,14 @@ describe.skipIf(!canRun && !process.env.CI)('the app in a browser', () => {
     }
   });
 
+  it('answers 404 with a page that says what to do for an unknown KPI, order or page', async () => {
+    for (const route of ['/kpis/no_such_kpi', '/orders/NO-SUCH-ORDER', '/no-such-page']) {
+      const response = await fetch(app.url + route);
+      expect(response.status, route).toBe(404);
+      expect(await response.text(), route).toMatch(/not found/i);
+    }
+  });
+
   it('shows an empty state that leads to the upload', async () => {
     const page = await visit('/');
     await expect(
