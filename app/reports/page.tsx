@@ -13,6 +13,7 @@ import {
   coverageText,
   dataText,
   filtersText,
+  noMoversText,
   percentileText,
   targetText,
 } from '@/lib/report/labels';
@@ -332,7 +333,7 @@ function Movers({
           ))}
         </ul>
       ) : (
-        <p className={shared.note}>No change to compare.</p>
+        <p className={shared.note}>{noMoversText}</p>
       )}
     </div>
   );

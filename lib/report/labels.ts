@@ -48,3 +48,6 @@ export const dataText = (m: ReportModel) =>
 
 export const filtersText = (m: ReportModel) =>
   m.filters.length ? m.filters.map((f) => `${f.label}: ${f.value}`).join('; ') : 'None (all data)';
+
+/** Said where a movers list is empty, in every format. */
+export const noMoversText = 'None: no KPI has a value in both periods, or none moved this way.';

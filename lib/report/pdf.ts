@@ -13,6 +13,7 @@ import {
   filtersText,
   percentileText,
   targetText,
+  noMoversText,
 } from './labels';
 import {
   createPdf,
@@ -97,9 +98,7 @@ function summary(doc: Pdf, model: ReportModel): void {
 }
 
 const moverLines = (movers: ReportModel['movers']['best']) =>
-  movers.length
-    ? movers.map((m) => `• ${m.name}: ${m.text}`).join('\n')
-    : 'None: no KPI has a value in both periods, or none moved this way.';
+  movers.length ? movers.map((m) => `• ${m.name}: ${m.text}`).join('\n') : noMoversText;
 
 function kpiSection(doc: Pdf, kpi: ReportKpi): void {
   doc.addPage();

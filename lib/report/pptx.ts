@@ -13,6 +13,7 @@ import {
   filtersText,
   percentileText,
   targetText,
+  noMoversText,
 } from './labels';
 import type { ReportKpi, ReportModel } from './types';
 
@@ -164,7 +165,7 @@ function summarySlide(
 function moversSlide(deck: PptxGenJS, model: ReportModel): void {
   const slide = contentSlide(deck, model, 'Best and worst movers');
   const column = (title: string, movers: ReportModel['movers']['best'], x: number) => {
-    const items = movers.length ? movers.map((m) => `${m.name}: ${m.text}`) : ['None'];
+    const items = movers.length ? movers.map((m) => `${m.name}: ${m.text}`) : [noMoversText];
     const runs: PptxGenJS.TextProps[] = [
       { text: title, options: { bold: true, fontSize: 20, breakLine: true } },
       ...items.map((text) => ({ text, options: { bullet: true, breakLine: true } })),
