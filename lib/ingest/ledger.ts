@@ -45,8 +45,15 @@ export interface LedgerRecord {
   startedAt: Date;
 }
 
+/**
+ * The next load's id, taken inside the load's transaction. Not a sequence: a sequence value is
+ * spent even when the transaction rolls back, so every dry run would leave a gap in the ledger.
+ * Writers are serialised (one process, one write queue), so max + 1 cannot be taken twice.
+ */
 export async function nextLoadId(db: Database): Promise<number> {
-  const row = await db.one<{ id: number }>("SELECT nextval('load_id_seq') AS id");
+  const row = await db.one<{ id: number }>(
+    'SELECT CAST(coalesce(max(load_id), 0) + 1 AS INTEGER) AS id FROM loads',
+  );
   return row!.id;
 }
 
