@@ -149,10 +149,10 @@ export function writeResult(name: string, args: BenchArgs, results: unknown): st
   return file;
 }
 
-/** Print rows as an aligned table. */
-export function printTable(rows: Record<string, unknown>[]): void {
+/** Print rows as an aligned table of the given columns (default: all of the first row's). */
+export function printTable(rows: Record<string, unknown>[], columns?: string[]): void {
   if (rows.length === 0) return;
-  const keys = Object.keys(rows[0]!);
+  const keys = columns ?? Object.keys(rows[0]!);
   const cells = rows.map((r) => keys.map((k) => String(r[k] ?? '')));
   const widths = keys.map((k, i) => Math.max(k.length, ...cells.map((c) => c[i]!.length)));
   console.log(keys.map((k, i) => k.padEnd(widths[i]!)).join('  '));
