@@ -6,7 +6,7 @@
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cacheDir, parseBenchArgs, printTable, round, sizeLabel, writeResult } from './helpers';
 import { ensureDatabase } from './inputs';
@@ -57,6 +57,7 @@ const dataDir = path.join(cacheDir, `dashboard-data-${process.pid}`);
 mkdirSync(dataDir, { recursive: true });
 const dbFile = path.join(dataDir, 'dashboard.duckdb');
 copyFileSync(loaded.file, dbFile);
+if (existsSync(`${loaded.file}.wal`)) copyFileSync(`${loaded.file}.wal`, `${dbFile}.wal`);
 const server = await startServer(dbFile, dataDir);
 const rows = [];
 try {
