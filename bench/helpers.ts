@@ -115,7 +115,7 @@ export function machineInfo() {
     platform: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
     duckdb: duckdbVersion(),
-    gitCommit: gitCommit(),
+    gitCommit: startCommit,
     date: new Date().toISOString(),
   };
 }
@@ -128,6 +128,9 @@ function duckdbVersion(): string {
     return 'unknown';
   }
 }
+
+/** The commit when this process started (the code it runs), not when it wrote its result. */
+const startCommit = gitCommit();
 
 function gitCommit(): string {
   try {
