@@ -20,13 +20,19 @@ export function definitionDiffers(
   return !standard.includes(organisation.toLowerCase()) || standard.includes('closest');
 }
 
-/** Every placement of a value: one per band set of the KPI. */
+/**
+ * Every placement of a value: one per band set of the KPI. `allSets` (every band set, from
+ * listBandSets) saves the lookup when placing many KPIs at once.
+ */
 export async function placeAll(
   db: Database,
   kpi: KpiResult,
   value: number | null,
+  allSets?: StoredBandSet[],
 ): Promise<Placement[]> {
-  const sets = await bandSetsForKpi(db, kpi.id);
+  const sets = allSets
+    ? allSets.filter((set) => set.kpi === kpi.id)
+    : await bandSetsForKpi(db, kpi.id);
   return sets
     .map((set) =>
       placeInBands(value, set, {

@@ -5,6 +5,7 @@ import 'server-only';
  */
 import type { Database } from '@/lib/db/database';
 import { benchmarkPeers, type InternalBenchmark } from '@/lib/benchmarks/internal';
+import { listBandSets } from '@/lib/benchmarks/store';
 import {
   listTargets,
   targetStatus,
@@ -48,14 +49,19 @@ export async function scorecard(
   ids?: string[],
 ): Promise<ScorecardEntry[]> {
   const parsed = kpiQuerySchema.parse(query);
-  const [results, targets] = await Promise.all([computeKpis(db, parsed, ids), listTargets(db)]);
+  // Band sets are listed once for the whole scorecard, not once per KPI.
+  const [results, targets, bandSets] = await Promise.all([
+    computeKpis(db, parsed, ids),
+    listTargets(db),
+    listBandSets(db),
+  ]);
   return Promise.all(
     results.map(async (result) => {
       const own = targets.filter((t) => t.kpi === result.id);
       const target = applicableTarget(own, parsed.filters.from, parsed.filters.to);
       const entry: ScorecardEntry = {
         ...result,
-        placements: result.available ? await placeAll(db, result, result.value) : [],
+        placements: result.available ? await placeAll(db, result, result.value, bandSets) : [],
         target: target
           ? { target, status: targetStatus(result.value, target, result.direction) }
           : null,
