@@ -50,7 +50,7 @@ export async function startServer(databaseFile: string, dataDir: string): Promis
   child.stderr.on('data', (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    if (child.exitCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     try {
       process.kill(-child.pid!, 'SIGTERM');
@@ -61,9 +61,11 @@ export async function startServer(databaseFile: string, dataDir: string): Promis
   };
   const deadline = Date.now() + 600_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`the app exited (${child.exitCode}):\n${output.slice(-3000)}`);
-    const ok = await fetch(`${url}/api/loads`)
+    if (child.exitCode !== null || child.signalCode !== null) {
+      const how = child.exitCode ?? child.signalCode;
+      throw new Error(`the app exited (${how}):\n${output.slice(-3000)}`);
+    }
+    const ok = await fetch(`${url}/api/loads`, { signal: AbortSignal.timeout(10_000) })
       .then((r) => r.status < 500)
       .catch(() => false);
     if (ok) return { url, pid: child.pid!, stop };
