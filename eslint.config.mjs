@@ -4,6 +4,15 @@ import nextTs from 'eslint-config-next/typescript';
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: ['node_modules/**', '.next/**', 'next-env.d.ts', 'bench/results/**', 'coverage/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      '.next/**',
+      'next-env.d.ts',
+      'bench/results/**',
+      'bench/.cache/**',
+      'coverage/**',
+    ],
+  },
 ];
 export default config;

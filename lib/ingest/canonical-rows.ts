@@ -37,7 +37,8 @@ export function incomingRowsSql(
   table: CanonicalTable,
   target: MappingTarget,
   typed: string,
-  issues: string,
+  /** The table of row issues; none when no row was rejected. */
+  issues: string | undefined,
   available: Set<string>,
 ): string | undefined {
   if (!tablesOfTarget(target).includes(table)) return undefined;
@@ -52,7 +53,9 @@ export function incomingRowsSql(
     return undefined;
   }
   const fields = canonicalFields[table].map((f) => f.name);
-  const source = `(SELECT * FROM ${quoteIdent(typed)} WHERE _row NOT IN (SELECT row FROM ${quoteIdent(issues)}))`;
+  const source = issues
+    ? `(SELECT * FROM ${quoteIdent(typed)} WHERE _row NOT IN (SELECT row FROM ${quoteIdent(issues)}))`
+    : quoteIdent(typed);
   const col = (name: string) => (available.has(name) ? quoteIdent(name) : 'NULL');
   if (target !== 'flat') {
     const select = fields.map((f) => `${castTo(table, f, col(f))} AS ${quoteIdent(f)}`).join(', ');

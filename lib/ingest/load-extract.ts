@@ -345,7 +345,8 @@ async function upsertAll(
           table,
           target,
           validation.typedTable,
-          validation.issuesTable,
+          // Every row with an issue is rejected: with none, the filter would only cost a scan.
+          validation.rejectedRows > 0 ? validation.issuesTable : undefined,
           available,
         );
         if (sql) report.tables[table] = await upsertTable(tx, table, sql, loadId, work);

@@ -20,6 +20,11 @@ export interface FieldPlan {
   raw: string;
   /** SQL of the typed value; NULL where the text does not convert. */
   typed: string;
+  /**
+   * The same typed value computed from the column r_<field> holding `raw` (a projection below),
+   * so the cleaning is evaluated once per value rather than once per use in `typed`.
+   */
+  typedFromRaw: string;
 }
 
 export interface TransformPlan {
@@ -66,7 +71,8 @@ export async function planTransform(
       cleanText(quoteIdent(staged.columns[i!]!), type, field, mapping, bind),
     );
     const raw = cleaned.length === 1 ? cleaned[0]! : `coalesce(${cleaned.join(', ')})`;
-    const plan: FieldPlan = { field, type, header: staged.headers[indexes[0]!]!, raw, typed: '' };
+    const header = staged.headers[indexes[0]!]!;
+    const plan: FieldPlan = { field, type, header, raw, typed: '', typedFromRaw: '' };
     if (type === 'number') decimalColumns.push(raw);
     pending.push({ plan });
   }
@@ -83,17 +89,22 @@ export async function planTransform(
         ? { format: given, source: 'mapping', ambiguous: false }
         : await detectDateFormat(db, staged.table, plan.raw, params);
     }
-    plan.typed = typedExpression(plan, {
+    const options: TypedOptions = {
       decimalSeparator,
       thousandsSeparator,
       date: dateFormats[plan.field],
       absolute: mapping.absolute?.includes(plan.field) ?? false,
       bind,
-    });
+    };
+    plan.typed = typedExpression(plan, options);
+    plan.typedFromRaw = typedExpression({ ...plan, raw: rawColumn(plan.field) }, options);
     fields.push(plan);
   }
   return { fields, params, dateFormats, decimalSeparator, thousandsSeparator, missingHeaders };
 }
+
+/** The column that holds a field's cleaned source text in the typed staging table. */
+export const rawColumn = (field: string) => quoteIdent(`r_${field}`);
 
 function cleanText(
   column: string,

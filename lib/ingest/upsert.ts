@@ -29,17 +29,16 @@ export async function upsertTable(
   const changed = columns
     .map((c) => `i.${quoteIdent(c)} IS DISTINCT FROM t.${quoteIdent(c)}`)
     .join(' OR ');
-  await db.run(`CREATE TEMP TABLE ${incoming} AS ${incomingSql}`);
   const list = columns.map(quoteIdent).join(', ');
   if (await isEmpty(db, table)) {
-    // The first load of a table: every row is new, no join needed.
+    // The first load of a table: every row is new, so no join and no intermediate table.
     const inserted = await db.run(
-      `INSERT INTO ${t} (nk, ${list}, load_id) SELECT nk, ${list}, $1 FROM ${incoming}`,
+      `INSERT INTO ${t} (nk, ${list}, load_id) SELECT nk, ${list}, $1 FROM (${incomingSql})`,
       [loadId],
     );
-    await db.run(`DROP TABLE ${incoming}`);
     return { inserted, updated: 0, unchanged: 0 };
   }
+  await db.run(`CREATE TEMP TABLE ${incoming} AS ${incomingSql}`);
   await db.run(
     `CREATE TEMP TABLE ${actions} AS
        SELECT i.nk, CASE WHEN t.nk IS NULL THEN 'insert' WHEN ${changed} THEN 'update' ELSE 'same' END AS action

@@ -13,7 +13,7 @@ import {
   type MappingTarget,
 } from '@/lib/model/canonical';
 import type { RowIssue, RuleCount } from './issues';
-import type { FieldPlan, TransformPlan } from './transform';
+import { rawColumn, type FieldPlan, type TransformPlan } from './transform';
 
 interface Rule {
   rule: string;
@@ -80,11 +80,13 @@ async function createTypedTable(
   target: MappingTarget,
   plan: TransformPlan,
 ) {
-  // Text fields are stored once: their typed value is their cleaned source text.
+  // The cleaned text of every field is computed once, in the inner projection; the typed values
+  // are computed from it. Text fields are stored once: their typed value is their cleaned text.
+  const cleaned = plan.fields.map((f) => `${f.raw} AS ${rawColumn(f.field)}`);
   const projections = plan.fields.flatMap((f) =>
     f.type === 'text'
-      ? [`${f.typed} AS ${quoteIdent(f.field)}`]
-      : [`${f.raw} AS ${quoteIdent(`r_${f.field}`)}`, `${f.typed} AS ${quoteIdent(f.field)}`],
+      ? [`${rawColumn(f.field)} AS ${quoteIdent(f.field)}`]
+      : [rawColumn(f.field), `${f.typedFromRaw} AS ${quoteIdent(f.field)}`],
   );
   const byField = new Map(plan.fields.map((f) => [f.field, f]));
   // Lines without a line number are numbered in file order within their order.
@@ -96,11 +98,13 @@ async function createTypedTable(
     orderId
   ) {
     projections.push(
-      `row_number() OVER (PARTITION BY ${orderId.typed} ORDER BY _row)::INTEGER AS line_no`,
+      `row_number() OVER (PARTITION BY ${orderId.typedFromRaw} ORDER BY _row)::INTEGER AS line_no`,
     );
   }
   await db.run(
-    `CREATE TEMP TABLE ${quoteIdent(typedTable)} AS SELECT _row, ${projections.join(', ')} FROM ${quoteIdent(stageTable)}`,
+    `CREATE TEMP TABLE ${quoteIdent(typedTable)} AS
+       SELECT _row, ${projections.join(', ')}
+         FROM (SELECT _row, ${cleaned.join(', ')} FROM ${quoteIdent(stageTable)})`,
     plan.params,
   );
 }
@@ -113,7 +117,7 @@ function buildRules(
 ): Rule[] {
   const byField = new Map(plan.fields.map((f) => [f.field, f]));
   const col = (f: FieldPlan) => quoteIdent(f.field);
-  const raw = (f: FieldPlan) => quoteIdent(f.type === 'text' ? f.field : `r_${f.field}`);
+  const raw = (f: FieldPlan) => (f.type === 'text' ? quoteIdent(f.field) : rawColumn(f.field));
   const where = (f: FieldPlan) =>
     `${file} || ', row ' || _row || ', column "' || ${bind(f.header)} || '": '`;
   const rules: Rule[] = [];
