@@ -47,7 +47,11 @@ export default async function CycleTimePage({
   const db = await getServerDatabase();
   const [[entry], breakdowns, sets, slowest, context] = await Promise.all([
     scorecard(db, { filters, grain: 'month' }, [KPI]),
-    Promise.all(BREAKDOWNS.map((by) => scorecard(db, { filters, by }, [KPI]).then((r) => r[0]!))),
+    Promise.all(
+      BREAKDOWNS.map((by) =>
+        scorecard(db, { filters, by, details: false }, [KPI]).then((r) => r[0]!),
+      ),
+    ),
     bandSetsForKpi(db, KPI),
     drillKpi(db, KPI, { filters, sort: 'value', direction: 'desc', pageSize: 20 }),
     filterContext(db, filters),

@@ -110,7 +110,7 @@ async function KpiDetail({
   const db = await getServerDatabase();
   const [trendEntries, breakdownEntries, sets, drill, context] = await Promise.all([
     scorecard(db, { filters, grain }, [id]),
-    scorecard(db, { filters, by }, [id]),
+    scorecard(db, { filters, by, details: false }, [id]),
     bandSetsForKpi(db, id),
     definition.kind === 'input'
       ? Promise.resolve(null)
