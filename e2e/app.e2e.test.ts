@@ -186,6 +186,13 @@ describe.skipIf(!canRun && !process.env.CI)('the app in a browser', () => {
     expect(text).toContain('Superstore Inc');
     expect(text).toMatch(/First Class/);
     expect(text).toMatch(/52\.5 h/);
+    const png = await fetch(`${app.url}/api/reports?format=png&chart=order_shipment_cycle_time`);
+    expect(png.status).toBe(200);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    // The PNG signature, then a 1920 px wide IHDR.
+    const bytes = Buffer.from(await png.arrayBuffer());
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(bytes.readUInt32BE(16)).toBe(1920);
     await page.close();
   });
 
