@@ -98,7 +98,11 @@ async function insertVersion(tx: Database, set: BandSet): Promise<StoredBandSet>
 }
 
 /** Shipped sets, then the latest non-removed version of every imported set, by id. */
-export async function listBandSets(db: Database): Promise<StoredBandSet[]> {
+export function listBandSets(db: Database): Promise<StoredBandSet[]> {
+  return db.memo('band-sets', () => readBandSets(db));
+}
+
+async function readBandSets(db: Database): Promise<StoredBandSet[]> {
   const rows = await db.read<{ version: number; definition: unknown; imported_at: string }>(
     `SELECT set_id, version, definition, imported_at FROM band_sets
      WHERE removed_at IS NULL

@@ -37,6 +37,11 @@ export async function setTarget(db: Database, input: unknown): Promise<Target> {
 
 /** All targets, or those of one KPI, most general scope first. */
 export async function listTargets(db: Database, kpiId?: string): Promise<Target[]> {
+  const all = await db.memo('targets', () => readTargets(db));
+  return kpiId ? all.filter((t) => t.kpi === kpiId) : all;
+}
+
+async function readTargets(db: Database, kpiId?: string): Promise<Target[]> {
   return db.read<Target>(
     `SELECT ${columns} FROM targets WHERE $1::VARCHAR IS NULL OR kpi_id = $1
      ORDER BY kpi_id, dimension NULLS FIRST, segment NULLS FIRST, period_from NULLS FIRST`,

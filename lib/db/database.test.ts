@@ -53,3 +53,26 @@ describe('database', () => {
     expect(() => quoteIdent('')).toThrow();
   });
 });
+
+describe('Database.memo', () => {
+  it('reuses a derived value until something is written, then reads it again', async () => {
+    const db = await openMemoryDatabase();
+    await db.run('CREATE TABLE t (x INTEGER)');
+    let reads = 0;
+    const total = () =>
+      db.memo('total', async () => {
+        reads++;
+        return (await db.read<{ n: number }>('SELECT count(*)::INTEGER AS n FROM t'))[0]!.n;
+      });
+    expect(await total()).toBe(0);
+    expect(await total()).toBe(0);
+    expect(reads).toBe(1);
+    await db.run('INSERT INTO t VALUES (1)');
+    expect(await total()).toBe(1);
+    await db.transaction((tx) => tx.all('INSERT INTO t VALUES (2) RETURNING x'));
+    expect(await total()).toBe(2);
+    await db.all('SELECT * FROM t'); // a read leaves the memo standing
+    expect(await total()).toBe(2);
+    expect(reads).toBe(3);
+  });
+});

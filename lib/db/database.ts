@@ -19,8 +19,16 @@ export interface OpenOptions {
   threads?: number;
 }
 
+const READ_ONLY = /^\s*(SELECT|WITH|FROM|DESCRIBE|SHOW|PRAGMA|EXPLAIN|SUMMARIZE)\b/i;
+
 export class Database {
   private writeQueue: Promise<unknown> = Promise.resolve();
+  /**
+   * Bumped by every statement that may write, on the one writer connection. One process writes a
+   * database file, so while this number stands still, nothing in the file has changed.
+   */
+  private generation = 0;
+  private memos = new Map<string, { generation: number; value: Promise<unknown> }>();
 
   constructor(
     readonly file: string,
@@ -30,12 +38,32 @@ export class Database {
 
   /** Run a statement; returns the number of rows changed where DuckDB reports it. */
   async run(sql: string, params?: Params): Promise<number> {
-    const result = await this.connection.run(...compactParams(sql, params));
-    return Number(result.rowsChanged);
+    this.generation++;
+    try {
+      const result = await this.connection.run(...compactParams(sql, params));
+      return Number(result.rowsChanged);
+    } finally {
+      this.generation++;
+    }
+  }
+
+  /**
+   * A value derived from the database, computed once and reused until something is written (the
+   * per-request questions of a dashboard: data version, band sets, targets).
+   */
+  memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const hit = this.memos.get(key);
+    if (hit && hit.generation === this.generation) return hit.value as Promise<T>;
+    const generation = this.generation;
+    const value = compute();
+    this.memos.set(key, { generation, value });
+    value.catch(() => this.memos.delete(key));
+    return value;
   }
 
   /** Rows as plain objects. */
   async all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
+    if (!READ_ONLY.test(sql)) this.generation++;
     const reader = await this.connection.runAndReadAll(...compactParams(sql, params));
     return reader.getRowObjectsJS().map((row) => toPlainRow(row) as T);
   }
@@ -92,9 +120,11 @@ export class Database {
     try {
       const value = await fn(this);
       await this.connection.run('COMMIT');
+      this.generation++; // readers see the committed work from here on
       return value;
     } catch (error) {
       await this.connection.run('ROLLBACK').catch(() => undefined);
+      this.generation++;
       throw error;
     }
   }

@@ -46,7 +46,11 @@ const CACHE_ENTRIES = 500;
  * Results change with the loaded data and with the entered FTE and cost figures; the latter are a
  * handful of rows, so their fingerprint costs next to nothing.
  */
-async function resultsVersion(db: Database): Promise<string> {
+function resultsVersion(db: Database): Promise<string> {
+  return db.memo('kpi-results-version', () => readResultsVersion(db));
+}
+
+async function readResultsVersion(db: Database): Promise<string> {
   const [facts, inputs] = await Promise.all([
     ensureFacts(db),
     db.one<{ v: bigint | number | null }>(
