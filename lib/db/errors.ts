@@ -53,6 +53,18 @@ export function toUserError(error: unknown, context: string): OrderlensError {
       'disk_full',
     );
   }
+  if (
+    /Permission Error|disabled (by|through) configuration|configuration has been locked/i.test(
+      message,
+    )
+  ) {
+    // The lockdown refused a file, extension or setting: never echo the path that was tried.
+    console.error(`[orderlens] ${context} (refused by the lockdown):`, message);
+    return new OrderlensError(
+      `${context} was refused: the server reads only its own upload and work folders. Nothing was changed.`,
+      'access_denied',
+    );
+  }
   console.error(`[orderlens] ${context}:`, message);
   return new OrderlensError(`${context} failed unexpectedly. Nothing was changed.`, 'internal');
 }
