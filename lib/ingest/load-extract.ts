@@ -260,7 +260,11 @@ function baseReport(
   mapping: Mapping,
   confidence?: Record<string, number>,
 ): LoadReport {
+  const repeated = staged.repeatedHeaders ?? 0;
   return newReport({
+    warnings: repeated
+      ? [`${repeated} repeated header row${repeated > 1 ? 's were' : ' was'} skipped.`]
+      : [],
     fileName: options.fileName,
     contentHash,
     table: mapping.table,
