@@ -41,6 +41,21 @@ export function toUserError(error: unknown, context: string): OrderlensError {
   }
   if (/Transaction conflict|write-write conflict|Conflict on/i.test(message))
     return new WriteConflictError();
+  // DuckDB reports a full spill folder as "Out of Memory … failed to offload … max_temp_directory_size":
+  // the advice differs (free disk space, or raise ORDERLENS_MAX_TEMP_SIZE), so say which it was.
+  if (
+    /max_temp_directory_size|failed to offload|Out of Memory|could not allocate|No space left|Could not write/i.test(
+      message,
+    )
+  ) {
+    console.error(`[orderlens] ${context}:`, message); // the detail, for the server log only
+  }
+  if (/max_temp_directory_size|failed to offload/i.test(message)) {
+    return new OrderlensError(
+      `${context} ran out of temporary disk space (the spill folder is full). Nothing was changed.`,
+      'disk_full',
+    );
+  }
   if (/Out of Memory|could not allocate/i.test(message)) {
     return new OrderlensError(
       `${context} ran out of memory. Nothing was changed.`,

@@ -156,6 +156,9 @@ async function readCsv(db: Database, file: string, read: CsvRead) {
     `rejects_table=${quoteLiteral(read.rejects)}`,
     `rejects_scan=${quoteLiteral(`${read.rejects}_scan`)}`,
     'max_line_size=16777216',
+    // Without it DuckDB sizes its read buffer from max_line_size (a 256 MiB block per read), so a
+    // memory limit under ~300 MB refused every large file before a row was read.
+    'buffer_size=33554432',
   ].join(', ');
   // CTAS keeps the file's order, so rowid is the record's position (a window would cost a sort).
   await db.run(
