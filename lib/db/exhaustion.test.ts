@@ -12,7 +12,7 @@ import { generateExtracts } from '@/lib/generate';
 import { canonicalMapping } from '@/lib/demo';
 import { loadExtract } from '@/lib/ingest/load-extract';
 import { openDatabase, type Database } from './database';
-import { DatabaseLockedError, OrderlensError, toUserError } from './errors';
+import { DatabaseLockedError, OrderlensError, toUserError, WriteConflictError } from './errors';
 import { fingerprint } from './fingerprint';
 
 const repo = path.resolve(__dirname, '..', '..');
@@ -175,5 +175,36 @@ describe('resources exhausted', () => {
     figures.push(
       'query over a 32 MB memory limit: refused (out_of_memory), rolled back, database serving',
     );
+  });
+});
+
+describe('two writers replacing the same rows at once', () => {
+  it('one wins, the other gets a retryable conflict; never a mix', async () => {
+    const db = await databaseWithData('conflict');
+    const [a, b] = [await db.connect(), await db.connect()];
+    const row = await db.one<{ order_id: string }>(
+      'SELECT order_id FROM orders ORDER BY 1 LIMIT 1',
+    );
+    const id = row!.order_id;
+    await a.run('BEGIN TRANSACTION');
+    await b.run('BEGIN TRANSACTION');
+    await a.run("UPDATE orders SET customer_id = 'writer A', site = 'A' WHERE order_id = $1", [id]);
+    const error = await b
+      .run("UPDATE orders SET customer_id = 'writer B', site = 'B' WHERE order_id = $1", [id])
+      .then(
+        () => undefined,
+        (e: unknown) => toUserError(e, 'The load'),
+      );
+    await b.run('ROLLBACK').catch(() => undefined);
+    await a.run('COMMIT');
+    expect(error).toBeInstanceOf(WriteConflictError);
+    expect((error as Error).message).toMatch(/try again/);
+    expect(await db.one('SELECT customer_id, site FROM orders WHERE order_id = $1', [id])).toEqual({
+      customer_id: 'writer A',
+      site: 'A',
+    });
+    a.closeSync();
+    b.closeSync();
+    figures.push('two writers on one row: one committed, the other a retryable conflict, no mix');
   });
 });

@@ -488,7 +488,7 @@ const elsewhere: Record<string, string> = {
   'kill -9 during a load': 'lib/ingest/crash.test.ts',
   'disk or temp space full; a query over memory_limit': 'lib/db/exhaustion.test.ts',
   'a second process opening the database': 'lib/db/exhaustion.test.ts',
-  'two users replacing the same data at once': 'lib/db/database.test.ts (serialised writer)',
+  'two users replacing the same data at once': 'lib/db/exhaustion.test.ts (retryable conflict)',
   'client disconnects mid-upload': 'lib/ingest/uploads.test.ts (partial file removed)',
 };
 
