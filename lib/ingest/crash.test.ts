@@ -67,7 +67,10 @@ async function readState(file: string): Promise<State> {
       'SELECT load_id AS id, status, file_name AS file, rows_read AS rows FROM loads ORDER BY load_id',
     );
     const results = await computeKpis(db, {}, ['order_fill_rate', 'order_shipment_cycle_time']);
-    const kpis = Object.fromEntries(results.map((k) => [k.id, k.value ?? null]));
+    // 12 significant digits: a parallel aggregate may sum in another order (…459 vs …455).
+    const kpis = Object.fromEntries(
+      results.map((k) => [k.id, k.value == null ? null : Number(k.value.toPrecision(12))]),
+    );
     return { counts, loads, kpis };
   } finally {
     instance.closeSync();
