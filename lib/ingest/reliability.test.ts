@@ -82,6 +82,14 @@ const manyRows = (
   day = (i: number) => `2024-01-${String((i % 28) + 1).padStart(2, '0')}`,
 ) => Array.from({ length: n }, (_, i) => `R${i + 1},${day(i)},C,1`);
 
+const expectNormalised = expectOrders([
+  o('N1', '2024-01-02', 'C', 12.5),
+  o('N2', '2024-01-02', 'C', -123),
+  o('N3', '2024-01-02', 'C', 1234.5),
+  o('N4', '2024-01-02', 'C', -123),
+  o('N5', '2024-01-02', 'C', 5),
+]);
+
 const hostileText = `"; DROP TABLE orders; --`;
 
 const cases: Case[] = [
@@ -364,13 +372,13 @@ const cases: Case[] = [
       'N5,2024-01-02,C,€ 5',
     ),
     expected: 'A',
-    check: expectOrders([
-      o('N1', '2024-01-02', 'C', 12.5),
-      o('N2', '2024-01-02', 'C', -123),
-      o('N3', '2024-01-02', 'C', 1234.5),
-      o('N4', '2024-01-02', 'C', -123),
-      o('N5', '2024-01-02', 'C', 5),
-    ]),
+    check: async (db, report) => {
+      expect(report.warnings).toEqual([
+        '5 values of "order_value" (order_value) read as numbers after removing a currency sign or ' +
+          'non-breaking space, or reading (…) or a trailing minus as negative, e.g. "$12.50".',
+      ]);
+      await expectNormalised(db);
+    },
   },
   {
     row: 'numbers with currency, NBSP thousands, (123), 123-',
