@@ -3,15 +3,18 @@ import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
 
+const size = z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i);
+
 const envSchema = z.object({
   ORDERLENS_DB: z.string().min(1).optional(),
   ORDERLENS_DATA_DIR: z.string().min(1).optional(),
-  ORDERLENS_MEMORY_LIMIT: z
-    .string()
-    .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i)
-    .optional(),
+  ORDERLENS_MEMORY_LIMIT: size.optional(),
   ORDERLENS_THREADS: z.coerce.number().int().min(1).optional(),
   ORDERLENS_NO_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
+  ORDERLENS_TEMP_DIR: z.string().min(1).optional(),
+  ORDERLENS_MAX_TEMP_SIZE: size.optional(),
+  /** 0/false only for debugging: the server's DuckDB then reads any file its process can. */
+  ORDERLENS_LOCKDOWN: z.enum(['0', '1', 'true', 'false']).optional(),
 });
 
 export interface Config {
@@ -20,6 +23,22 @@ export interface Config {
   memoryLimit?: string;
   threads?: number;
   seedDemo: boolean;
+  /** Uploaded extracts (generated names), read by DuckDB. */
+  uploadsDir: string;
+  /** Temporary files of previews, loads and the demo (transcoded text, converted sheets). */
+  workDir: string;
+  /** Files DuckDB may write for download. */
+  exportsDir: string;
+  /** DuckDB's spill folder for work larger than memory (default: beside the database file). */
+  tempDirectory: string;
+  /** Cap on the spill folder, e.g. '20GB' (DuckDB's default: 90% of the free disk). */
+  maxTempSize?: string;
+  /**
+   * The server's DuckDB may touch files only in these folders, with external access, extension
+   * install and autoload off and its configuration locked (lib/db/database.ts lockDown).
+   * Undefined when ORDERLENS_LOCKDOWN=0.
+   */
+  allowedDirectories?: string[];
 }
 
 export const DEFAULT_MEMORY_LIMIT = '4GB';
@@ -30,11 +49,24 @@ export function config(): Config {
   if (cached) return cached;
   const env = envSchema.parse(process.env);
   const dataDir = path.resolve(/* turbopackIgnore: true */ env.ORDERLENS_DATA_DIR ?? 'data');
+  const databaseFile = path.resolve(
+    /* turbopackIgnore: true */ env.ORDERLENS_DB ?? path.join(dataDir, 'orderlens.duckdb'),
+  );
+  const folders = {
+    uploadsDir: path.join(dataDir, 'uploads'),
+    workDir: path.join(dataDir, 'tmp'),
+    exportsDir: path.join(dataDir, 'exports'),
+  };
+  const lockdown = !(env.ORDERLENS_LOCKDOWN === '0' || env.ORDERLENS_LOCKDOWN === 'false');
   cached = {
-    databaseFile: path.resolve(
-      /* turbopackIgnore: true */ env.ORDERLENS_DB ?? path.join(dataDir, 'orderlens.duckdb'),
-    ),
+    databaseFile,
     dataDir,
+    ...folders,
+    tempDirectory: path.resolve(
+      /* turbopackIgnore: true */ env.ORDERLENS_TEMP_DIR ?? `${databaseFile}.tmp`,
+    ),
+    maxTempSize: env.ORDERLENS_MAX_TEMP_SIZE,
+    allowedDirectories: lockdown ? Object.values(folders) : undefined,
     // DuckDB would take 80% of RAM; a bounded default makes large loads spill to disk instead.
     memoryLimit: env.ORDERLENS_MEMORY_LIMIT ?? DEFAULT_MEMORY_LIMIT,
     threads: env.ORDERLENS_THREADS,

@@ -3,7 +3,7 @@ import 'server-only';
  * Demo data: generated extracts loaded through the same path as any upload, marked as demo in the
  * ledger so the app can label it.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Database } from '@/lib/db/database';
@@ -21,9 +21,17 @@ export function canonicalMapping(table: CanonicalTable): Mapping {
   return { table, columns } as Mapping;
 }
 
+export interface DemoOptions {
+  orders?: number;
+  /** Folder for the generated files and the loads' temporary files (default: the OS's). */
+  workDir?: string;
+}
+
 /** Generate and load the demo extracts; returns one report per file. */
-export async function loadDemoData(db: Database, orders = DEMO_ORDERS): Promise<LoadReport[]> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'orderlens-demo-'));
+export async function loadDemoData(db: Database, options: DemoOptions = {}): Promise<LoadReport[]> {
+  const { orders = DEMO_ORDERS, workDir = os.tmpdir() } = options;
+  await mkdir(workDir, { recursive: true });
+  const dir = await mkdtemp(path.join(workDir, 'orderlens-demo-'));
   try {
     const generated = await generateExtracts({ outDir: dir, orders, seed: DEMO_SEED });
     const reports: LoadReport[] = [];
@@ -36,6 +44,7 @@ export async function loadDemoData(db: Database, orders = DEMO_ORDERS): Promise<
           fileName: `demo-${path.basename(file.path)}`,
           mapping: canonicalMapping(table),
           isDemo: true,
+          tmpDir: dir,
         }),
       );
     }

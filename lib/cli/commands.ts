@@ -110,10 +110,9 @@ export async function mapCommand(args: string[], io: Io): Promise<number> {
 export async function demoCommand(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { db: { type: 'string' }, orders: { type: 'string' } });
   const db = await openCliDatabase(values.db as string | undefined);
-  const reports = await loadDemoData(
-    db,
-    positiveInt(values.orders as string | undefined, '--orders', 20_000),
-  );
+  const reports = await loadDemoData(db, {
+    orders: positiveInt(values.orders as string | undefined, '--orders', 20_000),
+  });
   for (const report of reports) io.out(`${report.status}: ${report.message}`);
   return reports.some((r) => r.status === 'rejected') ? 1 : 0;
 }

@@ -8,5 +8,7 @@ export function openCliDatabase(file?: string): Promise<Database> {
   return openDatabase(file ?? settings.databaseFile, {
     memoryLimit: settings.memoryLimit,
     threads: settings.threads,
+    tempDirectory: settings.tempDirectory,
+    maxTempSize: settings.maxTempSize,
   });
 }

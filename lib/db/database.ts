@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { toUserError } from './errors';
 import { migrate } from './migrations';
+import { quoteLiteral } from './sql';
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
@@ -17,6 +18,16 @@ export interface OpenOptions {
   /** DuckDB memory limit, e.g. '4GB'. */
   memoryLimit?: string;
   threads?: number;
+  /** DuckDB's spill folder (temp_directory). */
+  tempDirectory?: string;
+  /** Cap on the spill folder (max_temp_directory_size), e.g. '20GB'. */
+  maxTempSize?: string;
+  /**
+   * Lock the instance down (the web server's database): DuckDB may read and write files only in
+   * these folders; external access, extension install and autoload are off; then the
+   * configuration is locked, so no statement can undo any of it.
+   */
+  allowedDirectories?: string[];
 }
 
 const READ_ONLY = /^\s*(SELECT|WITH|FROM|DESCRIBE|SHOW|PRAGMA|EXPLAIN|SUMMARIZE)\b/i;
@@ -179,8 +190,29 @@ async function prepare(file: string, instance: DuckDBInstance, options: OpenOpti
   if (options.memoryLimit)
     await db.run(`SET memory_limit = '${sanitizeSize(options.memoryLimit)}'`);
   if (options.threads) await db.run(`SET threads = ${Math.max(1, Math.floor(options.threads))}`);
+  if (options.tempDirectory)
+    await db.run(`SET temp_directory = ${quoteLiteral(options.tempDirectory)}`);
+  if (options.maxTempSize)
+    await db.run(`SET max_temp_directory_size = '${sanitizeSize(options.maxTempSize)}'`);
   await migrate(db);
+  if (options.allowedDirectories) await lockDown(db, options.allowedDirectories);
   return db;
+}
+
+/**
+ * The settings are global and, once lock_configuration is on, final for the instance. DuckDB's own
+ * files (the database, its WAL, the spill folder) are not subject to allowed_directories. Every
+ * SET must therefore come before this; TimeZone above is global too, so reader connections share it.
+ */
+async function lockDown(db: Database, directories: string[]) {
+  for (const dir of directories) mkdirSync(dir, { recursive: true });
+  // A trailing separator, so that /data/uploads does not also allow /data/uploads-old.
+  const list = directories.map((d) => quoteLiteral(path.resolve(d) + path.sep)).join(', ');
+  await db.run(`SET allowed_directories = [${list}]`);
+  await db.run('SET enable_external_access = false');
+  await db.run('SET autoinstall_known_extensions = false');
+  await db.run('SET autoload_known_extensions = false');
+  await db.run('SET lock_configuration = true');
 }
 
 function sanitizeSize(size: string): string {

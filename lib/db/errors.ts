@@ -41,6 +41,21 @@ export function toUserError(error: unknown, context: string): OrderlensError {
   }
   if (/Transaction conflict|write-write conflict|Conflict on/i.test(message))
     return new WriteConflictError();
+  // DuckDB reports a full spill folder as "Out of Memory … failed to offload … max_temp_directory_size":
+  // the advice differs (free disk space, or raise ORDERLENS_MAX_TEMP_SIZE), so say which it was.
+  if (
+    /max_temp_directory_size|failed to offload|Out of Memory|could not allocate|No space left|Could not write/i.test(
+      message,
+    )
+  ) {
+    console.error(`[orderlens] ${context}:`, message); // the detail, for the server log only
+  }
+  if (/max_temp_directory_size|failed to offload/i.test(message)) {
+    return new OrderlensError(
+      `${context} ran out of temporary disk space (the spill folder is full). Nothing was changed.`,
+      'disk_full',
+    );
+  }
   if (/Out of Memory|could not allocate/i.test(message)) {
     return new OrderlensError(
       `${context} ran out of memory. Nothing was changed.`,
@@ -51,6 +66,18 @@ export function toUserError(error: unknown, context: string): OrderlensError {
     return new OrderlensError(
       `${context} ran out of disk space. Nothing was changed.`,
       'disk_full',
+    );
+  }
+  if (
+    /Permission Error|disabled (by|through) configuration|configuration has been locked/i.test(
+      message,
+    )
+  ) {
+    // The lockdown refused a file, extension or setting: never echo the path that was tried.
+    console.error(`[orderlens] ${context} (refused by the lockdown):`, message);
+    return new OrderlensError(
+      `${context} was refused: the server reads only its own upload and work folders. Nothing was changed.`,
+      'access_denied',
     );
   }
   console.error(`[orderlens] ${context}:`, message);

@@ -23,10 +23,14 @@ async function prepare(): Promise<Database> {
   const db = await openDatabase(settings.databaseFile, {
     memoryLimit: settings.memoryLimit,
     threads: settings.threads,
+    tempDirectory: settings.tempDirectory,
+    maxTempSize: settings.maxTempSize,
+    allowedDirectories: settings.allowedDirectories,
   });
   if (settings.seedDemo && (await isEmpty(db))) {
     const started = Date.now();
-    await loadDemoData(db);
+    // The demo's generated files go where the locked-down database may read them.
+    await loadDemoData(db, { workDir: settings.workDir });
     console.log(`[orderlens] demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   void warmDefaultViews(db);

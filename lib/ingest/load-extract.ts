@@ -13,6 +13,7 @@ import { ExtractError } from './errors';
 import type { RowIssue, RuleCount } from './issues';
 import { findSameContent, nextLoadId, recordLoad, type LoadStatus } from './ledger';
 import { rejectAllowance, type Mapping } from './mapping';
+import { numberNormalisations } from './normalised';
 import { writeRejects } from './rejects';
 import { hashFile } from './source';
 import { stageSource, type StagedSource } from './stage';
@@ -157,6 +158,7 @@ async function loadStaged(
   assertMappable(options.fileName, mapping, plan, staged.headers);
   const validation = await validateStaged(db, staged.table, mapping.table, plan, options.fileName);
   const report = withValidation(base, staged, plan, validation);
+  report.warnings.push(...(await numberNormalisations(db, staged.table, plan)));
   if (options.rejectsPath && report.rowsRejected > 0) {
     report.rejectsWritten = await writeRejects(
       db,
@@ -260,7 +262,11 @@ function baseReport(
   mapping: Mapping,
   confidence?: Record<string, number>,
 ): LoadReport {
+  const repeated = staged.repeatedHeaders ?? 0;
   return newReport({
+    warnings: repeated
+      ? [`${repeated} repeated header row${repeated > 1 ? 's were' : ' was'} skipped.`]
+      : [],
     fileName: options.fileName,
     contentHash,
     table: mapping.table,

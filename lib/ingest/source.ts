@@ -9,6 +9,7 @@ import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { ExtractError } from './errors';
+import { isEncryptedOle } from './xlsx-container';
 
 export type SourceKind = 'csv' | 'xlsx' | 'parquet';
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -29,6 +30,14 @@ export async function inspectSource(file: string, fileName: string): Promise<Sou
     const { size } = await handle.stat();
     const buffer = Buffer.alloc(Math.min(SNIFF_BYTES, size));
     await handle.read(buffer, 0, buffer.length, 0);
+    // An OLE container is a legacy .xls or a password-protected .xlsx; the advice differs.
+    if (isOle(buffer) && (await isEncryptedOle(handle))) {
+      throw new ExtractError(
+        `${fileName} is a password-protected workbook. Remove the password in Excel (File > Info > ` +
+          'Protect Workbook > Encrypt with Password, then clear it), save it and load it again.',
+        'encrypted',
+      );
+    }
     return classify(buffer, size, fileName);
   } finally {
     await handle.close();
@@ -47,10 +56,10 @@ function classify(head: Buffer, size: number, fileName: string): SourceInfo {
     return { kind: 'xlsx', encoding: 'utf-8', hasBom: false, size };
   if (startsWith(head, [0x50, 0x41, 0x52, 0x31]))
     return { kind: 'parquet', encoding: 'utf-8', hasBom: false, size };
-  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+  if (isOle(head)) {
     throw new ExtractError(
-      `${fileName} is a legacy Excel 97-2003 workbook (.xls) or an encrypted workbook. ` +
-        'Open it in Excel or LibreOffice and save it as .xlsx (without a password), then load that file.',
+      `${fileName} is a legacy Excel 97-2003 workbook (.xls). ` +
+        'Open it in Excel or LibreOffice and save it as .xlsx, then load that file.',
       'legacy_xls',
     );
   }
@@ -61,6 +70,8 @@ function classify(head: Buffer, size: number, fileName: string): SourceInfo {
   if (looksLikeUtf16(head)) return text(head[0] === 0 ? 'utf-16be' : 'utf-16le');
   return text(isValidUtf8(head, size > head.length) ? 'utf-8' : 'windows-1252');
 }
+
+const isOle = (head: Buffer) => startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 function rejectBinary(head: Buffer, fileName: string) {
   const start = head.subarray(0, 512).toString('latin1').trimStart().toLowerCase();

@@ -29,6 +29,8 @@ export interface StagedSource {
   /** Rows the reader could not split into fields (wrong field count, unterminated quote). */
   structuralRejects: RowIssue[];
   dialect?: CsvDialect;
+  /** Header rows repeated inside the data, dropped before validation. */
+  repeatedHeaders?: number;
   sheet?: string;
   cleanup: () => Promise<void>;
 }
@@ -108,13 +110,21 @@ async function stageCsv(
   await db.run(`DROP TABLE IF EXISTS ${quoteIdent(rejects)}`);
   await db.run(`DROP TABLE IF EXISTS ${quoteIdent(`${rejects}_scan`)}`);
   if (dialect.header) await dropHeaderRecord(db, raw, structuralRejects, dialect, fileName);
-  await dropRepeatedHeaders(db, raw, columns, dialect.headers);
+  const repeatedHeaders = await dropRepeatedHeaders(db, raw, columns, dialect.headers);
   await createNumberedView(db, table, raw, structuralRejects, dialect.header ? 1 : 0);
   const rows = await countRows(db, table);
   if (rows === 0 && structuralRejects.length === 0) {
     throw new ExtractError(`${fileName} has a header but no data rows.`, 'no_rows');
   }
-  return { table, headers: dialect.headers, columns, rows, structuralRejects, dialect };
+  return {
+    table,
+    headers: dialect.headers,
+    columns,
+    rows,
+    structuralRejects,
+    dialect,
+    repeatedHeaders,
+  };
 }
 
 interface CsvRead {
@@ -146,6 +156,9 @@ async function readCsv(db: Database, file: string, read: CsvRead) {
     `rejects_table=${quoteLiteral(read.rejects)}`,
     `rejects_scan=${quoteLiteral(`${read.rejects}_scan`)}`,
     'max_line_size=16777216',
+    // Without it DuckDB sizes its read buffer from max_line_size (a 256 MiB block per read), so a
+    // memory limit under ~300 MB refused every large file before a row was read.
+    'buffer_size=33554432',
   ].join(', ');
   // CTAS keeps the file's order, so rowid is the record's position (a window would cost a sort).
   await db.run(
@@ -313,18 +326,21 @@ async function createNumberedView(
   );
 }
 
-/** A repeated header row inside the data (concatenated exports) is dropped, not validated. */
+/**
+ * A repeated header row inside the data (concatenated exports) is dropped, not validated; the
+ * count is returned so the load report can say so (the reference: "A with the skip shown").
+ */
 async function dropRepeatedHeaders(
   db: Database,
   table: string,
   columns: string[],
   headers: string[],
-) {
-  if (columns.length === 0) return;
+): Promise<number> {
+  if (columns.length === 0) return 0;
   const condition = columns
     .map((c, i) => `${quoteIdent(c)} IS NOT DISTINCT FROM $${i + 1}`)
     .join(' AND ');
-  await db.run(`DELETE FROM ${quoteIdent(table)} WHERE ${condition}`, headers);
+  return db.run(`DELETE FROM ${quoteIdent(table)} WHERE ${condition}`, headers);
 }
 
 async function stageParquet(db: Database, file: string, table: string) {

@@ -70,12 +70,12 @@ export class UploadInterruptedError extends OrderlensError {
 }
 
 export function uploadsDir(): string {
-  return path.join(config().dataDir, 'uploads');
+  return config().uploadsDir;
 }
 
 /** A folder for the temporary files of previews and loads, beside the uploads (not /tmp, often small). */
 export async function workDir(): Promise<string> {
-  const dir = path.join(config().dataDir, 'tmp');
+  const dir = config().workDir;
   await mkdir(dir, { recursive: true });
   return dir;
 }

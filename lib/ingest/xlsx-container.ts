@@ -64,7 +64,7 @@ export async function checkSignature(file: string): Promise<void> {
  * Excel saves a password-protected workbook as an OLE2 file holding EncryptionInfo and
  * EncryptedPackage streams; a real .xls has neither. Walks the directory sector chain.
  */
-async function isEncryptedOle(handle: FileHandle): Promise<boolean> {
+export async function isEncryptedOle(handle: FileHandle): Promise<boolean> {
   const header = Buffer.alloc(512);
   await handle.read(header, 0, 512, 0);
   const shift = header.readUInt16LE(0x1e);

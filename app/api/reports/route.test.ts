@@ -1,30 +1,13 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { NextRequest } from 'next/server';
+import { loadKpiFixtures, freshServerData } from '@/test/server-env';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-// The route handler reads the configured database: point it at a fresh file with the KPI fixture.
-process.env.ORDERLENS_DB = path.join(
-  mkdtempSync(path.join(os.tmpdir(), 'orderlens-reports-api-')),
-  'api.duckdb',
-);
-process.env.ORDERLENS_NO_DEMO = '1';
+// The route handlers read the configured database: a fresh data folder with the KPI fixture.
+freshServerData('orderlens-reports-api-');
 
 const request = (url: string) => new NextRequest(new URL(url, 'http://127.0.0.1'));
 
-beforeAll(async () => {
-  const { getServerDatabase } = await import('@/lib/db/server');
-  const { canonicalMapping } = await import('@/lib/demo');
-  const { loadExtract } = await import('@/lib/ingest/load-extract');
-  const db = await getServerDatabase();
-  for (const table of ['orders', 'order_lines', 'shipments', 'returns'] as const) {
-    await loadExtract(db, {
-      file: path.join(__dirname, '..', '..', '..', 'lib', 'kpi', 'fixtures', `${table}.csv`),
-      mapping: canonicalMapping(table),
-    });
-  }
-});
+beforeAll(loadKpiFixtures);
 
 describe('GET /api/reports', () => {
   it('downloads the scorecard CSV for the filters as an attachment', async () => {

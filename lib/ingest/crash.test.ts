@@ -1,0 +1,163 @@
+/**
+ * kill -9 during a load. A database holds earlier loads (the demo extracts); a loader process
+ * (`orderlens ingest BIG.csv --db FILE`) is killed with SIGKILL at a random moment of a large load,
+ * then the database is opened again (WAL replay) and must be exactly one of two states: the earlier
+ * loads alone (row counts, ledger and KPI values equal), or the earlier loads plus the whole new
+ * load (equal to an uninterrupted run). Never a mix; never a second ledger entry.
+ *
+ * Each trial starts from a copy of the same database file. Kills land uniformly between the
+ * moment a loader has started and opened the database and the end of an uninterrupted load.
+ * Bounded by default: 3 trials on a 10,000-order file (~1.7 MB). The full run of the issue (20 trials on ~52 MB):
+ *   ORDERLENS_CRASH_TRIALS=20 ORDERLENS_CRASH_ORDERS=300000 npx vitest run lib/ingest/crash.test.ts
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, rmSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '@/lib/db/database';
+import { computeKpis } from '@/lib/kpi/compute';
+
+const TRIALS = Number(process.env.ORDERLENS_CRASH_TRIALS ?? 3);
+const ORDERS = Number(process.env.ORDERLENS_CRASH_ORDERS ?? 10_000);
+const SEED = Number(process.env.ORDERLENS_CRASH_SEED ?? Date.now() % 100_000);
+const repo = path.resolve(__dirname, '..', '..');
+const cli = path.join(repo, 'bin', 'orderlens.mjs');
+
+interface State {
+  counts: Record<string, number>;
+  loads: { id: number; status: string; file: string; rows: number }[];
+  kpis: Record<string, number | null>;
+}
+
+let dir: string;
+let pristine: string;
+let bigFile: string;
+let before: State;
+let after: State;
+let fullLoadMs: number;
+let startMs: number;
+
+function orderlens(args: string[]) {
+  const run = spawnSync('node', [cli, ...args], { cwd: repo, encoding: 'utf-8' });
+  if (run.status !== 0) throw new Error(`orderlens ${args[0]} failed: ${run.stderr}${run.stdout}`);
+  return run.stdout;
+}
+
+function copyDatabase(from: string, to: string) {
+  for (const suffix of ['', '.wal']) {
+    rmSync(to + suffix, { force: true });
+    if (existsSync(from + suffix)) copyFileSync(from + suffix, to + suffix);
+  }
+}
+
+/** Open the file as the next start would (WAL replay), read its state, close it entirely. */
+async function readState(file: string): Promise<State> {
+  const instance = await DuckDBInstance.create(file);
+  try {
+    const db = new Database(file, instance, await instance.connect());
+    const counts = (await db.one(
+      `SELECT (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM order_lines) AS order_lines,
+              (SELECT count(*) FROM shipments) AS shipments, (SELECT count(*) FROM returns) AS returns,
+              (SELECT count(*) FROM orders_history) AS orders_history`,
+    )) as Record<string, number>;
+    const loads = await db.all<State['loads'][number]>(
+      'SELECT load_id AS id, status, file_name AS file, rows_read AS rows FROM loads ORDER BY load_id',
+    );
+    const results = await computeKpis(db, {}, ['order_fill_rate', 'order_shipment_cycle_time']);
+    // 12 significant digits: a parallel aggregate may sum in another order (…459 vs …455).
+    const kpis = Object.fromEntries(
+      results.map((k) => [k.id, k.value == null ? null : Number(k.value.toPrecision(12))]),
+    );
+    return { counts, loads, kpis };
+  } finally {
+    instance.closeSync();
+  }
+}
+
+/** Start the loader; kill it after delayMs unless it ends first. */
+function loadAndKill(db: string, delayMs: number): Promise<'killed' | 'finished'> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('node', [cli, 'ingest', bigFile, '--table', 'orders', '--db', db], {
+      cwd: repo,
+      stdio: 'ignore',
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (signal === 'SIGKILL') resolve('killed');
+      else if (code === 0) resolve('finished');
+      else reject(new Error(`the loader exited with ${code}`));
+    });
+  });
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'orderlens-crash-'));
+  pristine = path.join(dir, 'pristine.duckdb');
+  // The earlier loads: the demo's four extracts (2,000 orders), through the CLI like any load.
+  orderlens(['demo', '--db', pristine, '--orders', '2000']);
+  orderlens([
+    'generate',
+    '--out',
+    path.join(dir, 'big'),
+    '--orders',
+    String(ORDERS),
+    '--seed',
+    String(SEED),
+  ]);
+  bigFile = path.join(dir, 'big', 'orders.csv');
+  before = await readState(pristine);
+  // An uninterrupted run: the only other state a trial may end in, and the window to kill within.
+  const full = path.join(dir, 'full.duckdb');
+  copyDatabase(pristine, full);
+  // A process's start and database open, without a load: kills before it would test nothing new.
+  let started = performance.now();
+  orderlens(['loads', '--db', full]);
+  startMs = performance.now() - started;
+  started = performance.now();
+  expect(await loadAndKill(full, 10 * 60_000)).toBe('finished');
+  fullLoadMs = performance.now() - started;
+  after = await readState(full);
+}, 600_000);
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('kill -9 of a loader process during a large load', () => {
+  it(`survives ${TRIALS} kills at random moments`, async () => {
+    const tally = { killed: 0, finished: 0, absent: 0, whole: 0 };
+    const trialDb = path.join(dir, 'trial.duckdb');
+    let window = fullLoadMs;
+    for (let trial = 0; trial < TRIALS; trial++) {
+      copyDatabase(pristine, trialDb);
+      const delay = Math.round(startMs + Math.random() * (window - startMs));
+      const started = performance.now();
+      const ended = await loadAndKill(trialDb, delay);
+      tally[ended]++;
+      // A load that beat its kill shows the machine is faster now: aim the next kills within it.
+      if (ended === 'finished') window = Math.max(startMs + 500, performance.now() - started - 500);
+      const state = await readState(trialDb);
+      if (state.loads.length === before.loads.length) {
+        expect(state, `trial ${trial + 1}, killed at ${delay} ms`).toEqual(before);
+        tally.absent++;
+      } else {
+        expect(state, `trial ${trial + 1}, killed at ${delay} ms`).toEqual(after);
+        tally.whole++;
+      }
+    }
+    console.info(
+      `[reliability] crash: ${TRIALS} SIGKILLs of the loader at random moments of a ` +
+        `${(fullLoadMs / 1000).toFixed(1)} s load (process start ${(startMs / 1000).toFixed(1)} s) of ${ORDERS} orders ` +
+        `(${(statSync(bigFile).size / 1e6).toFixed(1)} MB, seed ${SEED}); ` +
+        `${tally.killed} killed mid-load, ${tally.finished} finished first; database reopened ${TRIALS}/${TRIALS}; ` +
+        `earlier loads intact ${TRIALS}/${TRIALS} (${before.loads.length} loads, ${before.counts.orders} orders, ` +
+        `fill rate ${before.kpis.order_fill_rate}); interrupted load absent ${tally.absent}, present whole ${tally.whole}, ` +
+        'partial 0, recorded twice 0',
+    );
+  }, 1_800_000);
+});

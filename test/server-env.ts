@@ -1,0 +1,33 @@
+/**
+ * Tests of route handlers that use the web server's database (lib/db/server.ts): a fresh data
+ * folder per test file, and the KPI fixtures loaded from inside it, because the server's DuckDB is
+ * locked down to the data folder's uploads, work and exports folders.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Point the configuration at a fresh data folder; call before importing anything from lib/. */
+export function freshServerData(prefix: string): string {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  process.env.ORDERLENS_DATA_DIR = dataDir;
+  process.env.ORDERLENS_DB = path.join(dataDir, 'api.duckdb');
+  process.env.ORDERLENS_NO_DEMO = '1';
+  return dataDir;
+}
+
+/** Load lib/kpi/fixtures into the server's database, copied first into its uploads folder. */
+export async function loadKpiFixtures(): Promise<void> {
+  const { getServerDatabase } = await import('@/lib/db/server');
+  const { config } = await import('@/lib/config');
+  const { canonicalMapping } = await import('@/lib/demo');
+  const { loadExtract } = await import('@/lib/ingest/load-extract');
+  const db = await getServerDatabase();
+  const { uploadsDir, workDir } = config();
+  mkdirSync(uploadsDir, { recursive: true });
+  for (const table of ['orders', 'order_lines', 'shipments', 'returns'] as const) {
+    const file = path.join(uploadsDir, `${table}.csv`);
+    copyFileSync(path.join(__dirname, '..', 'lib', 'kpi', 'fixtures', `${table}.csv`), file);
+    await loadExtract(db, { file, mapping: canonicalMapping(table), tmpDir: workDir });
+  }
+}
