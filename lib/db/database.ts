@@ -152,7 +152,15 @@ export class Database {
   }
 }
 
-const open = new Map<string, Promise<Database>>();
+/**
+ * One Database per file per process, shared through globalThis: the server loads this module once
+ * per bundle (instrumentation, pages, route handlers), while DuckDB's instance cache is per
+ * process. A second Database on the same instance would re-apply settings the lockdown has made
+ * final, and would not see the first one's writes in its memos.
+ */
+const open: Map<string, Promise<Database>> = ((
+  globalThis as { orderlensDatabases?: Map<string, Promise<Database>> }
+).orderlensDatabases ??= new Map());
 
 /** Open (or reuse) the database file, creating its folder, applying settings and migrations. */
 export function openDatabase(file: string, options: OpenOptions = {}): Promise<Database> {
@@ -186,6 +194,11 @@ async function createDatabase(file: string, options: OpenOptions): Promise<Datab
 async function prepare(file: string, instance: DuckDBInstance, options: OpenOptions) {
   const connection = await instance.connect();
   const db = new Database(file, instance, connection);
+  const locked = await db.one<{ locked: boolean }>(
+    "SELECT current_setting('lock_configuration') AS locked",
+  );
+  // Already configured and locked by an earlier open of this instance: its settings stand.
+  if (locked?.locked) return db;
   await db.run("SET TimeZone = 'UTC'");
   if (options.memoryLimit)
     await db.run(`SET memory_limit = '${sanitizeSize(options.memoryLimit)}'`);

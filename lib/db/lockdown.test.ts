@@ -111,3 +111,18 @@ describe('lockdown of the server database', () => {
     expect(demo.map((r) => r.status)).toEqual(['loaded', 'loaded', 'loaded', 'loaded']);
   });
 });
+
+describe('a second open of the locked instance in the same process', () => {
+  it('shares the one Database; opened afresh (another bundle of the server), it keeps the locked settings instead of failing', async () => {
+    const { openDatabase } = await import('./database');
+    const file = config().databaseFile;
+    expect(await openDatabase(file)).toBe(db);
+    const shared = (globalThis as { orderlensDatabases?: Map<string, unknown> })
+      .orderlensDatabases!;
+    shared.delete(path.resolve(file));
+    const again = await openDatabase(file);
+    expect(again).not.toBe(db);
+    expect(await again.one("SELECT current_setting('TimeZone') AS tz")).toEqual({ tz: 'UTC' });
+    await expect(again.read("SELECT * FROM read_csv('/etc/passwd')")).rejects.toThrow();
+  });
+});
