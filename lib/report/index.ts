@@ -38,7 +38,12 @@ export async function renderReport(
   const contentType = contentTypes[options.format];
   if (options.format === 'csv' && options.drill) {
     getKpi(options.drill); // an unknown KPI is an error response, not a broken download
-    return { body: drillCsv(db, options.drill, options.filters), contentType, fileName };
+    return {
+      body: drillCsv(db, options.drill, options.filters),
+      contentType,
+      // The orders behind one KPI, named so beside the report in a downloads folder.
+      fileName: `orderlens-orders-${options.drill}-${now.toISOString().slice(0, 10)}.csv`,
+    };
   }
   const model = await buildReportModel(db, modelOptions(options), now);
   return { body: await renderModel(model, options), contentType, fileName };

@@ -40,6 +40,9 @@ describe('GET /api/reports', () => {
     const { GET } = await import('./route');
     const response = await GET(request('/api/reports?format=csv&drill=order_fill_rate'));
     expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="orderlens-orders-order_fill_rate-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     expect((await response.text()).split('\r\n')[0]).toMatch(/^order_id,/);
   });
 
