@@ -18,6 +18,7 @@ import {
   targetText,
 } from '@/lib/report/labels';
 import type { ReportKpi } from '@/lib/report/types';
+import { formatValue } from '@/lib/format/units';
 import { DemoBanner } from '../ui/demo-banner';
 import { FilterBar } from '../ui/filter-bar';
 import { filterContext } from '../ui/kpi-pages/filter-context';
@@ -400,7 +401,7 @@ function KpiSection({
                   {kpi.trend.points.map((p) => (
                     <tr key={p.period}>
                       <td>{p.label}</td>
-                      <td className="num">{p.value === null ? '—' : p.value.toFixed(2)}</td>
+                      <td className="num">{formatValue(p.value, kpi.unit)}</td>
                       <td className="num">{p.n.toLocaleString('en-US')}</td>
                     </tr>
                   ))}

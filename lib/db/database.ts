@@ -49,6 +49,7 @@ export class Database {
 
   /** Run a statement; returns the number of rows changed where DuckDB reports it. */
   async run(sql: string, params?: Params): Promise<number> {
+    // Before and after: a memo begun while the statement runs may have read either side of it.
     this.generation++;
     try {
       const result = await this.connection.run(...compactParams(sql, params));

@@ -40,11 +40,16 @@ function exclusionsOf(kpi: KpiDefinition) {
   return list;
 }
 
+/** The index of a row's first exclusion reason, or NULL when the row is kept. */
+function exclusionIndexSql(exclusions: { when: string }[]): string {
+  return `CASE ${exclusions.map((e, i) => `WHEN ${e.when} THEN ${i}`).join(' ')} END`;
+}
+
 /** The KPI's rows in scope, each with _excluded: the index of its exclusion reason, or NULL when kept. */
 export function scopedRowsSql(kpi: KpiDefinition, options: CompileOptions) {
   const exclusions = exclusionsOf(kpi);
   const where = filterConditions(options.filters, kpi.asOf, kpi.base);
-  const excludedCase = `CASE ${exclusions.map((e, i) => `WHEN ${e.when} THEN ${i}`).join(' ')} END`;
+  const excludedCase = exclusionIndexSql(exclusions);
   const population = options.population ?? kpi.population;
   const sql = `SELECT *, ${excludedCase} AS _excluded FROM ${quoteIdent(kpi.base)} WHERE (${population}) AND ${where.sql}`;
   return { sql, params: where.params, exclusions };
@@ -83,7 +88,7 @@ export function compileKpiGroup(parts: KpiPart[], options: CompileOptions): Comp
     const population = part.population ?? part.kpi.population;
     flags.push(
       `coalesce((${population}), false) AS _p${i}`,
-      `CASE ${exclusions.map((e, j) => `WHEN ${e.when} THEN ${j}`).join(' ')} END AS _x${i}`,
+      `${exclusionIndexSql(exclusions)} AS _x${i}`,
     );
     // A duration's value is computed once per row, not once per aggregate.
     if (part.kpi.kind === 'duration') flags.push(`(${part.kpi.value}) AS _v${i}`);
