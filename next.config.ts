@@ -30,7 +30,10 @@ const nextConfig: NextConfig = {
     '@resvg/resvg-js',
     'pptxgenjs',
     'dejavu-fonts-ttf',
+    '@node-rs/argon2',
   ],
+  // forbidden(): a signed-in role without a page's permission gets app/forbidden.tsx with 403.
+  experimental: { authInterrupts: true },
   poweredByHeader: false,
   async headers() {
     return [

@@ -12,7 +12,7 @@ export default defineConfig({
     },
   },
   test: {
-    env: { TZ: 'UTC' },
+    env: { TZ: 'UTC', HOST: '127.0.0.1' },
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,

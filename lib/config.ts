@@ -1,5 +1,7 @@
 import 'server-only';
 /** The environment, parsed once; the only reader of process.env. */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -15,6 +17,17 @@ const envSchema = z.object({
   ORDERLENS_MAX_TEMP_SIZE: size.optional(),
   /** 0/false only for debugging: the server's DuckDB then reads any file its process can. */
   ORDERLENS_LOCKDOWN: z.enum(['0', '1', 'true', 'false']).optional(),
+  /** The address the server listens on (scripts/start.mjs passes it to next start). */
+  HOST: z.string().min(1).optional(),
+  /** At least 32 characters; else a random secret is kept in the data folder (mode 600). */
+  ORDERLENS_SESSION_SECRET: z.string().min(32).optional(),
+  ORDERLENS_SESSION_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .optional(),
+  /** Mark cookies Secure (set when a TLS proxy sits in front; https requests get it anyway). */
+  ORDERLENS_SECURE_COOKIES: z.enum(['0', '1', 'true', 'false']).optional(),
 });
 
 export interface Config {
@@ -39,6 +52,10 @@ export interface Config {
    * Undefined when ORDERLENS_LOCKDOWN=0.
    */
   allowedDirectories?: string[];
+  /** The server's listen address; sign-in is required beyond loopback. */
+  listenHost: string;
+  sessionHours: number;
+  secureCookies: boolean;
 }
 
 export const DEFAULT_MEMORY_LIMIT = '4GB';
@@ -71,6 +88,32 @@ export function config(): Config {
     memoryLimit: env.ORDERLENS_MEMORY_LIMIT ?? DEFAULT_MEMORY_LIMIT,
     threads: env.ORDERLENS_THREADS,
     seedDemo: !(env.ORDERLENS_NO_DEMO === '1' || env.ORDERLENS_NO_DEMO === 'true'),
+    // next start without our start script listens on every interface: assume so unless told.
+    listenHost: env.HOST ?? '0.0.0.0',
+    sessionHours: env.ORDERLENS_SESSION_HOURS ?? 12,
+    secureCookies: env.ORDERLENS_SECURE_COOKIES === '1' || env.ORDERLENS_SECURE_COOKIES === 'true',
   };
   return cached;
+}
+
+/**
+ * The key that seals session cookies: ORDERLENS_SESSION_SECRET, or 48 random bytes kept in
+ * data/session-secret (created on first use, readable by this user only).
+ */
+export function sessionSecret(): string {
+  const fromEnv = process.env.ORDERLENS_SESSION_SECRET;
+  if (fromEnv && fromEnv.length >= 32) return fromEnv;
+  const file = path.join(config().dataDir, 'session-secret');
+  try {
+    return readFileSync(file, 'utf-8').trim();
+  } catch {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const secret = randomBytes(48).toString('hex');
+    try {
+      writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+      return secret;
+    } catch {
+      return readFileSync(file, 'utf-8').trim(); // another bundle of this process wrote it first
+    }
+  }
 }

@@ -60,7 +60,7 @@ console.log(`[orderlens] serving on http://${host.includes(':') ? `[${host}]` : 
 const server = spawn(process.execPath, [next, 'start', '--port', port, '--hostname', host], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  env: { ...process.env, HOST: host, NEXT_TELEMETRY_DISABLED: '1' },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -4,7 +4,7 @@ import styles from '../ui/scorecard.module.css';
 export default function Loading() {
   return (
     <div aria-busy="true" aria-live="polite">
-      <p className={styles.visuallyHidden}>Loading the scorecard…</p>
+      <p className="visually-hidden">Loading the scorecard…</p>
       <div aria-hidden="true">
         <span className={styles.skeleton} style={{ width: 180, height: 28, marginBottom: 10 }} />
         <span className={styles.skeleton} style={{ width: '60%', height: 14, marginBottom: 18 }} />

@@ -13,6 +13,7 @@ import { formatCount, formatDateTime, formatDay } from '../ui/format';
 import { groupKpis, KpiCard, UnavailableKpi } from '../ui/kpi-card';
 import styles from '../ui/scorecard.module.css';
 import { kpiQueryFromSearchParams, searchStringOf, type SearchParams } from '../ui/search-params';
+import { requirePage } from '../session';
 
 export const metadata: Metadata = { title: 'Scorecard' };
 
@@ -32,6 +33,7 @@ export default async function ScorecardPage({
   searchParams: Promise<SearchParams>;
 }) {
   await connection();
+  await requirePage('view', '/');
   const { query, problems } = kpiQueryFromSearchParams(await searchParams);
   const db = await getServerDatabase();
   const coverage = await getDataCoverage(db);
@@ -171,7 +173,7 @@ function describeView(view: ParsedKpiQuery, entries: ScorecardEntry[]): string {
 function Coverage({ coverage, lastLoad }: { coverage: DataCoverage; lastLoad?: LedgerEntry }) {
   return (
     <section aria-labelledby="coverage-heading">
-      <h2 id="coverage-heading" className={styles.visuallyHidden}>
+      <h2 id="coverage-heading" className="visually-hidden">
         Data coverage and freshness
       </h2>
       <div className={styles.coverage}>

@@ -62,13 +62,15 @@ describe('HTTP JSON endpoints', () => {
   });
 
   it('GET /api/reconciliation and /api/loads', async () => {
-    const reconciliation = await (await import('./reconciliation/route')).GET();
+    const reconciliation = await (
+      await import('./reconciliation/route')
+    ).GET(request('/api/reconciliation'));
     expect((await reconciliation.json()).checks).toContainEqual({
       id: 'orders_without_shipment',
       label: 'Open orders with no shipment',
       count: 1,
     });
-    const loads = await (await import('./loads/route')).GET();
+    const loads = await (await import('./loads/route')).GET(request('/api/loads'));
     expect((await loads.json()).loads).toHaveLength(4);
   });
 });
@@ -83,7 +85,7 @@ describe('band sets and targets over HTTP', () => {
 
   it('lists the shipped band sets with their sources', async () => {
     const { GET } = await import('./bands/route');
-    const body = await (await GET()).json();
+    const body = await (await GET(request('/api/bands'))).json();
     const werc = body.bandSets.find((s: { id: string }) => s.id === 'werc-2020-order-fill-rate');
     expect(werc).toMatchObject({
       kpi: 'order_fill_rate',

@@ -114,7 +114,7 @@ describe('upload → preview → check → load → undo over HTTP', () => {
     const { GET } = await import('./uploads/[id]/rejects/route');
     const download = await GET(get(`/api/uploads/${id}/rejects`), context(id));
     expect(download.status).toBe(404);
-    const loads = await (await import('./loads/route')).GET();
+    const loads = await (await import('./loads/route')).GET(get('/api/loads'));
     expect((await loads.json()).loads).toEqual([]);
   });
 
@@ -146,7 +146,7 @@ describe('upload → preview → check → load → undo over HTTP', () => {
       }),
     );
     expect(saved.status).toBe(201);
-    const listed = await (await profiles.GET()).json();
+    const listed = await (await profiles.GET(get('/api/profiles'))).json();
     expect(listed.profiles.map((p: { name: string }) => p.name)).toEqual(['Flat small']);
     const { GET } = await import('./uploads/[id]/preview/route');
     const preview = await (await GET(get(`/api/uploads/${id}/preview`), context(id))).json();

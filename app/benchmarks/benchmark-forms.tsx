@@ -15,6 +15,7 @@ import {
   type ReactNode,
 } from 'react';
 import styles from './benchmarks.module.css';
+import { apiFetch } from '../ui/csrf';
 
 export interface KpiChoice {
   id: string;
@@ -35,7 +36,7 @@ interface Outcome {
 /** Send a request to one of our routes; never throws. */
 async function send(url: string, init: RequestInit): Promise<Outcome> {
   try {
-    const response = await fetch(url, init);
+    const response = await apiFetch(url, init);
     const data = (await response.json().catch(() => null)) as Record<string, unknown> | null;
     if (response.ok) return { ok: true, status: response.status, data, problems: [], message: '' };
     const message = typeof data?.message === 'string' ? data.message : `HTTP ${response.status}`;
@@ -432,7 +433,7 @@ export function BandImportForm({ kpis }: { kpis: KpiChoice[] }) {
             </strong>
             {problems.length > 0 && (
               <table className={styles.problemTable}>
-                <caption className={styles.srOnly}>Problems found in the file</caption>
+                <caption className="visually-hidden">Problems found in the file</caption>
                 <thead>
                   <tr>
                     {hasRows && <th scope="col">Row</th>}

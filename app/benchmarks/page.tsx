@@ -16,6 +16,9 @@ import {
   type KpiChoice,
 } from './benchmark-forms';
 import styles from './benchmarks.module.css';
+import { requirePage } from '../session';
+import { can } from '@/lib/auth/roles';
+import { RoleNote } from '../ui/role-note';
 
 export const metadata: Metadata = { title: 'Benchmarks' };
 
@@ -42,6 +45,7 @@ function value(n: number | null, unit: string): string {
 
 export default async function BenchmarksPage() {
   await connection();
+  const identity = await requirePage('view', '/benchmarks');
   const db = await getServerDatabase();
   const [sets, targets, inputs] = await Promise.all([
     listBandSets(db),
@@ -89,7 +93,7 @@ export default async function BenchmarksPage() {
         </h3>
         <div className={styles.cards}>
           {shipped.map((set) => (
-            <BandCard key={set.id} set={set} />
+            <BandCard key={set.id} set={set} canRemove={can(identity.role, 'bands')} />
           ))}
         </div>
         <h3 className={styles.groupHeading}>
@@ -98,7 +102,7 @@ export default async function BenchmarksPage() {
         {imported.length ? (
           <div className={styles.cards}>
             {imported.map((set) => (
-              <BandCard key={set.id} set={set} />
+              <BandCard key={set.id} set={set} canRemove={can(identity.role, 'bands')} />
             ))}
           </div>
         ) : (
@@ -115,7 +119,11 @@ export default async function BenchmarksPage() {
           problem is listed with its row and column, and nothing is stored until the whole file is
           valid. Importing an id again stores a new version; the old one stays on record.
         </p>
-        <BandImportForm kpis={kpiChoices} />
+        {can(identity.role, 'bands') ? (
+          <BandImportForm kpis={kpiChoices} />
+        ) : (
+          <RoleNote identity={identity} permission="bands" />
+        )}
       </section>
 
       <section id="targets" aria-labelledby="targets-heading" className="panel">
@@ -128,7 +136,7 @@ export default async function BenchmarksPage() {
         {targets.length ? (
           <div className={styles.tableWrap}>
             <table>
-              <caption className={styles.srOnly}>Targets</caption>
+              <caption className="visually-hidden">Targets</caption>
               <thead>
                 <tr>
                   <th scope="col">KPI</th>
@@ -141,7 +149,7 @@ export default async function BenchmarksPage() {
                     At risk within
                   </th>
                   <th scope="col">
-                    <span className={styles.srOnly}>Actions</span>
+                    <span className="visually-hidden">Actions</span>
                   </th>
                 </tr>
               </thead>
@@ -177,11 +185,13 @@ export default async function BenchmarksPage() {
                       </td>
                       <td className="num">{value(t.atRiskWithin, unit)}</td>
                       <td className={styles.actions}>
-                        <DeleteButton
-                          url={`/api/targets/${encodeURIComponent(t.id)}`}
-                          what={`the ${kpiName(t.kpi)} target`}
-                          label="Delete"
-                        />
+                        {can(identity.role, 'targets') && (
+                          <DeleteButton
+                            url={`/api/targets/${encodeURIComponent(t.id)}`}
+                            what={`the ${kpiName(t.kpi)} target`}
+                            label="Delete"
+                          />
+                        )}
                       </td>
                     </tr>
                   );
@@ -192,8 +202,14 @@ export default async function BenchmarksPage() {
         ) : (
           <p className={styles.emptyNote}>No targets yet.</p>
         )}
-        <h3 className={styles.formHeading}>Set a target</h3>
-        <TargetForm kpis={kpiChoices} />
+        {can(identity.role, 'targets') ? (
+          <>
+            <h3 className={styles.formHeading}>Set a target</h3>
+            <TargetForm kpis={kpiChoices} />
+          </>
+        ) : (
+          <RoleNote identity={identity} permission="targets" />
+        )}
       </section>
 
       <section id="inputs" aria-labelledby="inputs-heading" className="panel">
@@ -206,7 +222,7 @@ export default async function BenchmarksPage() {
         {inputs.length ? (
           <div className={styles.tableWrap}>
             <table>
-              <caption className={styles.srOnly}>FTE and cost figures</caption>
+              <caption className="visually-hidden">FTE and cost figures</caption>
               <thead>
                 <tr>
                   <th scope="col">Period</th>
@@ -218,7 +234,7 @@ export default async function BenchmarksPage() {
                     Cost
                   </th>
                   <th scope="col">
-                    <span className={styles.srOnly}>Actions</span>
+                    <span className="visually-hidden">Actions</span>
                   </th>
                 </tr>
               </thead>
@@ -240,11 +256,13 @@ export default async function BenchmarksPage() {
                         : '—'}
                     </td>
                     <td className={styles.actions}>
-                      <DeleteButton
-                        url={`/api/inputs?${new URLSearchParams({ from: String(i.from), to: String(i.to), team: String(i.team ?? '') }).toString()}`}
-                        what={`the figures for ${String(i.from)} – ${String(i.to)}${i.team ? ` (${String(i.team)})` : ''}`}
-                        label="Delete"
-                      />
+                      {can(identity.role, 'inputs') && (
+                        <DeleteButton
+                          url={`/api/inputs?${new URLSearchParams({ from: String(i.from), to: String(i.to), team: String(i.team ?? '') }).toString()}`}
+                          what={`the figures for ${String(i.from)} – ${String(i.to)}${i.team ? ` (${String(i.team)})` : ''}`}
+                          label="Delete"
+                        />
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -256,14 +274,20 @@ export default async function BenchmarksPage() {
             No figures yet, so orders per FTE and cost per order show as unavailable.
           </p>
         )}
-        <h3 className={styles.formHeading}>Enter figures for a period</h3>
-        <InputForm />
+        {can(identity.role, 'inputs') ? (
+          <>
+            <h3 className={styles.formHeading}>Enter figures for a period</h3>
+            <InputForm />
+          </>
+        ) : (
+          <RoleNote identity={identity} permission="inputs" />
+        )}
       </section>
     </>
   );
 }
 
-function BandCard({ set }: { set: StoredBandSet }) {
+function BandCard({ set, canRemove }: { set: StoredBandSet; canRemove: boolean }) {
   const shipped = set.origin === 'shipped';
   return (
     <article className={styles.card} aria-labelledby={`set-${set.id}`}>
@@ -319,7 +343,7 @@ function BandCard({ set }: { set: StoredBandSet }) {
           </dd>
         </dl>
       </details>
-      {!shipped && (
+      {!shipped && canRemove && (
         <div className={styles.cardActions}>
           <DeleteButton
             url={`/api/bands/${encodeURIComponent(set.id)}`}

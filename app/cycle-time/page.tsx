@@ -23,6 +23,7 @@ import shared from '../ui/kpi-pages/kpi-pages.module.css';
 import { dimensionLabels } from '../ui/kpi-pages/labels';
 import { kpiQueryFromSearchParams, searchStringOf, type SearchParams } from '../ui/search-params';
 import styles from './page.module.css';
+import { requirePage } from '../session';
 
 export const metadata: Metadata = { title: 'Order shipment cycle time' };
 
@@ -42,6 +43,7 @@ export default async function CycleTimePage({
   searchParams: Promise<SearchParams>;
 }) {
   await connection();
+  await requirePage('view', '/cycle-time');
   const { query, problems } = kpiQueryFromSearchParams(await searchParams);
   const filters = query.filters;
   const db = await getServerDatabase();
@@ -225,7 +227,10 @@ export default async function CycleTimePage({
                       href={`/kpis/${KPI}${searchStringOf({ filters, by })}#breakdown`}
                     >
                       details
-                      <span className={shared.srOnly}> by {dimensionLabels[by].toLowerCase()}</span>
+                      <span className="visually-hidden">
+                        {' '}
+                        by {dimensionLabels[by].toLowerCase()}
+                      </span>
                     </Link>
                   </h3>
                   <BreakdownBars

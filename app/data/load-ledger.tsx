@@ -30,7 +30,7 @@ function describeUndo(result: UndoResult): string {
   );
 }
 
-export function LoadLedger({ loads }: { loads: LedgerEntry[] }) {
+export function LoadLedger({ loads, canUndo }: { loads: LedgerEntry[]; canUndo: boolean }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState<number | null>(null);
   const [pending, setPending] = useState<number | null>(null);
@@ -82,7 +82,7 @@ export function LoadLedger({ loads }: { loads: LedgerEntry[] }) {
       </div>
       <div className={styles.scroll} tabIndex={0} role="region" aria-label="Loads, newest first">
         <table>
-          <caption className={styles.visuallyHidden}>{loads.length} loads, newest first</caption>
+          <caption className="visually-hidden">{loads.length} loads, newest first</caption>
           <thead>
             <tr>
               <th scope="col" className="num">
@@ -105,13 +105,13 @@ export function LoadLedger({ loads }: { loads: LedgerEntry[] }) {
               </th>
               <th scope="col">Time</th>
               <th scope="col">
-                <span className={styles.visuallyHidden}>Actions</span>
+                <span className="visually-hidden">Actions</span>
               </th>
             </tr>
           </thead>
           <tbody>
             {loads.map((load) => {
-              const undoable = load.status === 'loaded' || load.status === 'unchanged';
+              const undoable = canUndo && (load.status === 'loaded' || load.status === 'unchanged');
               return (
                 <tr
                   key={load.loadId}

@@ -69,7 +69,7 @@ export function LoadReportView({
 
       {tables.length > 0 && (
         <table className={styles.counts}>
-          <caption className={styles.visuallyHidden}>
+          <caption className="visually-hidden">
             Rows {dryRun ? 'the load would write' : 'written'} per table
           </caption>
           <thead>

@@ -43,7 +43,7 @@ export function MappingTable(props: Props) {
     <>
       <div className={styles.scroll}>
         <table className={styles.mappingTable}>
-          <caption className={styles.visuallyHidden}>
+          <caption className="visually-hidden">
             Source column for each field of {target}, with the confidence of the proposal
           </caption>
           <thead>

@@ -9,11 +9,15 @@ import { formatCount, formatDateTime, formatDay } from '../ui/format';
 import styles from './data.module.css';
 import { LoadLedger } from './load-ledger';
 import { UploadWizard } from './upload-wizard';
+import { can } from '@/lib/auth/roles';
+import { RoleNote } from '../ui/role-note';
+import { requirePage } from '../session';
 
 export const metadata: Metadata = { title: 'Data' };
 
 export default async function DataPage() {
   await connection();
+  const identity = await requirePage('view', '/data');
   const db = await getServerDatabase();
   const [coverage, loads] = await Promise.all([getDataCoverage(db), listLoads(db)]);
   return (
@@ -27,7 +31,11 @@ export default async function DataPage() {
       <Coverage coverage={coverage} />
       <section className="panel" aria-labelledby="add-heading">
         <h2 id="add-heading">Add an extract</h2>
-        <UploadWizard maxBytes={DEFAULT_MAX_UPLOAD_BYTES} />
+        {can(identity.role, 'upload') ? (
+          <UploadWizard maxBytes={DEFAULT_MAX_UPLOAD_BYTES} />
+        ) : (
+          <RoleNote identity={identity} permission="upload" />
+        )}
         <details className={styles.settings}>
           <summary>From the command line</summary>
           <p>
@@ -41,7 +49,7 @@ export default async function DataPage() {
       </section>
       <section className="panel" aria-labelledby="ledger-heading">
         <h2 id="ledger-heading">Load ledger</h2>
-        <LoadLedger loads={loads} />
+        <LoadLedger loads={loads} canUndo={can(identity.role, 'undo')} />
       </section>
     </>
   );

@@ -1,5 +1,7 @@
 /** Browser-side helpers of the Data page: JSON requests with plain-word errors, byte sizes. */
 
+import { apiFetch } from '../ui/csrf';
+
 const unreachable =
   'Could not reach the Orderlens server. Check that it is still running, then try again.';
 
@@ -7,7 +9,7 @@ const unreachable =
 export async function requestJson<T>(url: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, init);
+    response = await apiFetch(url, init);
   } catch {
     throw new Error(unreachable);
   }

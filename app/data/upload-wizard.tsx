@@ -16,6 +16,7 @@ import {
   requiredFieldsOfTarget,
   type MappingTarget,
 } from '@/lib/model/canonical';
+import { apiFetch, csrfHeaders } from '../ui/csrf';
 import { formatCount } from '../ui/format';
 import styles from './data.module.css';
 import { LoadReportView } from './load-report';
@@ -155,7 +156,7 @@ export function UploadWizard({ maxBytes }: { maxBytes: number }) {
     xhrRef.current = null;
     // The stored file is of no further use once the user moves on; the server prunes any we miss.
     if (upload)
-      void fetch(`/api/uploads/${upload.id}`, { method: 'DELETE' }).catch(() => undefined);
+      void apiFetch(`/api/uploads/${upload.id}`, { method: 'DELETE' }).catch(() => undefined);
     setPhase({ step: 'choose' });
     setUpload(null);
     setPreview(null);
@@ -260,6 +261,7 @@ export function UploadWizard({ maxBytes }: { maxBytes: number }) {
     xhr.open('POST', '/api/uploads');
     xhr.setRequestHeader('x-file-name', encodeURIComponent(file.name));
     xhr.setRequestHeader('content-type', 'application/octet-stream');
+    for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => {
       setPhase((p) =>
         p.step === 'uploading'
@@ -436,7 +438,7 @@ export function UploadWizard({ maxBytes }: { maxBytes: number }) {
             ref={inputRef}
             type="file"
             accept={ACCEPT}
-            className={styles.visuallyHidden}
+            className="visually-hidden"
             tabIndex={-1}
             aria-hidden="true"
             onChange={(event) => onFiles(event.target.files)}

@@ -13,6 +13,7 @@ import { capitalise } from '../ui/kpi-pages/labels';
 import { describeNeeds } from '../ui/kpi-pages/needs';
 import styles from './kpis.module.css';
 import { DataNeeded } from '@/app/ui/kpi-pages/data-needed';
+import { requirePage } from '../session';
 
 export const metadata: Metadata = {
   title: 'KPIs',
@@ -55,6 +56,7 @@ const nameOf = new Map(kpiCatalogue.map((k) => [k.id, k.name]));
 
 export default async function KpiEncyclopediaPage() {
   await connection();
+  await requirePage('view', '/kpis');
   const db = await getServerDatabase();
   const sets = await listBandSets(db);
   const setsByKpi = new Map<string, StoredBandSet[]>();
@@ -89,7 +91,7 @@ export default async function KpiEncyclopediaPage() {
                       {setsByKpi.has(kpi.id) && (
                         <span className={styles.tocBadge} title="Has a published band set">
                           <span aria-hidden="true">◆</span>
-                          <span className={styles.visuallyHidden}> (banded)</span>
+                          <span className="visually-hidden"> (banded)</span>
                         </span>
                       )}
                     </a>
@@ -128,7 +130,7 @@ function KpiEntry({ kpi, sets }: { kpi: KpiDefinition; sets: StoredBandSet[] }) 
       <header className={styles.entryHead}>
         <h3 id={`${kpi.id}-name`}>{kpi.name}</h3>
         <Link href={`/kpis/${kpi.id}`} className={styles.open}>
-          Open with your data<span className={styles.visuallyHidden}>: {kpi.name}</span>
+          Open with your data<span className="visually-hidden">: {kpi.name}</span>
           <span aria-hidden="true"> →</span>
         </Link>
       </header>

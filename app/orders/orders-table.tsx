@@ -98,13 +98,15 @@ export interface OrdersExplorerProps {
   query: ParsedOrdersQuery;
   facets: OrderFacets;
   kpis: KpiOption[];
+  /** Whether the signed-in role may download the view as CSV. */
+  canExport: boolean;
 }
 
 function resolve<T>(updater: Updater<T>, old: T): T {
   return typeof updater === 'function' ? (updater as (value: T) => T)(old) : updater;
 }
 
-export function OrdersExplorer({ page, query, facets, kpis }: OrdersExplorerProps) {
+export function OrdersExplorer({ page, query, facets, kpis, canExport }: OrdersExplorerProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const navigate = (next: Partial<ParsedOrdersQuery>) => {
@@ -114,7 +116,13 @@ export function OrdersExplorer({ page, query, facets, kpis }: OrdersExplorerProp
   return (
     <>
       <FilterBar query={query} facets={facets} kpis={kpis} navigate={navigate} />
-      <OrdersTable page={page} query={query} pending={pending} navigate={navigate} />
+      <OrdersTable
+        page={page}
+        query={query}
+        pending={pending}
+        navigate={navigate}
+        canExport={canExport}
+      />
     </>
   );
 }
@@ -331,11 +339,13 @@ function OrdersTable({
   query,
   pending,
   navigate,
+  canExport,
 }: {
   page: OrdersPage;
   query: ParsedOrdersQuery;
   pending: boolean;
   navigate: (next: Partial<ParsedOrdersQuery>) => void;
+  canExport: boolean;
 }) {
   const router = useRouter();
   const captionId = useId();
@@ -522,9 +532,11 @@ function OrdersTable({
             onReset={() => storeColumns(null)}
             labelOf={labelOf}
           />
-          <a className={styles.button} href={exportUrl} download="orders.csv">
-            <DownloadIcon /> Download CSV of this view
-          </a>
+          {canExport && (
+            <a className={styles.button} href={exportUrl} download="orders.csv">
+              <DownloadIcon /> Download CSV of this view
+            </a>
+          )}
         </div>
       </div>
 
@@ -562,7 +574,7 @@ function OrdersTable({
             aria-colcount={visibleColumns.length}
             aria-describedby={`${captionId}-help`}
           >
-            <caption className={styles.srOnly}>
+            <caption className="visually-hidden">
               {page.kpi ? `${noun} behind ${page.kpi.name}` : 'Orders'}, {totals}. Sorted by{' '}
               {metaOf(page.sort).label}, {page.direction === 'asc' ? 'ascending' : 'descending'}.
             </caption>

@@ -28,6 +28,9 @@ import { dimensionLabels } from '../ui/kpi-pages/labels';
 import { QueryForm } from '../ui/kpi-pages/query-form';
 import { kpiQueryFromSearchParams, type SearchParams } from '../ui/search-params';
 import styles from './reports.module.css';
+import { requirePage } from '../session';
+import { can } from '@/lib/auth/roles';
+import { RoleNote } from '../ui/role-note';
 
 export const metadata: Metadata = { title: 'Reports' };
 
@@ -71,6 +74,7 @@ export default async function ReportsPage({
   searchParams: Promise<SearchParams>;
 }) {
   await connection();
+  const identity = await requirePage('view', '/reports');
   const search = await searchParams;
   const { query, problems } = kpiQueryFromSearchParams({
     ...search,
@@ -94,12 +98,15 @@ export default async function ReportsPage({
     if (typeof value === 'string' && value && key !== 'grain') download.set(key, value);
   download.set('by', options.by);
   download.set('compare', options.compare);
-  const href = (format: string, extra: Record<string, string> = {}) => {
-    const params = new URLSearchParams(download);
-    params.set('format', format);
-    for (const [k, v] of Object.entries(extra)) params.set(k, v);
-    return `/api/reports?${params.toString()}`;
-  };
+  // Download links only for roles that may export; the route checks again.
+  const href = can(identity.role, 'export')
+    ? (format: string, extra: Record<string, string> = {}) => {
+        const params = new URLSearchParams(download);
+        params.set('format', format);
+        for (const [k, v] of Object.entries(extra)) params.set(k, v);
+        return `/api/reports?${params.toString()}`;
+      }
+    : undefined;
 
   return (
     <>
@@ -147,16 +154,20 @@ export default async function ReportsPage({
 
       <section className="panel" aria-labelledby="download-h">
         <h2 id="download-h">Download</h2>
-        <ul className={styles.formats}>
-          {formats.map((f) => (
-            <li key={f.format}>
-              <a className={styles.format} href={href(f.format)} download>
-                <span className={styles.formatName}>{f.label}</span>
-                <span className={styles.formatWhat}>{f.what}</span>
-              </a>
-            </li>
-          ))}
-        </ul>
+        {href ? (
+          <ul className={styles.formats}>
+            {formats.map((f) => (
+              <li key={f.format}>
+                <a className={styles.format} href={href(f.format)} download>
+                  <span className={styles.formatName}>{f.label}</span>
+                  <span className={styles.formatWhat}>{f.what}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <RoleNote identity={identity} permission="export" />
+        )}
         <p className={shared.note}>
           Each KPI section below also has its chart as a PNG (1920 px wide) and the orders behind it
           as CSV. Text cells that a spreadsheet could run as a formula are neutralised.
@@ -180,7 +191,7 @@ function Preview({
   href,
 }: {
   model: ReportModel;
-  href: (format: string, extra?: Record<string, string>) => string;
+  href?: (format: string, extra?: Record<string, string>) => string;
 }) {
   return (
     <section aria-labelledby="preview-h" className={styles.preview}>
@@ -215,7 +226,9 @@ function Preview({
         <h3 className={styles.h3}>Executive summary</h3>
         <div className={styles.tableWrap}>
           <table>
-            <caption className={styles.srOnly}>Every KPI with its band, target and change</caption>
+            <caption className="visually-hidden">
+              Every KPI with its band, target and change
+            </caption>
             <thead>
               <tr>
                 <th scope="col">KPI</th>
@@ -276,7 +289,7 @@ function Preview({
         <h3 className={styles.h3}>Appendix: loads behind the numbers</h3>
         <div className={styles.tableWrap}>
           <table>
-            <caption className={styles.srOnly}>Loads with their content hashes</caption>
+            <caption className="visually-hidden">Loads with their content hashes</caption>
             <thead>
               <tr>
                 <th scope="col" className="num">
@@ -345,7 +358,7 @@ function KpiSection({
   href,
 }: {
   kpi: ReportKpi;
-  href: (format: string, extra?: Record<string, string>) => string;
+  href?: (format: string, extra?: Record<string, string>) => string;
 }) {
   const summary = `${kpi.name}: ${kpi.available ? kpi.formatted : 'unavailable'}; ${bandText(kpi)}; ${targetText(kpi)}; change ${changeText(kpi)}.`;
   return (
@@ -354,7 +367,7 @@ function KpiSection({
         <h3 id={`kpi-${kpi.id}-h`} className={styles.h3}>
           {kpi.name}
         </h3>
-        {kpi.available && (
+        {kpi.available && href && (
           <span className={styles.links}>
             <a href={href('png', { chart: kpi.id })} download>
               Chart (PNG)

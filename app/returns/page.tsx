@@ -20,6 +20,7 @@ import { FilterNote } from '../ui/kpi-pages/filter-note';
 import shared from '../ui/kpi-pages/kpi-pages.module.css';
 import { kpiQueryFromSearchParams, searchStringOf, type SearchParams } from '../ui/search-params';
 import styles from './page.module.css';
+import { requirePage } from '../session';
 
 export const metadata: Metadata = { title: 'Returns' };
 
@@ -32,6 +33,7 @@ export default async function ReturnsPage({
   searchParams: Promise<SearchParams>;
 }) {
   await connection();
+  await requirePage('view', '/returns');
   const { query, problems } = kpiQueryFromSearchParams(await searchParams);
   const filters = query.filters;
   const db = await getServerDatabase();
@@ -118,7 +120,7 @@ export default async function ReturnsPage({
                 {e.name}{' '}
                 <Link className={styles.more} href={`/kpis/${e.id}${search}`}>
                   definition and breakdown
-                  <span className={shared.srOnly}> of the {e.name.toLowerCase()}</span>
+                  <span className="visually-hidden"> of the {e.name.toLowerCase()}</span>
                 </Link>
               </h3>
               <KpiTrend entry={e} bands={bands[i]!} hideTitle />

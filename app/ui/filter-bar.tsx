@@ -450,7 +450,7 @@ function DimensionPicker({ name, label, options, selected, onChange }: PickerPro
           </legend>
           {values.length > 8 && (
             <>
-              <label htmlFor={searchId} className={styles.visuallyHidden}>
+              <label htmlFor={searchId} className="visually-hidden">
                 Search {label.toLowerCase()}
               </label>
               <input

@@ -174,11 +174,11 @@ export function KpiCard({ entry, search }: { entry: ScorecardEntry; search: stri
       ))}
 
       <dl className={styles.facts}>
-        <dt className={styles.visuallyHidden}>Benchmark</dt>
+        <dt className="visually-hidden">Benchmark</dt>
         <dd>
           <BenchmarkPlacement entry={entry} />
         </dd>
-        <dt className={styles.visuallyHidden}>Target</dt>
+        <dt className="visually-hidden">Target</dt>
         <dd>
           <TargetStatusText entry={entry} />
         </dd>
@@ -259,7 +259,7 @@ function ChangeLine({
           vs {formatKpiValue(comparison.value, entry.unit)}
           {labelled && ` ${shortComparison[comparison.kind]}`}
         </span>
-        <span className={styles.visuallyHidden}>
+        <span className="visually-hidden">
           than the {name}, which was {formatKpiValue(comparison.value, entry.unit)}
         </span>
       </span>

@@ -2,24 +2,14 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
-const links = [
-  { href: '/', label: 'Scorecard' },
-  { href: '/kpis', label: 'KPIs' },
-  { href: '/cycle-time', label: 'Cycle time' },
-  { href: '/returns', label: 'Returns' },
-  { href: '/orders', label: 'Orders' },
-  { href: '/data', label: 'Data' },
-  { href: '/benchmarks', label: 'Benchmarks' },
-  { href: '/reports', label: 'Reports' },
-];
-
 /** Whether a nav entry is the current section: "/" only at home, others for their subpages too. */
 function isActive(href: string, pathname: string): boolean {
   if (href === '/') return pathname === '/';
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 
-export function NavLinks() {
+/** The sections the signed-in role may open (chosen by the layout, on the server). */
+export function NavLinks({ links }: { links: readonly { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
     // Seven sections do not fit a phone: the row scrolls sideways instead of widening the page.

@@ -10,12 +10,13 @@ import { proposeMapping } from '@/lib/ingest/automap';
 import { listLoads, undoLoad } from '@/lib/ingest/ledger';
 import { stageSource } from '@/lib/ingest/stage';
 import { mappingTargets, type MappingTarget } from '@/lib/model/canonical';
-import { openCliDatabase } from './db';
+import { reasonOf } from '@/lib/auth/audit';
+import { auditCli, openCliDatabase } from './db';
 import { parse, UsageError, type Io } from './args';
 
 export async function loadsCommand(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { db: { type: 'string' }, json: { type: 'boolean' } });
-  const db = await openCliDatabase(values.db as string | undefined);
+  const db = await openCliDatabase(values.db as string | undefined, 'view');
   const loads = await listLoads(db);
   if (values.json) {
     io.out(JSON.stringify(loads, null, 2));
@@ -42,8 +43,17 @@ export async function undoCommand(args: string[], io: Io): Promise<number> {
   const id = Number(positionals[0]);
   if (positionals.length !== 1 || !Number.isInteger(id) || id < 1)
     throw new UsageError('undo takes one LOAD_ID.');
-  const db = await openCliDatabase(values.db as string | undefined);
-  const result = await undoLoad(db, id);
+  const db = await openCliDatabase(values.db as string | undefined, 'undo');
+  const result = await undoLoad(db, id).catch(async (error: unknown) => {
+    await auditCli(db, {
+      action: 'undo',
+      outcome: 'failed',
+      target: `load ${id}`,
+      detail: reasonOf(error),
+    });
+    throw error;
+  });
+  await auditCli(db, { action: 'undo', outcome: 'ok', target: `load ${id}` });
   if (values.json) io.out(JSON.stringify({ status: 'undone', ...result }, null, 2));
   else {
     const summary = Object.keys(result.removed)
@@ -109,7 +119,7 @@ export async function mapCommand(args: string[], io: Io): Promise<number> {
 
 export async function demoCommand(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { db: { type: 'string' }, orders: { type: 'string' } });
-  const db = await openCliDatabase(values.db as string | undefined);
+  const db = await openCliDatabase(values.db as string | undefined, 'upload');
   const reports = await loadDemoData(db, {
     orders: positiveInt(values.orders as string | undefined, '--orders', 20_000),
   });
@@ -142,10 +152,15 @@ export async function inputsCommand(args: string[], io: Io): Promise<number> {
     db: { type: 'string' },
     json: { type: 'boolean' },
   });
-  const db = await openCliDatabase(values.db as string | undefined);
+  const action = positionals[0] === 'remove' || positionals[0] === 'set' ? positionals[0] : 'list';
+  const db = await openCliDatabase(
+    values.db as string | undefined,
+    action === 'list' ? 'view' : 'inputs',
+  );
   if (positionals[0] === 'remove') {
     const key = { from: values.from, to: values.to, team: values.team ?? '' };
     await removeKpiInput(db, key).catch(usageOfZod);
+    await auditCli(db, { action: 'inputs.remove', outcome: 'ok', target: JSON.stringify(key) });
     io.out(
       values.json
         ? JSON.stringify({ removed: key })
@@ -168,6 +183,7 @@ export async function inputsCommand(args: string[], io: Io): Promise<number> {
       cost: number('cost'),
       currency: values.currency,
     }).catch(usageOfZod);
+    await auditCli(db, { action: 'inputs.set', outcome: 'ok', target: JSON.stringify(input) });
     io.out(
       values.json
         ? JSON.stringify(input)

@@ -1,14 +1,79 @@
 import 'server-only';
+/**
+ * Open the database for a CLI command, as someone allowed to run it. While no user exists the
+ * command runs as the local user (it is this computer's user, reading files they name); once an
+ * admin has created users, ORDERLENS_USER and ORDERLENS_PASSWORD say who runs it, and
+ * lib/auth/access decides as for the web. The file's permissions remain the outer boundary: the
+ * CLI cannot stop someone who may read the database file from reading it.
+ */
 import { config } from '@/lib/config';
 import { openDatabase, type Database } from '@/lib/db/database';
+import { OrderlensError } from '@/lib/db/errors';
+import { authorize, ForbiddenError, LOCAL_IDENTITY, type Identity } from '@/lib/auth/access';
+import { recordAudit, type AuditEvent } from '@/lib/auth/audit';
+import { verifyPassword } from '@/lib/auth/passwords';
+import type { Permission } from '@/lib/auth/roles';
+import { countUsers, credentialsOf } from '@/lib/auth/users';
 
-/** Open the database for a CLI command; a database held by the server fails fast with a clear error. */
-export function openCliDatabase(file?: string): Promise<Database> {
+const identities = new WeakMap<Database, Identity>();
+
+export class CliSignInError extends OrderlensError {
+  constructor(detail: string) {
+    super(
+      `${detail} Users exist in this database, so commands run as one of them: set ORDERLENS_USER and ORDERLENS_PASSWORD.`,
+      'sign_in_required',
+    );
+  }
+}
+
+/** Open the database for a command needing `permission`; a held database fails fast. */
+export async function openCliDatabase(
+  file: string | undefined,
+  permission: Permission,
+): Promise<Database> {
   const settings = config();
-  return openDatabase(file ?? settings.databaseFile, {
+  const db = await openDatabase(file ?? settings.databaseFile, {
     memoryLimit: settings.memoryLimit,
     threads: settings.threads,
     tempDirectory: settings.tempDirectory,
     maxTempSize: settings.maxTempSize,
   });
+  const identity = await cliIdentity(db);
+  try {
+    authorize(identity, permission);
+  } catch (error) {
+    if (error instanceof ForbiddenError)
+      await recordAudit(db, identity, 'cli', {
+        action: 'access',
+        outcome: 'denied',
+        target: process.argv.slice(2, 3).join(' ') || 'cli',
+        detail: `needs ${permission}`,
+      });
+    throw error;
+  }
+  identities.set(db, identity);
+  return db;
+}
+
+async function cliIdentity(db: Database): Promise<Identity> {
+  if ((await countUsers(db)) === 0) return LOCAL_IDENTITY;
+  const username = process.env.ORDERLENS_USER;
+  const password = process.env.ORDERLENS_PASSWORD;
+  if (!username || !password) throw new CliSignInError('No user given.');
+  const user = await credentialsOf(db, username);
+  const valid = await verifyPassword(user?.hash, password);
+  if (!user || !valid || user.disabled) {
+    await recordAudit(db, { username: username.slice(0, 64) }, 'cli', {
+      action: 'sign_in',
+      outcome: 'failed',
+      detail: !user ? 'unknown user' : !valid ? 'wrong password' : 'user disabled',
+    });
+    throw new CliSignInError('Wrong user name or password.');
+  }
+  return { username: username.trim().toLowerCase(), role: user.role, userId: user.userId };
+}
+
+/** Append to the audit log as whoever opened this database for the command. */
+export function auditCli(db: Database, event: AuditEvent): Promise<void> {
+  return recordAudit(db, identities.get(db) ?? LOCAL_IDENTITY, 'cli', event);
 }

@@ -4,7 +4,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { loadExtract, type LoadReport, type ReadingSettings } from '@/lib/ingest/load-extract';
 import { mappingSchema, parseMappingJson } from '@/lib/ingest/mapping';
 import { mappingTargets, type MappingTarget } from '@/lib/model/canonical';
-import { openCliDatabase } from './db';
+import { loadAuditEvent, reasonOf } from '@/lib/auth/audit';
+import { auditCli, openCliDatabase } from './db';
 import { parse, UsageError, type Io } from './args';
 
 export async function ingestCommand(args: string[], io: Io): Promise<number> {
@@ -41,7 +42,7 @@ export async function ingestCommand(args: string[], io: Io): Promise<number> {
     throw new UsageError(`--table ${table} contradicts the mapping's table ${mapping.table}.`);
   }
   const settings = readingSettings(values);
-  const db = await openCliDatabase(values.db as string | undefined);
+  const db = await openCliDatabase(values.db as string | undefined, 'upload');
   const report = await loadExtract(db, {
     file,
     mapping,
@@ -51,7 +52,16 @@ export async function ingestCommand(args: string[], io: Io): Promise<number> {
     rejectsPath: values.rejects as string | undefined,
     maxRejectedRows: maxRejects,
     settings,
+  }).catch(async (error: unknown) => {
+    await auditCli(db, {
+      action: 'load',
+      outcome: 'failed',
+      target: file,
+      detail: reasonOf(error),
+    });
+    throw error;
   });
+  if (!report.dryRun) await auditCli(db, loadAuditEvent(report, file));
   if (values.json) io.out(JSON.stringify(toJson(report), null, 2));
   else io.out(formatReport(report));
   return report.status === 'rejected' ? 1 : 0;

@@ -65,7 +65,7 @@ export async function kpisCommand(args: string[], io: Io): Promise<number> {
   if (grain && !grains.includes(grain as Grain))
     throw new UsageError(`--grain must be one of ${grains.join(', ')}.`);
   const { filters, ids } = kpiQueryFromFlags(values);
-  const db = await openCliDatabase(values.db as string | undefined);
+  const db = await openCliDatabase(values.db as string | undefined, 'view');
   const results = await computeKpis(
     db,
     {

@@ -4,12 +4,14 @@ import 'server-only';
  * app, and prints either text for people or one JSON object (--json) for scripts.
  * Exit codes: 0 success (loaded or unchanged), 1 failure (rejected, locked, error), 2 usage.
  */
+import { ZodError } from 'zod';
 import { OrderlensError } from '@/lib/db/errors';
 import { MappingError } from '@/lib/ingest/mapping';
 import { UsageError, type Io } from './args';
 import { ingestCommand } from './ingest';
 import { kpisCommand } from './kpis';
 import { reportCommand } from './report';
+import { auditCommand, usersCommand } from './users';
 import {
   inputsCommand,
   generateCommand,
@@ -56,6 +58,14 @@ Commands:
                          Enter or list the FTE and cost figures behind orders per FTE and cost per order.
   demo [--db PATH] [--orders N]
                          Generate and load the demo data.
+  users [list] [--json]
+  users add NAME --role admin|analyst|manager|executive [--password-stdin]
+  users set NAME [--role ROLE] [--disable|--enable] [--password-stdin]
+                         Who may sign in (the password from ORDERLENS_NEW_PASSWORD or stdin).
+  audit [--action A] [--outcome ok|failed|denied] [--limit N] [--json]
+                         The audit log, newest first, and whether its chain is intact.
+
+Once users exist, commands run as one of them: set ORDERLENS_USER and ORDERLENS_PASSWORD.
 
 Tables: orders, order_lines, shipments, returns, flat (one row per order line with shipment columns).
 The database is ORDERLENS_DB or data/orderlens.duckdb.`;
@@ -70,6 +80,8 @@ const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
   generate: generateCommand,
   demo: demoCommand,
   inputs: inputsCommand,
+  users: usersCommand,
+  audit: auditCommand,
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -88,6 +100,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${error.message}\n\n${usage}`);
+      return 2;
+    }
+    if (error instanceof ZodError) {
+      io.err(error.issues.map((i) => `${i.path.join('.') || name}: ${i.message}`).join('\n'));
       return 2;
     }
     if (error instanceof OrderlensError || error instanceof MappingError) {

@@ -8,7 +8,7 @@ import { ZodError } from 'zod';
 import { renderReport, reportFormats, type ReportFormat } from '@/lib/report';
 import { reportOptionsSchema } from '@/lib/report/options';
 import { parse, UsageError, type Io } from './args';
-import { openCliDatabase } from './db';
+import { auditCli, openCliDatabase } from './db';
 import { kpiQueryFlags, kpiQueryFromFlags } from './kpis';
 
 export async function reportCommand(args: string[], io: Io): Promise<number> {
@@ -41,8 +41,9 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
     chart: values.chart,
     drill: values.drill,
   });
-  const db = await openCliDatabase(values.db as string | undefined);
+  const db = await openCliDatabase(values.db as string | undefined, 'export');
   const report = await renderReport(db, options);
+  await auditCli(db, { action: 'export', outcome: 'ok', target: out, detail: `${format}` });
   if (Buffer.isBuffer(report.body)) await writeFile(out, report.body);
   else await pipeline(Readable.from(report.body), createWriteStream(out));
   io.out(`Wrote ${out} (${format}).`);

@@ -32,6 +32,12 @@ export interface OpenOptions {
 
 const READ_ONLY = /^\s*(SELECT|WITH|FROM|DESCRIBE|SHOW|PRAGMA|EXPLAIN|SUMMARIZE)\b/i;
 
+/** The statements a unit of work on the side connection may run (Database.beside). */
+export interface SideWriter {
+  run(sql: string, params?: Params): Promise<number>;
+  all<R extends Row = Row>(sql: string, params?: Params): Promise<R[]>;
+}
+
 export class Database {
   private writeQueue: Promise<unknown> = Promise.resolve();
   /**
@@ -71,6 +77,37 @@ export class Database {
     this.memos.set(key, { generation, value });
     value.catch(() => this.memos.delete(key));
     return value;
+  }
+
+  private sideConnection?: Promise<DuckDBConnection>;
+  private sideQueue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Writes on a connection of their own, each statement committed at once: sign-ins, sessions and
+   * the audit log must neither wait behind a long load on the writer connection nor join its
+   * transaction (a failed load rolls back; its audit entry must stay). Units of work given to
+   * beside() run one at a time, so one may read what it is about to extend (the audit chain).
+   */
+  async beside<T>(fn: (side: SideWriter) => Promise<T>): Promise<T> {
+    this.sideConnection ??= this.instance.connect();
+    const connection = await this.sideConnection;
+    const side: SideWriter = {
+      run: async (sql, params) => {
+        this.generation++;
+        try {
+          return Number((await connection.run(...compactParams(sql, params))).rowsChanged);
+        } finally {
+          this.generation++;
+        }
+      },
+      all: async <R extends Row = Row>(sql: string, params?: Params) => {
+        const reader = await connection.runAndReadAll(...compactParams(sql, params));
+        return reader.getRowObjectsJS().map((row) => toPlainRow(row) as R);
+      },
+    };
+    const task = this.sideQueue.then(() => fn(side));
+    this.sideQueue = task.catch(() => undefined);
+    return task;
   }
 
   /** Rows as plain objects. */

@@ -147,6 +147,43 @@ export const migrations: Migration[] = [
   );
 `,
   },
+  {
+    version: 3,
+    name: 'users, sessions and the audit log',
+    sql: `
+  CREATE SEQUENCE user_id_seq START 1;
+  CREATE TABLE users (
+    user_id BIGINT PRIMARY KEY,
+    username VARCHAR NOT NULL UNIQUE,
+    role VARCHAR NOT NULL,
+    password_hash VARCHAR NOT NULL,
+    created_at TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL,
+    disabled_at TIMESTAMP
+  );
+  CREATE TABLE sessions (
+    session_hash VARCHAR PRIMARY KEY,
+    user_id BIGINT NOT NULL,
+    created_at TIMESTAMP NOT NULL,
+    expires_at TIMESTAMP NOT NULL,
+    revoked_at TIMESTAMP
+  );
+  CREATE SEQUENCE audit_entry_seq START 1;
+  CREATE TABLE audit_log (
+    entry_id BIGINT PRIMARY KEY,
+    occurred_at TIMESTAMP NOT NULL,
+    actor VARCHAR NOT NULL,
+    role VARCHAR,
+    via VARCHAR NOT NULL,
+    action VARCHAR NOT NULL,
+    outcome VARCHAR NOT NULL,
+    target VARCHAR,
+    detail VARCHAR,
+    previous_hash VARCHAR NOT NULL,
+    entry_hash VARCHAR NOT NULL
+  );
+`,
+  },
 ];
 
 /** Apply every migration newer than the database's version. */

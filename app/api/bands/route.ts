@@ -1,35 +1,35 @@
-import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { getServerDatabase } from '@/lib/db/server';
 import { importBandSet, listBandSets } from '@/lib/benchmarks/store';
-import { assertSameOrigin, errorResponse, json } from '../respond';
+import { json, reasonOf, route } from '../respond';
 
 /** GET /api/bands: every band set (shipped and imported) with source, edition, peer group and n. */
-export async function GET() {
-  try {
-    return json({ bandSets: await listBandSets(await getServerDatabase()) });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = route('view', async (_request, _context, { db }) =>
+  json({ bandSets: await listBandSets(db) }),
+);
 
 const MAX_BYTES = 1 << 20;
 const formatSchema = z.enum(['json', 'csv']);
 
 /** POST /api/bands?format=json|csv with the band set file as the body: import (validated, versioned). */
-export async function POST(request: NextRequest) {
+export const POST = route('bands', async (request, _context, { db, audit }) => {
+  const format = formatSchema.parse(
+    request.nextUrl.searchParams.get('format') ??
+      (request.headers.get('content-type')?.includes('csv') ? 'csv' : 'json'),
+  );
+  const text = await request.text();
+  if (text.length > MAX_BYTES)
+    return json({ message: 'A band set file is at most 1 MB.' }, { status: 413 });
   try {
-    assertSameOrigin(request);
-    const format = formatSchema.parse(
-      request.nextUrl.searchParams.get('format') ??
-        (request.headers.get('content-type')?.includes('csv') ? 'csv' : 'json'),
-    );
-    const text = await request.text();
-    if (text.length > MAX_BYTES)
-      return json({ message: 'A band set file is at most 1 MB.' }, { status: 413 });
-    const stored = await importBandSet(await getServerDatabase(), text, format);
+    const stored = await importBandSet(db, text, format);
+    await audit({
+      action: 'bands.import',
+      outcome: 'ok',
+      target: stored.map((set) => `${set.id} v${set.version}`).join(', '),
+      detail: format,
+    });
     return json({ imported: stored }, { status: 201 });
   } catch (error) {
-    return errorResponse(error);
+    await audit({ action: 'bands.import', outcome: 'failed', detail: reasonOf(error) });
+    throw error;
   }
-}
+});

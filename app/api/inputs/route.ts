@@ -1,41 +1,28 @@
-import type { NextRequest } from 'next/server';
-import { getServerDatabase } from '@/lib/db/server';
 import { listKpiInputs, removeKpiInput, setKpiInput } from '@/lib/kpi/inputs';
-import { assertSameOrigin, errorResponse, json } from '../respond';
+import { json, route } from '../respond';
 
 /** GET /api/inputs: the FTE and cost figures entered per period and team. */
-export async function GET() {
-  try {
-    return json({ inputs: await listKpiInputs(await getServerDatabase()) });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = route('view', async (_request, _context, { db }) =>
+  json({ inputs: await listKpiInputs(db) }),
+);
 
 /** POST /api/inputs with { from, to, team?, fte?, cost?, currency? }. */
-export async function POST(request: NextRequest) {
-  try {
-    assertSameOrigin(request);
-    const body: unknown = await request.json().catch(() => undefined);
-    return json({ input: await setKpiInput(await getServerDatabase(), body) }, { status: 201 });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const POST = route('inputs', async (request, _context, { db, audit }) => {
+  const body: unknown = await request.json().catch(() => undefined);
+  const input = await setKpiInput(db, body);
+  await audit({ action: 'inputs.set', outcome: 'ok', target: JSON.stringify(input) });
+  return json({ input }, { status: 201 });
+});
 
 /** DELETE /api/inputs?from=DATE&to=DATE&team=T: remove one period's figures. */
-export async function DELETE(request: NextRequest) {
-  try {
-    assertSameOrigin(request);
-    const params = request.nextUrl.searchParams;
-    const key = {
-      from: params.get('from') ?? undefined,
-      to: params.get('to') ?? undefined,
-      team: params.get('team') ?? '',
-    };
-    await removeKpiInput(await getServerDatabase(), key);
-    return json({ removed: key });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const DELETE = route('inputs', async (request, _context, { db, audit }) => {
+  const params = request.nextUrl.searchParams;
+  const key = {
+    from: params.get('from') ?? undefined,
+    to: params.get('to') ?? undefined,
+    team: params.get('team') ?? '',
+  };
+  await removeKpiInput(db, key);
+  await audit({ action: 'inputs.remove', outcome: 'ok', target: JSON.stringify(key) });
+  return json({ removed: key });
+});

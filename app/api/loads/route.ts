@@ -1,12 +1,7 @@
-import { getServerDatabase } from '@/lib/db/server';
 import { listLoads } from '@/lib/ingest/ledger';
-import { errorResponse, json } from '../respond';
+import { json, route } from '../respond';
 
 /** GET /api/loads: the load ledger, newest first. */
-export async function GET() {
-  try {
-    return json({ loads: await listLoads(await getServerDatabase()) });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = route('view', async (_request, _context, { db }) =>
+  json({ loads: await listLoads(db) }),
+);

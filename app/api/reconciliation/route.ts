@@ -1,12 +1,7 @@
-import { getServerDatabase } from '@/lib/db/server';
 import { reconcile } from '@/lib/kpi/reconcile';
-import { errorResponse, json } from '../respond';
+import { json, route } from '../respond';
 
 /** GET /api/reconciliation: order ↔ shipment data-quality counts. */
-export async function GET() {
-  try {
-    return json({ checks: await reconcile(await getServerDatabase()) });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = route('view', async (_request, _context, { db }) =>
+  json({ checks: await reconcile(db) }),
+);

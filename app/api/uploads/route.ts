@@ -1,7 +1,6 @@
-import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { pruneUploads, saveUpload, UploadTooLargeError } from '@/lib/ingest/uploads';
-import { assertSameOrigin, errorResponse, json } from '../respond';
+import { pruneUploads, saveUpload } from '@/lib/ingest/uploads';
+import { json, reasonOf, route } from '../respond';
 
 const headersSchema = z.object({
   fileName: z.string().max(2000).optional(),
@@ -20,26 +19,30 @@ function decodeName(value: string | undefined): string {
  * POST /api/uploads: the file as the raw request body (not multipart: that would be buffered),
  * its name URI-encoded in x-file-name. 201 { id, fileName, size, kind }; 413 over the size limit.
  */
-export async function POST(request: NextRequest) {
+export const POST = route('upload', async (request, _context, { audit }) => {
+  const headers = headersSchema.parse({
+    fileName: request.headers.get('x-file-name') ?? undefined,
+    size: request.headers.get('content-length') ?? undefined,
+  });
+  // Uploads nobody loaded are removed after a day.
+  void pruneUploads().catch(() => undefined);
+  const name = decodeName(headers.fileName);
   try {
-    assertSameOrigin(request);
-    const headers = headersSchema.parse({
-      fileName: request.headers.get('x-file-name') ?? undefined,
-      size: request.headers.get('content-length') ?? undefined,
-    });
-    // Uploads nobody loaded are removed after a day.
-    void pruneUploads().catch(() => undefined);
     const upload = await saveUpload(request.body, {
-      fileName: decodeName(headers.fileName),
+      fileName: name,
       expectedSize: headers.size,
       signal: request.signal,
     });
     const { id, fileName, size, kind } = upload;
+    await audit({
+      action: 'upload',
+      outcome: 'ok',
+      target: fileName,
+      detail: `${id}, ${size} bytes, ${kind}`,
+    });
     return json({ id, fileName, size, kind }, { status: 201 });
   } catch (error) {
-    if (error instanceof UploadTooLargeError) {
-      return json({ message: error.message, code: error.code }, { status: 413 });
-    }
-    return errorResponse(error);
+    await audit({ action: 'upload', outcome: 'failed', target: name, detail: reasonOf(error) });
+    throw error;
   }
-}
+});

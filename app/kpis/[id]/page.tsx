@@ -40,6 +40,7 @@ import {
 } from '../../ui/search-params';
 import styles from './page.module.css';
 import { DataNeeded } from '@/app/ui/kpi-pages/data-needed';
+import { requirePage } from '../../session';
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -84,6 +85,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function KpiPage({ params, searchParams }: Props) {
   await connection();
   const { id } = await params;
+  await requirePage('view', `/kpis/${encodeURIComponent(id)}`);
   const definition = definitionOf(id);
   return (
     <Suspense fallback={<PageSkeleton label="Loading the KPI…" panels={3} />}>
@@ -527,7 +529,7 @@ function Coverage({ entry, countWord }: { entry: ScorecardEntry; countWord: stri
       </p>
       {entry.excluded.length > 0 ? (
         <table className={shared.compactTable}>
-          <caption className={shared.srOnly}>Left out of the KPI, by reason</caption>
+          <caption className="visually-hidden">Left out of the KPI, by reason</caption>
           <thead>
             <tr>
               <th scope="col">Left out because</th>

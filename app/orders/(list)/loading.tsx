@@ -4,7 +4,7 @@ import styles from '../orders.module.css';
 export default function Loading() {
   return (
     <div aria-busy="true" aria-live="polite">
-      <p className={styles.srOnly}>Loading orders…</p>
+      <p className="visually-hidden">Loading orders…</p>
       <div aria-hidden="true">
         <span className={styles.skeleton} style={{ width: 160, height: 28, marginBottom: 10 }} />
         <span className={styles.skeleton} style={{ width: '55%', height: 14, marginBottom: 20 }} />

@@ -14,6 +14,8 @@ import { DemoBanner } from '../../ui/demo-banner';
 import type { SearchParams } from '../../ui/search-params';
 import { OrdersExplorer, type KpiOption } from '../orders-table';
 import styles from '../orders.module.css';
+import { requirePage } from '../../session';
+import { can } from '@/lib/auth/roles';
 
 export const metadata: Metadata = { title: 'Orders' };
 
@@ -33,6 +35,7 @@ export default async function OrdersPage({
   searchParams: Promise<SearchParams>;
 }) {
   await connection();
+  const identity = await requirePage('drill', '/orders');
   const { query, problems } = ordersQueryFromSearchParams(await searchParams);
   if (query.kpi && !drillable.some((k) => k.id === query.kpi)) {
     problems.push(`kpi: there is no KPI "${query.kpi}" that lists orders`);
@@ -111,7 +114,13 @@ export default async function OrdersPage({
           Not applied to a KPI&rsquo;s rows: {page.ignored.join(' and ')}.
         </p>
       )}
-      <OrdersExplorer page={page} query={query} facets={facets} kpis={drillable} />
+      <OrdersExplorer
+        page={page}
+        query={query}
+        facets={facets}
+        kpis={drillable}
+        canExport={can(identity.role, 'export')}
+      />
     </>
   );
 }

@@ -15,6 +15,7 @@ import type { OrderStatus } from '@/lib/orders/query';
 import { formatCount } from '../../ui/format';
 import { StatusPill } from '../orders-table';
 import styles from './order.module.css';
+import { requirePage } from '../../session';
 
 type Params = Promise<{ id: string }>;
 
@@ -71,6 +72,7 @@ function money(value: unknown, currency: unknown): string {
 export default async function OrderPage({ params }: { params: Params }) {
   await connection();
   const { id } = await params;
+  await requirePage('drill', `/orders/${encodeURIComponent(id)}`);
   const db = await getServerDatabase();
   const detail = await getOrder(db, id);
   if (!detail) notFound();
@@ -339,7 +341,7 @@ function Verdicts({ kpis }: { kpis: OrderKpiVerdict[] }) {
           ))}
       </p>
       <table className={styles.verdictTable}>
-        <caption className={styles.srOnly}>KPI verdicts for this order</caption>
+        <caption className="visually-hidden">KPI verdicts for this order</caption>
         <thead>
           <tr>
             <th scope="col">KPI</th>
@@ -524,7 +526,7 @@ function DetailTable({
   return (
     <div className={styles.tableWrap}>
       <table>
-        <caption className={styles.srOnly}>{caption}</caption>
+        <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             {headers.map(([label, numeric]) => (

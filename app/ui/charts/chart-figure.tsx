@@ -37,7 +37,7 @@ export function ChartFigure({
   return (
     <figure className={styles.figure} aria-labelledby={`${id}-t`} aria-describedby={`${id}-s`}>
       <figcaption className={styles.caption}>
-        <span id={`${id}-t`} className={hideTitle ? styles.srOnly : styles.title}>
+        <span id={`${id}-t`} className={hideTitle ? 'visually-hidden' : styles.title}>
           {title}
         </span>
         <span id={`${id}-s`} className={styles.summary}>

@@ -86,7 +86,7 @@ export function DrillTable({
       aria-label="Order list, scrolls sideways"
     >
       <table className={styles.drill}>
-        <caption className={styles.srOnly}>{caption}</caption>
+        <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             {fields.map((f) => (

@@ -4,7 +4,7 @@ import styles from './kpi-pages.module.css';
 export function PageSkeleton({ label, panels = 3 }: { label: string; panels?: number }) {
   return (
     <div aria-busy="true" aria-live="polite">
-      <p className={styles.srOnly}>{label}</p>
+      <p className="visually-hidden">{label}</p>
       <div aria-hidden="true">
         <span className={styles.skeleton} style={{ width: 120, height: 12, marginBottom: 10 }} />
         <span className={styles.skeleton} style={{ width: 320, height: 28, marginBottom: 10 }} />

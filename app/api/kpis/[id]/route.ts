@@ -1,12 +1,11 @@
-import type { NextRequest } from 'next/server';
-import { getServerDatabase } from '@/lib/db/server';
 import { computeKpis, getKpi } from '@/lib/kpi/compute';
 import { kpiQuerySchema } from '@/lib/kpi/filters';
-import { errorResponse, filtersFromParams, json } from '../../respond';
+import { filtersFromParams, json, route } from '../../respond';
 
 /** GET /api/kpis/:id?grain=month&by=site&compare=previous: one KPI with its definition and series. */
-export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  try {
+export const GET = route<{ params: Promise<{ id: string }> }>(
+  'view',
+  async (request, { params }, { db }) => {
     const { id } = await params;
     const definition = getKpi(id);
     const search = request.nextUrl.searchParams;
@@ -16,10 +15,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       grain: search.get('grain') ?? 'month',
       compare: search.get('compare') ?? undefined,
     });
-    const db = await getServerDatabase();
     const [result] = await computeKpis(db, query, [id]);
     return json({ definition, query, result });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);

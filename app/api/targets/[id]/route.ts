@@ -1,6 +1,8 @@
-import { getServerDatabase } from '@/lib/db/server';
 import { removeTarget } from '@/lib/benchmarks/targets';
 import { deleteById } from '../../respond';
 
 /** DELETE /api/targets/:id */
-export const DELETE = deleteById(async (id) => removeTarget(await getServerDatabase(), id));
+export const DELETE = deleteById('targets', async (id, { db, audit }) => {
+  await removeTarget(db, id);
+  await audit({ action: 'targets.remove', outcome: 'ok', target: id });
+});

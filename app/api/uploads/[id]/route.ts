@@ -3,7 +3,8 @@ import { isUploadId, removeUpload } from '@/lib/ingest/uploads';
 import { deleteById } from '../../respond';
 
 /** DELETE /api/uploads/:id: discard an uploaded file (and its rejects) the user has moved on from. */
-export const DELETE = deleteById(async (id) => {
+export const DELETE = deleteById('upload', async (id, { audit }) => {
   if (!isUploadId(id) || !(await removeUpload(id)))
     throw new OrderlensError('There is no such upload.', 'upload_not_found');
+  await audit({ action: 'upload.discard', outcome: 'ok', target: id });
 });

@@ -1,11 +1,10 @@
-import type { NextRequest } from 'next/server';
-import { getServerDatabase } from '@/lib/db/server';
 import { drillKpi, drillQuerySchema } from '@/lib/kpi/drill';
-import { errorResponse, filtersFromParams, json } from '../../../respond';
+import { filtersFromParams, json, route } from '../../../respond';
 
 /** GET /api/kpis/:id/orders?failed=1&page=2&pageSize=50&sort=value&direction=desc: drill-through. */
-export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  try {
+export const GET = route<{ params: Promise<{ id: string }> }>(
+  'drill',
+  async (request, { params }, { db }) => {
     const { id } = await params;
     const search = request.nextUrl.searchParams;
     const number = (key: string) => (search.get(key) ? Number(search.get(key)) : undefined);
@@ -17,9 +16,6 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       sort: search.get('sort') ?? undefined,
       direction: search.get('direction') ?? undefined,
     });
-    const db = await getServerDatabase();
     return json(await drillKpi(db, id, query));
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);

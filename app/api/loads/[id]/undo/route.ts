@@ -1,21 +1,27 @@
-import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { getServerDatabase } from '@/lib/db/server';
 import { undoLoad } from '@/lib/ingest/ledger';
 import { warmDefaultViews } from '@/lib/kpi/warm';
-import { assertSameOrigin, errorResponse, json } from '../../../respond';
+import { json, reasonOf, route } from '../../../respond';
 
 /** POST /api/loads/:id/undo: remove the rows the load wrote and restore those it replaced. */
-export async function POST(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    assertSameOrigin(request);
+export const POST = route<{ params: Promise<{ id: string }> }>(
+  'undo',
+  async (_request, { params }, { db, audit }) => {
     const { id } = await params;
     const loadId = z.coerce.number().int().positive().parse(id);
-    const db = await getServerDatabase();
-    const undone = await undoLoad(db, loadId);
-    void warmDefaultViews(db);
-    return json(undone);
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+    try {
+      const undone = await undoLoad(db, loadId);
+      await audit({ action: 'undo', outcome: 'ok', target: `load ${loadId}` });
+      void warmDefaultViews(db);
+      return json(undone);
+    } catch (error) {
+      await audit({
+        action: 'undo',
+        outcome: 'failed',
+        target: `load ${loadId}`,
+        detail: reasonOf(error),
+      });
+      throw error;
+    }
+  },
+);

@@ -1,12 +1,11 @@
 import { rm } from 'node:fs/promises';
-import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { getServerDatabase } from '@/lib/db/server';
 import { loadExtract } from '@/lib/ingest/load-extract';
 import { warmDefaultViews } from '@/lib/kpi/warm';
 import { mappingSchema } from '@/lib/ingest/mapping';
 import { getUpload, rejectsFileOf, workDir } from '@/lib/ingest/uploads';
-import { assertSameOrigin, errorResponse, json } from '../../../respond';
+import { loadAuditEvent } from '@/lib/auth/audit';
+import { json, reasonOf, route } from '../../../respond';
 
 const bodySchema = z.object({
   mapping: mappingSchema,
@@ -18,15 +17,15 @@ const bodySchema = z.object({
  * POST /api/uploads/:id/load with { mapping, dryRun, maxRejectedRows? } → the LoadReport.
  * Rejected rows are written beside the upload; GET /api/uploads/:id/rejects downloads them.
  */
-export async function POST(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    assertSameOrigin(request);
+export const POST = route<{ params: Promise<{ id: string }> }>(
+  'upload',
+  async (request, { params }, { db, audit }) => {
     const { id } = await params;
     const body = bodySchema.parse(await request.json().catch(() => undefined));
     const upload = await getUpload(id);
     const rejectsPath = rejectsFileOf(id);
     await rm(rejectsPath, { force: true });
-    const db = await getServerDatabase();
+    const target = `${upload.fileName} (${id})`;
     const report = await loadExtract(db, {
       file: upload.file,
       fileName: upload.fileName,
@@ -36,10 +35,12 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
       maxRejectedRows: body.maxRejectedRows,
       rejectsPath,
       tmpDir: await workDir(),
+    }).catch(async (error: unknown) => {
+      await audit({ action: 'load', outcome: 'failed', target, detail: reasonOf(error) });
+      throw error;
     });
+    if (!body.dryRun) await audit(loadAuditEvent(report, target));
     if (report.status === 'loaded') void warmDefaultViews(db);
     return json(report);
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);

@@ -1,12 +1,10 @@
-import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { getServerDatabase } from '@/lib/db/server';
 import { mappingSchema } from '@/lib/ingest/mapping';
 import { previewDatabase, previewUpload } from '@/lib/ingest/preview';
 import { findProfile } from '@/lib/ingest/profiles';
 import { getUpload, workDir } from '@/lib/ingest/uploads';
 import { mappingTargets } from '@/lib/model/canonical';
-import { errorResponse, json } from '../../../respond';
+import { json, route } from '../../../respond';
 
 const querySchema = z.object({
   sheet: z.string().min(1).max(200).optional(),
@@ -22,8 +20,9 @@ const querySchema = z.object({
  * GET /api/uploads/:id/preview?sheet=&table=&delimiter=&encoding=&decimalSeparator=&skipRows=&header=
  * The first rows, what was detected, a proposed mapping, and the saved profile for these headers.
  */
-export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  try {
+export const GET = route<{ params: Promise<{ id: string }> }>(
+  'upload',
+  async (request, { params }, { db }) => {
     const { id } = await params;
     const search = Object.fromEntries(
       [...request.nextUrl.searchParams].filter(([, value]) => value !== ''),
@@ -42,13 +41,11 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       },
       tmpDir: await workDir(),
     });
-    const profile = await findProfile(await getServerDatabase(), preview.headers);
+    const profile = await findProfile(db, preview.headers);
     return json({
       upload: { id: upload.id, fileName: upload.fileName, size: upload.size, kind: upload.kind },
       preview,
       profile: profile ? { name: profile.name, mapping: profile.mapping } : null,
     });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);

@@ -1,10 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import type { NextRequest } from 'next/server';
 import { OrderlensError } from '@/lib/db/errors';
 import { getUpload, rejectsFileOf } from '@/lib/ingest/uploads';
-import { errorResponse } from '../../../respond';
+import { route } from '../../../respond';
 
 /** "Orders 2024.csv" → attachment; filename="Orders_2024-rejects.csv"; filename*=UTF-8''… */
 function disposition(fileName: string): string {
@@ -14,8 +13,9 @@ function disposition(fileName: string): string {
 }
 
 /** GET /api/uploads/:id/rejects: the rejected rows of the upload's last check or load, as CSV. */
-export async function GET(_request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  try {
+export const GET = route<{ params: Promise<{ id: string }> }>(
+  'upload',
+  async (_request, { params }) => {
     const { id } = await params;
     const upload = await getUpload(id);
     const file = rejectsFileOf(id);
@@ -36,7 +36,5 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
         'X-Content-Type-Options': 'nosniff',
       },
     });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);

@@ -1,0 +1,67 @@
+/**
+ * Deny by default, checked statically: every HTTP method exported by every route handler was made
+ * by route() with the permission this table expects. A new route without a row here fails.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { freshServerData } from '@/test/server-env';
+import { describe, expect, it } from 'vitest';
+
+freshServerData('orderlens-access-');
+
+const EXPECTED: Record<string, string> = {
+  'GET /api/audit': 'audit',
+  'POST /api/auth/signin': 'public',
+  'POST /api/auth/signout': 'public',
+  'GET /api/bands': 'view',
+  'POST /api/bands': 'bands',
+  'DELETE /api/bands/[id]': 'bands',
+  'GET /api/inputs': 'view',
+  'POST /api/inputs': 'inputs',
+  'DELETE /api/inputs': 'inputs',
+  'GET /api/kpis': 'view',
+  'GET /api/kpis/[id]': 'view',
+  'GET /api/kpis/[id]/orders': 'drill',
+  'GET /api/loads': 'view',
+  'POST /api/loads/[id]/undo': 'undo',
+  'GET /api/orders': 'drill',
+  'GET /api/orders/export': 'export',
+  'GET /api/profiles': 'view',
+  'POST /api/profiles': 'mappings',
+  'DELETE /api/profiles': 'mappings',
+  'GET /api/reconciliation': 'view',
+  'GET /api/reports': 'export',
+  'GET /api/targets': 'view',
+  'POST /api/targets': 'targets',
+  'DELETE /api/targets/[id]': 'targets',
+  'POST /api/uploads': 'upload',
+  'DELETE /api/uploads/[id]': 'upload',
+  'POST /api/uploads/[id]/load': 'upload',
+  'GET /api/uploads/[id]/preview': 'upload',
+  'GET /api/uploads/[id]/rejects': 'upload',
+  'GET /api/users': 'users',
+  'POST /api/users': 'users',
+  'PATCH /api/users/[id]': 'users',
+};
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return routeFiles(full);
+    return name === 'route.ts' ? [full] : [];
+  });
+}
+
+describe('route handlers', () => {
+  it('every exported method checks the permission the table expects', async () => {
+    const { permissionOf } = await import('./respond');
+    const found: Record<string, string | undefined> = {};
+    for (const file of routeFiles(__dirname)) {
+      const url = `/api/${path.relative(__dirname, path.dirname(file)).split(path.sep).join('/')}`;
+      const mod = (await import(file)) as Record<string, unknown>;
+      for (const method of ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
+        if (method in mod) found[`${method} ${url}`] = permissionOf(mod[method]) ?? 'UNGUARDED';
+    }
+    expect(found).toEqual(EXPECTED);
+  });
+});

@@ -1,0 +1,34 @@
+import { createUser, listUsers } from '@/lib/auth/users';
+import { json, reasonOf, route } from '../respond';
+
+/** GET /api/users: every user with role and state (never a password hash). */
+export const GET = route('users', async (_request, _context, { db }) =>
+  json({ users: await listUsers(db) }),
+);
+
+/** POST /api/users with { username, role, password }: 201 { user }; 409 when the name is taken. */
+export const POST = route('users', async (request, _context, { db, audit }) => {
+  const body = (await request.json().catch(() => undefined)) as Record<string, unknown> | undefined;
+  try {
+    const user = await createUser(db, {
+      username: String(body?.username ?? ''),
+      role: body?.role as never,
+      password: String(body?.password ?? ''),
+    });
+    await audit({
+      action: 'user.create',
+      outcome: 'ok',
+      target: user.username,
+      detail: `role ${user.role}`,
+    });
+    return json({ user }, { status: 201 });
+  } catch (error) {
+    await audit({
+      action: 'user.create',
+      outcome: 'failed',
+      target: String(body?.username ?? '').slice(0, 64),
+      detail: reasonOf(error),
+    });
+    throw error;
+  }
+});

@@ -1,0 +1,45 @@
+/**
+ * Who may do what. One table, read by every route handler, page and CLI command through
+ * lib/auth/access.ts; a permission a role does not list is denied.
+ */
+export const ROLES = ['admin', 'analyst', 'manager', 'executive'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  view: 'see the KPIs, benchmarks, data coverage and the load ledger',
+  drill: 'open the orders behind a number',
+  export: 'download reports, charts and order lists',
+  upload: 'upload and load extracts',
+  mappings: 'save and remove mapping profiles',
+  undo: 'undo loads',
+  bands: 'import and remove benchmark band sets',
+  targets: 'set and remove targets',
+  inputs: 'enter the FTE and cost figures',
+  users: 'create users, change roles, reset passwords',
+  audit: 'read the audit log',
+} as const;
+export type Permission = keyof typeof PERMISSIONS;
+
+const everything = Object.keys(PERMISSIONS) as Permission[];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: everything,
+  analyst: ['view', 'drill', 'upload', 'mappings', 'undo', 'bands', 'inputs'],
+  manager: ['view', 'drill', 'targets'],
+  executive: ['view', 'export'],
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Admin',
+  analyst: 'Analyst',
+  manager: 'Manager',
+  executive: 'Executive',
+};
+
+export function can(role: Role | undefined, permission: Permission): boolean {
+  return role !== undefined && ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
