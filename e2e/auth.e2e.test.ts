@@ -198,6 +198,22 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('users, roles and 
     expect(unexpected).toEqual([]);
   });
 
+  it('shows the orders behind a number only to roles that may drill', async () => {
+    for (const [role, shown] of [
+      ['manager', true],
+      ['executive', false],
+    ] as const) {
+      // (/cycle-time lists its slowest orders only when there is data: checked for absence only.)
+      const pages = ['/kpis/order_shipment_cycle_time', '/returns'];
+      for (const page of shown ? pages : [...pages, '/cycle-time']) {
+        const html = await (await call(page, { session: sessions[role] })).text();
+        expect(/aria-labelledby="(orders-h|slow-h|returned-h)"/.test(html), `${role} ${page}`).toBe(
+          shown,
+        );
+      }
+    }
+  });
+
   it('refuses state changes without the session’s CSRF token or from another origin', async () => {
     const ana = sessions.analyst!;
     const attempt = (init: Parameters<typeof call>[1]) =>

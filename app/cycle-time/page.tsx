@@ -24,6 +24,7 @@ import { dimensionLabels } from '../ui/kpi-pages/labels';
 import { kpiQueryFromSearchParams, searchStringOf, type SearchParams } from '../ui/search-params';
 import styles from './page.module.css';
 import { requirePage } from '../session';
+import { can } from '@/lib/auth/roles';
 
 export const metadata: Metadata = { title: 'Order shipment cycle time' };
 
@@ -43,7 +44,7 @@ export default async function CycleTimePage({
   searchParams: Promise<SearchParams>;
 }) {
   await connection();
-  await requirePage('view', '/cycle-time');
+  const identity = await requirePage('view', '/cycle-time');
   const { query, problems } = kpiQueryFromSearchParams(await searchParams);
   const filters = query.filters;
   const db = await getServerDatabase();
@@ -55,7 +56,9 @@ export default async function CycleTimePage({
       ),
     ),
     bandSetsForKpi(db, KPI),
-    drillKpi(db, KPI, { filters, sort: 'value', direction: 'desc', pageSize: 20 }),
+    can(identity.role, 'drill')
+      ? drillKpi(db, KPI, { filters, sort: 'value', direction: 'desc', pageSize: 20 })
+      : null,
     filterContext(db, filters),
   ]);
   const kpi = entry!;
@@ -265,28 +268,30 @@ export default async function CycleTimePage({
             />
           </section>
 
-          <section className="panel" aria-labelledby="slow-h">
-            <div className={shared.panelHead}>
-              <h2 id="slow-h">The slowest orders</h2>
-              <Link
-                className={shared.buttonLink}
-                href={`/orders?kpi=${KPI}&sort=value&direction=desc${and}`}
-              >
-                All {formatCount(slowest.total)} orders, slowest first →
-              </Link>
-            </div>
-            <p className={shared.note}>
-              The 20 orders that took longest from order to final shipment, with where their time
-              went.
-            </p>
-            <DrillTable
-              kpiId={KPI}
-              rows={slowest.rows}
-              caption="The 20 slowest orders, slowest first"
-              unit="hours"
-              valueLabel="Cycle time"
-            />
-          </section>
+          {slowest && (
+            <section className="panel" aria-labelledby="slow-h">
+              <div className={shared.panelHead}>
+                <h2 id="slow-h">The slowest orders</h2>
+                <Link
+                  className={shared.buttonLink}
+                  href={`/orders?kpi=${KPI}&sort=value&direction=desc${and}`}
+                >
+                  All {formatCount(slowest.total)} orders, slowest first →
+                </Link>
+              </div>
+              <p className={shared.note}>
+                The 20 orders that took longest from order to final shipment, with where their time
+                went.
+              </p>
+              <DrillTable
+                kpiId={KPI}
+                rows={slowest.rows}
+                caption="The 20 slowest orders, slowest first"
+                unit="hours"
+                valueLabel="Cycle time"
+              />
+            </section>
+          )}
         </>
       )}
     </>

@@ -21,6 +21,7 @@ import shared from '../ui/kpi-pages/kpi-pages.module.css';
 import { kpiQueryFromSearchParams, searchStringOf, type SearchParams } from '../ui/search-params';
 import styles from './page.module.css';
 import { requirePage } from '../session';
+import { can } from '@/lib/auth/roles';
 
 export const metadata: Metadata = { title: 'Returns' };
 
@@ -33,20 +34,22 @@ export default async function ReturnsPage({
   searchParams: Promise<SearchParams>;
 }) {
   await connection();
-  await requirePage('view', '/returns');
+  const identity = await requirePage('view', '/returns');
   const { query, problems } = kpiQueryFromSearchParams(await searchParams);
   const filters = query.filters;
   const db = await getServerDatabase();
   const [entries, reasons, returned, bandSets, context] = await Promise.all([
     scorecard(db, { filters, grain: 'month' }, [...IDS]),
     returnReasons(db, filters),
-    drillKpi(db, 'return_rate', { filters, failedOnly: true, pageSize: 25 }),
+    can(identity.role, 'drill')
+      ? drillKpi(db, 'return_rate', { filters, failedOnly: true, pageSize: 25 })
+      : null,
     Promise.all(IDS.map((id) => bandSetsForKpi(db, id))),
     filterContext(db, filters),
   ]);
   const lines = await returnLinesOfOrders(
     db,
-    returned.rows.map((r) => String(r.order_id)),
+    (returned?.rows ?? []).map((r) => String(r.order_id)),
   );
   const byOrder = new Map<string, OrderReturnLine[]>();
   for (const line of lines) byOrder.set(line.orderId, [...(byOrder.get(line.orderId) ?? []), line]);
@@ -213,29 +216,31 @@ export default async function ReturnsPage({
         </div>
       </section>
 
-      <section className="panel" aria-labelledby="returned-h">
-        <div className={shared.panelHead}>
-          <h2 id="returned-h">Returned orders</h2>
-          <Link className={shared.buttonLink} href={`/orders?kpi=return_rate&failed=1${and}`}>
-            All {formatCount(returned.total)} returned orders →
-          </Link>
-        </div>
-        <p className={shared.note}>
-          {returned.total
-            ? `The ${returned.rows.length} most recently shipped of ${formatCount(returned.total)} orders with a return, with their return lines.`
-            : 'No shipped order in this range has a return.'}
-        </p>
-        {returned.rows.length > 0 && (
-          <DrillTable
-            kpiId="return_rate"
-            rows={returned.rows}
-            caption="Returned orders, most recently shipped first, with their return lines"
-            extraHeader="Return lines"
-            extraCell={(row) => <ReturnLines lines={byOrder.get(String(row.order_id)) ?? []} />}
-            showReason={false}
-          />
-        )}
-      </section>
+      {returned && (
+        <section className="panel" aria-labelledby="returned-h">
+          <div className={shared.panelHead}>
+            <h2 id="returned-h">Returned orders</h2>
+            <Link className={shared.buttonLink} href={`/orders?kpi=return_rate&failed=1${and}`}>
+              All {formatCount(returned.total)} returned orders →
+            </Link>
+          </div>
+          <p className={shared.note}>
+            {returned.total
+              ? `The ${returned.rows.length} most recently shipped of ${formatCount(returned.total)} orders with a return, with their return lines.`
+              : 'No shipped order in this range has a return.'}
+          </p>
+          {returned.rows.length > 0 && (
+            <DrillTable
+              kpiId="return_rate"
+              rows={returned.rows}
+              caption="Returned orders, most recently shipped first, with their return lines"
+              extraHeader="Return lines"
+              extraCell={(row) => <ReturnLines lines={byOrder.get(String(row.order_id)) ?? []} />}
+              showReason={false}
+            />
+          )}
+        </section>
+      )}
     </>
   );
 }

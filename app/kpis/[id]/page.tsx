@@ -41,6 +41,7 @@ import {
 import styles from './page.module.css';
 import { DataNeeded } from '@/app/ui/kpi-pages/data-needed';
 import { requirePage } from '../../session';
+import { can } from '@/lib/auth/roles';
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -85,11 +86,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function KpiPage({ params, searchParams }: Props) {
   await connection();
   const { id } = await params;
-  await requirePage('view', `/kpis/${encodeURIComponent(id)}`);
+  const identity = await requirePage('view', `/kpis/${encodeURIComponent(id)}`);
   const definition = definitionOf(id);
   return (
     <Suspense fallback={<PageSkeleton label="Loading the KPI…" panels={3} />}>
-      <KpiDetail definition={definition} searchParams={searchParams} />
+      <KpiDetail
+        definition={definition}
+        searchParams={searchParams}
+        canDrill={can(identity.role, 'drill')}
+      />
     </Suspense>
   );
 }
@@ -97,9 +102,12 @@ export default async function KpiPage({ params, searchParams }: Props) {
 async function KpiDetail({
   definition,
   searchParams,
+  canDrill,
 }: {
   definition: KpiDefinition;
   searchParams: Promise<SearchParams>;
+  /** The orders behind the number are shown only to roles that may drill. */
+  canDrill: boolean;
 }) {
   const id = definition.id;
   const search = await searchParams;
@@ -114,7 +122,7 @@ async function KpiDetail({
     scorecard(db, { filters, grain }, [id]),
     scorecard(db, { filters, by, details: false }, [id]),
     bandSetsForKpi(db, id),
-    definition.kind === 'input'
+    definition.kind === 'input' || !canDrill
       ? Promise.resolve(null)
       : drillKpi(db, id, {
           filters,
