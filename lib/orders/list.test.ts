@@ -348,7 +348,7 @@ describe('the orders explorer on the hand-made fixture (orders A–G)', () => {
 });
 
 describe('CSV injection', () => {
-  it('neutralises text cells a spreadsheet would run, keeps numbers, quotes commas and quotes', async () => {
+  it('neutralises every text cell a spreadsheet could run ("-42" in a text column too), quotes commas and quotes', async () => {
     const db = await loadKpiFixture();
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'orderlens-orders-')), 'more.csv');
     writeFileSync(
@@ -371,7 +371,7 @@ describe('CSV injection', () => {
     });
     expect(csv).toBe(
       'order_id,customer_id,channel,status\r\n' +
-        "I,-42,'+web,open\r\n" +
+        "I,'-42,'+web,open\r\n" +
         'H,"\'=HYPERLINK(""http://x"")","web, ""direct""",open\r\n',
     );
   });

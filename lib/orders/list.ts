@@ -6,7 +6,7 @@ import 'server-only';
  */
 import type { Database } from '@/lib/db/database';
 import { quoteIdent } from '@/lib/db/sql';
-import { neutraliseCell } from '@/lib/ingest/neutralise';
+import { neutraliseText } from '@/lib/ingest/neutralise';
 import { scopedRowsSql } from '@/lib/kpi/compile';
 import { getKpi } from '@/lib/kpi/compute';
 import type { KpiDefinition, KpiUnit } from '@/lib/kpi/define';
@@ -313,10 +313,13 @@ function csvValue(value: unknown, column: string): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Date) return value.toISOString().slice(0, 19).replace('T', ' ');
   const text = String(value);
   if (metaOf(column).type === 'timestamp' && /^\d{4}-\d{2}-\d{2}T/.test(text))
     return text.slice(0, 19).replace('T', ' ');
-  return String(neutraliseCell(text));
+  // A typed column: text is text, so "-42" in a customer id is escaped like any formula start.
+  return neutraliseText(text);
 }
 
 /** One CSV record (RFC 4180 quoting, CRLF); shared with the report CSVs. */

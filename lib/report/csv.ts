@@ -5,9 +5,8 @@ import 'server-only';
  * neutralised against formula injection; timestamps are written as YYYY-MM-DD HH:MM:SS (UTC).
  */
 import type { Database } from '@/lib/db/database';
-import { streamDrill } from '@/lib/kpi/drill';
 import type { Filters } from '@/lib/kpi/filters';
-import { csvLine } from '@/lib/orders/list';
+import { csvLine, exportOrdersCsv } from '@/lib/orders/list';
 import { numberCell, textCell, type Cell } from './cells';
 import { targetStatusText } from './labels';
 import type { ReportModel } from './types';
@@ -50,28 +49,10 @@ export function renderScorecardCsv(model: ReportModel): string {
 
 const cellText = (cell: Cell) => (cell === null ? '' : String(cell));
 
-/** Every row behind a KPI for the filters, as CSV text, one chunk per chunk DuckDB streams. */
-export async function* drillCsv(
-  db: Database,
-  kpiId: string,
-  filters: Filters,
-): AsyncGenerator<string> {
-  let first = true;
-  for await (const { columns, rows } of streamDrill(db, kpiId, { filters })) {
-    let text = first ? csvLine(columns) : '';
-    first = false;
-    for (const row of rows) text += csvLine(columns.map((c) => drillCell(row[c])));
-    yield text;
-  }
-}
-
-function drillCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'bigint') return value.toString();
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (value instanceof Date) return value.toISOString().slice(0, 19).replace('T', ' ');
-  const text = String(value);
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(text)) return text.slice(0, 19).replace('T', ' ');
-  return textCell(text) ?? '';
+/**
+ * Every row behind a KPI for the filters, as CSV text in chunks: the orders explorer's export of
+ * that KPI's rows, so both downloads write the same cells (one neutralisation policy).
+ */
+export function drillCsv(db: Database, kpiId: string, filters: Filters): AsyncGenerator<string> {
+  return exportOrdersCsv(db, { kpi: kpiId, filters });
 }
