@@ -196,7 +196,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('users, roles and 
       `[reliability] authorisation matrix: 5 identities × ${ROUTES.length} routes and pages × 2 header sets = ${requests} requests, ${unexpected.length} unexpected`,
     );
     expect(unexpected).toEqual([]);
-  });
+  }, 600_000);
 
   it('shows the orders behind a number only to roles that may drill', async () => {
     for (const [role, shown] of [
@@ -346,5 +346,5 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('users, roles and 
     } finally {
       await browser.close();
     }
-  });
+  }, 600_000);
 });

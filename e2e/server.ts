@@ -55,7 +55,7 @@ export async function startApp(
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + (options.timeoutMs ?? 300_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 900_000);
   const stop = async () => {
     if (child.exitCode === null) {
       try {

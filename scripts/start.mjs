@@ -3,7 +3,7 @@
 // HOST:PORT (default 127.0.0.1:3000) over the embedded DuckDB file.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,20 +39,66 @@ function sourceStamp() {
 }
 
 const stamp = sourceStamp();
-const built =
+const isBuilt = () =>
   existsSync(path.join(root, '.next', 'BUILD_ID')) &&
   existsSync(stampFile) &&
   readFileSync(stampFile, 'utf-8') === stamp;
-if (!built) {
-  console.log('[orderlens] building the app (first start or changed sources)…');
-  const result = spawnSync(process.execPath, [next, 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-  writeFileSync(stampFile, stamp);
+
+// Two starts at once (browser tests in parallel) must not build into one .next together: the
+// first builds under a lock file, the others wait for it and then find the build done.
+const lockFile = path.join(root, '.next-build.lock');
+function withBuildLock(work) {
+  const deadline = Date.now() + 20 * 60_000;
+  for (;;) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      let holder = 0;
+      try {
+        holder = Number(readFileSync(lockFile, 'utf-8') || 0);
+      } catch {
+        continue; // released meanwhile
+      }
+      if (holder && !isAlive(holder)) {
+        rmSync(lockFile, { force: true }); // left by a build that was killed
+        continue;
+      }
+      if (Date.now() > deadline)
+        throw new Error(`another build (process ${holder}) is still running`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+    }
+  }
+  try {
+    work();
+  } finally {
+    rmSync(lockFile, { force: true });
+  }
 }
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+if (!isBuilt())
+  withBuildLock(() => {
+    if (isBuilt()) return;
+    console.log('[orderlens] building the app (first start or changed sources)…');
+    const result = spawnSync(process.execPath, [next, 'build'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    });
+    if (result.status !== 0) process.exit(result.status ?? 1);
+    writeFileSync(stampFile, stamp);
+  });
+if (process.argv.includes('--build-only')) process.exit(0);
 
 const port = process.env.PORT || '3000';
 const host = process.env.HOST || '127.0.0.1';
