@@ -47,7 +47,14 @@ export interface LoadOptions {
   maxRejectedRows?: Mapping['maxRejectedRows'];
   isDemo?: boolean;
   tmpDir?: string;
+  /** false: always the full path (stage, type, validate, upsert), never the fast load. */
+  fastLoad?: boolean;
 }
+
+const loadPaths = new WeakMap<LoadReport, 'fast' | 'full'>();
+
+/** Which path produced a report: the fast load or the full one (for tests and benchmarks). */
+export const loadPathOf = (report: LoadReport) => loadPaths.get(report) ?? 'full';
 
 export type ReadingSettings = Partial<
   Pick<
@@ -166,7 +173,7 @@ async function fastLoad(
   hashing: Promise<string>,
   startedAt: Date,
 ): Promise<LoadReport | undefined> {
-  if (options.dryRun) return undefined;
+  if (options.dryRun || options.fastLoad === false) return undefined;
   const headers = opened.csv?.dialect.headers;
   let resolved;
   try {
@@ -226,6 +233,7 @@ async function fastLoad(
     return undefined;
   }
   await dropFastRejects(db, read);
+  if (report) loadPaths.set(report, 'fast');
   return report;
 }
 
