@@ -92,6 +92,25 @@ describe('the fast load', () => {
     expect(report).toMatchObject({ rowsInserted: 1000 });
   });
 
+  it('reads past the probe: a bad value or many after the first 5000 rows', async () => {
+    const bad = (from: number, to: number) =>
+      [
+        HEADER,
+        ...lines(7200, (i, c) =>
+          i >= from && i <= to ? [c[0]!, c[1]!, c[2]!, 'abc', ...c.slice(4)] : c,
+        ),
+      ].join('\n');
+    for (const text of [bad(6000, 6000), bad(5100, 7100)]) {
+      const file = await csv(text + '\n');
+      const { report, path: taken } = await both({ file, table: 'order_lines' });
+      expect(taken).toBe('full');
+      expect(report?.status).toBe('rejected');
+      expect(report?.issues[0]?.message).toMatch(
+        /lines\.csv, row (6001|5101), column "qty_ordered"/,
+      );
+    }
+  });
+
   const cases: [string, string][] = [
     [
       'a value that is not a number late in the file',

@@ -58,7 +58,16 @@ export interface FastRead {
   readTyped: Set<string>;
   /** CSV: the reader's rejects table and the last line of the header record. */
   rejects?: { table: string; headerLine: number; header: boolean };
+  /**
+   * CSV: a query counting, among the first rows, the values of typed columns DuckDB would refuse.
+   * A file whose dates or numbers need the full path shows it there, before the whole file is read.
+   */
+  probe?: string;
 }
+
+/** Rows the probe reads; rejected records kept at most by the fast read (any one declines it). */
+const PROBE_ROWS = 5000;
+const REJECTS_KEPT = 1000;
 
 /**
  * The typed read of an opened source under a mapping, or undefined when the mapping asks for
@@ -135,12 +144,22 @@ export async function planFastRead(
   // rather than in the rows. With nothing typed it would be read as a row: leave that to staging.
   if (dialect.header && readTyped.size === 0) return undefined;
   const rejects = `${opened.table}_rejects`;
+  const varchar = readCsvSql(file, { columns, skip, dialect, types: types.map(() => 'VARCHAR') });
+  const refused = columns
+    .map((c, i) =>
+      readTyped.has(c) ? `(${c} IS NOT NULL AND try_cast(${c} AS ${types[i]}) IS NULL)` : '',
+    )
+    .filter(Boolean);
   return {
-    from: readCsvSql(file, { rejects, columns, skip, dialect, types }),
+    from: readCsvSql(file, { rejects, rejectsLimit: REJECTS_KEPT, columns, skip, dialect, types }),
     headers,
     columns,
     readTyped,
     rejects: { table: rejects, headerLine: skip + 1, header: dialect.header },
+    probe: refused.length
+      ? `SELECT count(*) FILTER (WHERE ${refused.join(' OR ')}) AS refused
+              FROM (SELECT * FROM ${varchar} LIMIT ${PROBE_ROWS} OFFSET ${dialect.header ? 1 : 0})`
+      : undefined,
   };
 }
 
@@ -160,6 +179,20 @@ export async function targetIsEmpty(db: Database, tables: CanonicalTable[]): Pro
     if ((row?.n ?? 0) > 0) return false;
   }
   return true;
+}
+
+/**
+ * Whether the first rows read typed as they must. Only a shortcut: the fast read checks every
+ * row itself; this spares reading a whole file whose dates or numbers are all in another format.
+ */
+export async function probeFastRead(db: Database, read: FastRead): Promise<boolean> {
+  if (!read.probe) return true;
+  try {
+    const row = await db.one<{ refused: number }>(read.probe);
+    return (row?.refused ?? 0) === 0;
+  } catch {
+    return false; // a record DuckDB cannot read: the full path reports it
+  }
 }
 
 /** The transform plan of a fast read, or undefined when the mapping cannot be applied as is. */

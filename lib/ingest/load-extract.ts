@@ -22,6 +22,7 @@ import {
   fastInsert,
   planFastRead,
   planFastTransform,
+  probeFastRead,
   targetIsEmpty,
   type FastRead,
 } from './fast-load';
@@ -185,7 +186,7 @@ async function fastLoad(
   if (!(await targetIsEmpty(db, tablesOfTarget(mapping.table)))) return undefined;
   const read = await planFastRead(db, opened, mapping);
   const plan = read && (await planFastTransform(db, read, mapping));
-  if (!read || !plan) return undefined;
+  if (!read || !plan || !(await probeFastRead(db, read))) return undefined;
   const declined = new FastLoadDeclined('already loaded');
   let report: LoadReport | undefined;
   let already: LoadReport | undefined;

@@ -188,7 +188,16 @@ async function readCsv(db: Database, file: string, read: CsvRead) {
  * The strict read_csv(…) call of a file: the given column types (VARCHAR for staging; a fast load
  * asks for typed columns), rejected records kept in the rejects table with line and column.
  */
-export function readCsvSql(file: string, read: Omit<CsvRead, 'raw'> & { types: string[] }): string {
+export function readCsvSql(
+  file: string,
+  read: Omit<CsvRead, 'raw' | 'rejects'> & {
+    types: string[];
+    /** The rejects table; none: a record DuckDB cannot read fails the statement. */
+    rejects?: string;
+    /** Rejected records kept at most (0: all). */
+    rejectsLimit?: number;
+  },
+): string {
   const { dialect } = read;
   const struct = read.columns
     .map((c, i) => `${quoteLiteral(c)}: ${quoteLiteral(read.types[i]!)}`)
@@ -203,9 +212,14 @@ export function readCsvSql(file: string, read: Omit<CsvRead, 'raw'> & { types: s
     `escape=${quoteLiteral(dialect.escape)}`,
     `comment=${quoteLiteral(dialect.comment)}`,
     'strict_mode=true',
-    'store_rejects=true',
-    `rejects_table=${quoteLiteral(read.rejects)}`,
-    `rejects_scan=${quoteLiteral(`${read.rejects}_scan`)}`,
+    ...(read.rejects
+      ? [
+          'store_rejects=true',
+          `rejects_table=${quoteLiteral(read.rejects)}`,
+          `rejects_scan=${quoteLiteral(`${read.rejects}_scan`)}`,
+          `rejects_limit=${read.rejectsLimit ?? 0}`,
+        ]
+      : []),
     'max_line_size=16777216',
     // Without it DuckDB sizes its read buffer from max_line_size (a 256 MiB block per read), so a
     // memory limit under ~300 MB refused every large file before a row was read.
