@@ -40,6 +40,8 @@ export function incomingRowsSql(
   /** The table of row issues; none when no row was rejected. */
   issues: string | undefined,
   available: Set<string>,
+  /** A FROM item to read the typed rows from instead of the table named typed. */
+  from?: string,
 ): string | undefined {
   if (!tablesOfTarget(target).includes(table)) return undefined;
   if (target === 'flat' && table === 'order_lines' && !available.has('qty_ordered'))
@@ -53,9 +55,10 @@ export function incomingRowsSql(
     return undefined;
   }
   const fields = canonicalFields[table].map((f) => f.name);
+  const typedRows = from ?? quoteIdent(typed);
   const source = issues
-    ? `(SELECT * FROM ${quoteIdent(typed)} WHERE _row NOT IN (SELECT row FROM ${quoteIdent(issues)}))`
-    : quoteIdent(typed);
+    ? `(SELECT * FROM ${typedRows} WHERE _row NOT IN (SELECT row FROM ${quoteIdent(issues)}))`
+    : typedRows;
   const col = (name: string) => (available.has(name) ? quoteIdent(name) : 'NULL');
   if (target !== 'flat') {
     const select = fields.map((f) => `${castTo(table, f, col(f))} AS ${quoteIdent(f)}`).join(', ');

@@ -6,6 +6,7 @@ import 'server-only';
 import path from 'node:path';
 import type { Database } from '@/lib/db/database';
 import { OrderlensError, toUserError } from '@/lib/db/errors';
+import { quoteIdent, quoteLiteral } from '@/lib/db/sql';
 import { requiredFieldsOfTarget, tablesOfTarget, type MappingTarget } from '@/lib/model/canonical';
 import { proposeMapping } from './automap';
 import { incomingRowsSql } from './canonical-rows';
@@ -16,7 +17,16 @@ import { rejectAllowance, type Mapping } from './mapping';
 import { numberNormalisations } from './normalised';
 import { writeRejects } from './rejects';
 import { hashFile } from './source';
-import { stageSource, type StagedSource } from './stage';
+import {
+  FastLoadDeclined,
+  fastInsert,
+  planFastRead,
+  planFastTransform,
+  probeFastRead,
+  targetIsEmpty,
+  type FastRead,
+} from './fast-load';
+import { openSource, stageOpened, type OpenedSource, type StagedSource } from './stage';
 import { planTransform, type TransformPlan } from './transform';
 import { upsertTable, type TableCounts } from './upsert';
 import { validateStaged, type Validation } from './validate';
@@ -38,7 +48,14 @@ export interface LoadOptions {
   maxRejectedRows?: Mapping['maxRejectedRows'];
   isDemo?: boolean;
   tmpDir?: string;
+  /** false: always the full path (stage, type, validate, upsert), never the fast load. */
+  fastLoad?: boolean;
 }
+
+const loadPaths = new WeakMap<LoadReport, 'fast' | 'full'>();
+
+/** Which path produced a report: the fast load or the full one (for tests and benchmarks). */
+export const loadPathOf = (report: LoadReport) => loadPaths.get(report) ?? 'full';
 
 export type ReadingSettings = Partial<
   Pick<
@@ -91,11 +108,12 @@ export interface LoadReport {
 export async function loadExtract(db: Database, options: LoadOptions): Promise<LoadReport> {
   const fileName = options.fileName ?? path.basename(options.file);
   const startedAt = new Date();
-  let contentHash = '';
   try {
-    contentHash = await hashFile(options.file);
+    // The hash is computed while DuckDB reads (its threads; the hash runs on this one).
+    const hashing = hashFile(options.file);
+    hashing.catch(() => undefined);
     const resolved = withSettings({ ...options, fileName });
-    return await db.exclusive(() => runLoad(db, resolved, contentHash, startedAt));
+    return await db.exclusive(() => runLoad(db, resolved, hashing, startedAt));
   } catch (error) {
     throw toUserError(error, `Loading ${fileName}`);
   }
@@ -115,16 +133,17 @@ function withSettings(options: LoadOptions & { fileName: string }): Resolved {
 async function runLoad(
   db: Database,
   options: Resolved,
-  contentHash: string,
+  hashing: Promise<string>,
   startedAt: Date,
 ): Promise<LoadReport> {
   if (options.mapping && !options.dryRun) {
+    const contentHash = await hashing;
     const same = await findSameContent(db, contentHash, options.mapping.table, options.mapping);
     if (same) return alreadyLoaded(options, contentHash, same.loadId, same.startedAt);
   }
   // Reading settings: the mapping's (already merged with any given), or those given alone.
   const reading: ReadingSettings = options.mapping ?? options.settings ?? {};
-  const staged = await stageSource(db, options.file, {
+  const opened = await openSource(db, options.file, {
     fileName: options.fileName,
     sheet: options.sheet ?? options.mapping?.sheet,
     delimiter: reading.delimiter,
@@ -135,10 +154,102 @@ async function runLoad(
     tmpDir: options.tmpDir,
   });
   try {
-    return await loadStaged(db, options, staged, contentHash, startedAt);
+    const fast = await fastLoad(db, options, opened, hashing, startedAt);
+    if (fast) return fast;
+    const staged = await stageOpened(db, opened);
+    return await loadStaged(db, options, staged, await hashing, startedAt);
   } finally {
-    await staged.cleanup();
+    await opened.cleanup();
   }
+}
+
+/**
+ * The first load of a file into empty tables, straight from DuckDB's typed read (fast-load.ts);
+ * undefined when the file or the mapping needs the full path, which then loads it from scratch.
+ */
+async function fastLoad(
+  db: Database,
+  options: Resolved,
+  opened: OpenedSource,
+  hashing: Promise<string>,
+  startedAt: Date,
+): Promise<LoadReport | undefined> {
+  if (options.dryRun || options.fastLoad === false) return undefined;
+  const headers = opened.csv?.dialect.headers;
+  let resolved;
+  try {
+    resolved = resolveMapping(options, { headers: headers ?? (await parquetHeaders(db, opened)) });
+  } catch {
+    return undefined; // the full path reports it
+  }
+  const { mapping, confidence } = resolved;
+  if (!(await targetIsEmpty(db, tablesOfTarget(mapping.table)))) return undefined;
+  const read = await planFastRead(db, opened, mapping);
+  const plan = read && (await planFastTransform(db, read, mapping));
+  if (!read || !plan || !(await probeFastRead(db, read))) return undefined;
+  const declined = new FastLoadDeclined('already loaded');
+  let report: LoadReport | undefined;
+  let already: LoadReport | undefined;
+  try {
+    await db.inTransaction(async (tx) => {
+      const loadId = await nextLoadId(tx);
+      const { table, inserted } = await fastInsert(tx, read, plan, mapping, loadId);
+      const contentHash = await hashing;
+      if (!options.mapping) {
+        const same = await findSameContent(tx, contentHash, mapping.table, mapping);
+        if (same) {
+          already = alreadyLoaded(options, contentHash, same.loadId, same.startedAt);
+          throw declined;
+        }
+      }
+      const staged: StagedSource = {
+        table: opened.table,
+        source: opened.source,
+        headers: read.headers,
+        columns: read.columns,
+        rows: inserted,
+        structuralRejects: [],
+        dialect: opened.csv?.dialect,
+        repeatedHeaders: 0,
+        sheet: opened.sheet,
+        cleanup: opened.cleanup,
+      };
+      const base = baseReport(options, contentHash, staged, mapping, confidence);
+      report = withValidation(base, staged, plan, {
+        typedTable: '',
+        issuesTable: '',
+        rejectedRows: 0,
+        counts: [],
+        sample: [],
+      });
+      report.tables[table] = { inserted, updated: 0, unchanged: 0 };
+      summarise(report, mapping.table);
+      report.loadId = loadId;
+      await recordLoad(tx, loadId, ledgerRecord(report, startedAt, options.isDemo));
+    });
+  } catch (error) {
+    if (already) return already;
+    void error; // a declined or failed fast load: the full path loads the file from scratch
+    await dropFastRejects(db, read);
+    return undefined;
+  }
+  await dropFastRejects(db, read);
+  if (report) loadPaths.set(report, 'fast');
+  return report;
+}
+
+async function dropFastRejects(db: Database, read: FastRead) {
+  if (!read.rejects) return;
+  for (const table of [read.rejects.table, `${read.rejects.table}_scan`]) {
+    await db.run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`).catch(() => undefined);
+  }
+}
+
+async function parquetHeaders(db: Database, opened: OpenedSource): Promise<string[]> {
+  const described = await db.all<{ column_name: string }>(
+    `DESCRIBE SELECT * FROM read_parquet(${quoteLiteral(opened.file)})`,
+  );
+  return described.map((c) => c.column_name);
 }
 
 async function loadStaged(
@@ -181,12 +292,12 @@ async function loadStaged(
   return upsertAll(db, options, report, validation, plan, startedAt);
 }
 
-function resolveMapping(options: Resolved, staged: StagedSource) {
+function resolveMapping(options: Resolved, staged: Pick<StagedSource, 'headers'>) {
   if (options.mapping) return { mapping: options.mapping, confidence: undefined };
   return proposedMapping(options, staged);
 }
 
-function proposedMapping(options: Resolved, staged: StagedSource) {
+function proposedMapping(options: Resolved, staged: Pick<StagedSource, 'headers'>) {
   const proposal = proposeMapping(staged.headers, { target: options.table });
   if (proposal.unmappedRequired.length > 0) {
     throw new ExtractError(

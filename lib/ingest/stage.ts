@@ -46,12 +46,38 @@ export interface StageOptions extends DialectOverrides {
 
 let counter = 0;
 
+/**
+ * A source opened but not yet read: its kind, the UTF-8 CSV DuckDB will read (transcoded or
+ * converted where needed) with its dialect, or the Parquet file. Reading it is stageOpened's job;
+ * a fast load may read it itself (fast-load.ts).
+ */
+export interface OpenedSource {
+  file: string;
+  fileName: string;
+  table: string;
+  source: SourceInfo;
+  /** CSV only (also a converted sheet): the file DuckDB reads, its dialect and lines to skip. */
+  csv?: { file: string; dialect: CsvDialect; skip: number };
+  sheet?: string;
+  cleanup: () => Promise<void>;
+}
+
 /** Read any supported file into a staging table. */
 export async function stageSource(
   db: Database,
   file: string,
   options: StageOptions,
 ): Promise<StagedSource> {
+  const opened = await openSource(db, file, options);
+  return stageOpened(db, opened);
+}
+
+/** Inspect, transcode or convert, and detect the dialect of a file, without reading its rows. */
+export async function openSource(
+  db: Database,
+  file: string,
+  options: StageOptions,
+): Promise<OpenedSource> {
   const detected = await inspectSource(file, options.fileName);
   const forced = options.encoding === 'latin1' ? 'windows-1252' : options.encoding;
   const source = forced && detected.kind === 'csv' ? { ...detected, encoding: forced } : detected;
@@ -64,9 +90,9 @@ export async function stageSource(
     }
     await rm(work, { recursive: true, force: true });
   };
+  const opened = { file, fileName: options.fileName, table, source, cleanup };
   try {
-    if (source.kind === 'parquet')
-      return { ...(await stageParquet(db, file, table)), source, cleanup };
+    if (source.kind === 'parquet') return opened;
     let csvFile = file;
     let overrides: DialectOverrides = options;
     let sheet: string | undefined;
@@ -79,7 +105,22 @@ export async function stageSource(
       csvFile = path.join(work, 'utf8.csv');
       await transcodeToUtf8(file, source.encoding, csvFile);
     }
-    const staged = await stageCsv(db, csvFile, table, options.fileName, overrides, work);
+    const dialect = await detectDialect(db, csvFile, options.fileName, overrides);
+    const aligned = await alignLineBreaks(csvFile, dialect, work);
+    const skip = dialect.skipRows + aligned.extraLines;
+    return { ...opened, sheet, csv: { file: aligned.file, dialect, skip } };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
+
+/** Read an opened source into its staging table (cleaning up when that fails). */
+export async function stageOpened(db: Database, opened: OpenedSource): Promise<StagedSource> {
+  const { table, source, sheet, cleanup } = opened;
+  try {
+    if (!opened.csv) return { ...(await stageParquet(db, opened.file, table)), source, cleanup };
+    const staged = await stageCsv(db, opened.csv, table, opened.fileName);
     return { ...staged, source, sheet, cleanup };
   } catch (error) {
     await cleanup();
@@ -89,20 +130,16 @@ export async function stageSource(
 
 async function stageCsv(
   db: Database,
-  file: string,
+  csv: NonNullable<OpenedSource['csv']>,
   table: string,
   fileName: string,
-  overrides: DialectOverrides,
-  work: string,
 ) {
-  const dialect = await detectDialect(db, file, fileName, overrides);
-  const aligned = await alignLineBreaks(file, dialect, work);
-  const skip = dialect.skipRows + aligned.extraLines;
+  const { dialect, skip } = csv;
   const columns = dialect.headers.map((_, i) => `c${i}`);
   const raw = `${table}_raw`;
   const rejects = `${table}_rejects`;
   try {
-    await readCsv(db, aligned.file, { raw, rejects, columns, skip, dialect });
+    await readCsv(db, csv.file, { raw, rejects, columns, skip, dialect });
   } catch (error) {
     throw csvReadError(error, fileName, dialect.lineBreaks);
   }
@@ -140,8 +177,31 @@ interface CsvRead {
  * DuckDB cannot split makes it return no rows and no rejects at all, silently.
  */
 async function readCsv(db: Database, file: string, read: CsvRead) {
+  const types = read.columns.map(() => 'VARCHAR');
+  // CTAS keeps the file's order, so rowid is the record's position (a window would cost a sort).
+  await db.run(
+    `CREATE TEMP TABLE ${quoteIdent(read.raw)} AS SELECT * FROM ${readCsvSql(file, { ...read, types })}`,
+  );
+}
+
+/**
+ * The strict read_csv(…) call of a file: the given column types (VARCHAR for staging; a fast load
+ * asks for typed columns), rejected records kept in the rejects table with line and column.
+ */
+export function readCsvSql(
+  file: string,
+  read: Omit<CsvRead, 'raw' | 'rejects'> & {
+    types: string[];
+    /** The rejects table; none: a record DuckDB cannot read fails the statement. */
+    rejects?: string;
+    /** Rejected records kept at most (0: all). */
+    rejectsLimit?: number;
+  },
+): string {
   const { dialect } = read;
-  const struct = read.columns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ');
+  const struct = read.columns
+    .map((c, i) => `${quoteLiteral(c)}: ${quoteLiteral(read.types[i]!)}`)
+    .join(', ');
   const options = [
     'auto_detect=false',
     `columns={${struct}}`,
@@ -152,18 +212,20 @@ async function readCsv(db: Database, file: string, read: CsvRead) {
     `escape=${quoteLiteral(dialect.escape)}`,
     `comment=${quoteLiteral(dialect.comment)}`,
     'strict_mode=true',
-    'store_rejects=true',
-    `rejects_table=${quoteLiteral(read.rejects)}`,
-    `rejects_scan=${quoteLiteral(`${read.rejects}_scan`)}`,
+    ...(read.rejects
+      ? [
+          'store_rejects=true',
+          `rejects_table=${quoteLiteral(read.rejects)}`,
+          `rejects_scan=${quoteLiteral(`${read.rejects}_scan`)}`,
+          `rejects_limit=${read.rejectsLimit ?? 0}`,
+        ]
+      : []),
     'max_line_size=16777216',
     // Without it DuckDB sizes its read buffer from max_line_size (a 256 MiB block per read), so a
     // memory limit under ~300 MB refused every large file before a row was read.
     'buffer_size=33554432',
   ].join(', ');
-  // CTAS keeps the file's order, so rowid is the record's position (a window would cost a sort).
-  await db.run(
-    `CREATE TEMP TABLE ${quoteIdent(read.raw)} AS SELECT * FROM read_csv(${quoteLiteral(file)}, ${options})`,
-  );
+  return `read_csv(${quoteLiteral(file)}, ${options})`;
 }
 
 /** The header is the first record read; DuckDB refusing it means the file cannot be mapped. */

@@ -25,6 +25,8 @@ export interface FieldPlan {
    * so the cleaning is evaluated once per value rather than once per use in `typed`.
    */
   typedFromRaw: string;
+  /** Read already typed by DuckDB (a fast load): raw and typed are the column itself. */
+  readTyped?: boolean;
 }
 
 export interface TransformPlan {
@@ -42,8 +44,14 @@ const DEFAULT_NULLS_FOR_VALUES = ['NA', 'N/A', 'n/a', 'NULL', 'null', '#N/A', 'N
 /** Build the typed projection of a staged source under a mapping. */
 export async function planTransform(
   db: Database,
-  staged: StagedSource,
+  staged: Pick<StagedSource, 'table' | 'headers' | 'columns'>,
   mapping: Mapping,
+  /**
+   * Staged columns DuckDB has already typed (a fast load reads them so): a field read from one of
+   * them alone takes its value as is. The caller vouches that every value read so is one the text
+   * rules would have read to the same value (no null tokens, value maps or other separators).
+   */
+  readTyped: ReadonlySet<string> = new Set(),
 ): Promise<TransformPlan> {
   const params: DuckDBValue[] = [];
   const bind = (value: DuckDBValue) => `$${params.push(value)}`;
@@ -67,11 +75,20 @@ export async function planTransform(
       missingHeaders.push(...missing.map((header) => ({ field, header })));
       continue;
     }
+    const header = staged.headers[indexes[0]!]!;
+    const column = staged.columns[indexes[0]!]!;
+    if (indexes.length === 1 && readTyped.has(column)) {
+      const raw = quoteIdent(column);
+      const typedFromRaw = rawColumn(field);
+      pending.push({
+        plan: { field, type, header, raw, typed: raw, typedFromRaw, readTyped: true },
+      });
+      continue;
+    }
     const cleaned = indexes.map((i) =>
       cleanText(quoteIdent(staged.columns[i!]!), type, field, mapping, bind),
     );
     const raw = cleaned.length === 1 ? cleaned[0]! : `coalesce(${cleaned.join(', ')})`;
-    const header = staged.headers[indexes[0]!]!;
     const plan: FieldPlan = { field, type, header, raw, typed: '', typedFromRaw: '' };
     if (type === 'number') decimalColumns.push(raw);
     pending.push({ plan });
@@ -83,6 +100,13 @@ export async function planTransform(
   const thousandsSeparator = mapping.thousandsSeparator ?? (decimalSeparator === ',' ? '.' : ',');
   const dateFormats: Record<string, DateDetection> = {};
   for (const { plan } of pending) {
+    if (plan.readTyped) {
+      // Every value read as a timestamp is one DuckDB's own cast reads: the ISO format.
+      if (plan.type === 'timestamp')
+        dateFormats[plan.field] = { format: 'iso', source: 'detected', ambiguous: false };
+      fields.push(plan);
+      continue;
+    }
     if (plan.type === 'timestamp') {
       const given = mapping.formats?.[plan.field] ?? mapping.dateFormat;
       dateFormats[plan.field] = given

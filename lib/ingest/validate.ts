@@ -80,8 +80,24 @@ async function createTypedTable(
   target: MappingTarget,
   plan: TransformPlan,
 ) {
-  // The cleaned text of every field is computed once, in the inner projection; the typed values
-  // are computed from it. Text fields are stored once: their typed value is their cleaned text.
+  await db.run(
+    `CREATE TEMP TABLE ${quoteIdent(typedTable)} AS ${typedSelectSql(quoteIdent(stageTable), target, plan)}`,
+    plan.params,
+  );
+}
+
+/**
+ * The typed rows of a staged source (a table, or any FROM item with _row and the staged columns
+ * when withRow), with plan.params as its parameters. The cleaned text of every field is computed
+ * once, in the inner projection; the typed values are computed from it. Text fields are stored
+ * once: their typed value is their cleaned text.
+ */
+export function typedSelectSql(
+  from: string,
+  target: MappingTarget,
+  plan: TransformPlan,
+  { withRow = true, where }: { withRow?: boolean; where?: string } = {},
+): string {
   const cleaned = plan.fields.map((f) => `${f.raw} AS ${rawColumn(f.field)}`);
   const projections = plan.fields.flatMap((f) =>
     f.type === 'text'
@@ -91,25 +107,27 @@ async function createTypedTable(
   const byField = new Map(plan.fields.map((f) => [f.field, f]));
   // Lines without a line number are numbered in file order within their order.
   const orderId = byField.get('order_id');
-  if (
-    (target === 'flat' || target === 'order_lines') &&
-    byField.has('qty_ordered') &&
-    !byField.has('line_no') &&
-    orderId
-  ) {
+  if (needsLineNumbers(target, plan) && orderId) {
     projections.push(
       `row_number() OVER (PARTITION BY ${orderId.typedFromRaw} ORDER BY _row)::INTEGER AS line_no`,
     );
   }
-  await db.run(
-    `CREATE TEMP TABLE ${quoteIdent(typedTable)} AS
-       SELECT _row, ${projections.join(', ')}
-         FROM (SELECT _row, ${cleaned.join(', ')} FROM ${quoteIdent(stageTable)})`,
-    plan.params,
+  const row = withRow ? ['_row'] : [];
+  return `SELECT ${[...row, ...projections].join(', ')}
+            FROM (SELECT ${[...row, ...cleaned].join(', ')} FROM ${from})${where ? ` WHERE ${where}` : ''}`;
+}
+
+/** Lines of an order-lines or flat extract without a line number are numbered in file order. */
+export function needsLineNumbers(target: MappingTarget, plan: TransformPlan): boolean {
+  const mapped = new Set(plan.fields.map((f) => f.field));
+  return (
+    (target === 'flat' || target === 'order_lines') &&
+    mapped.has('qty_ordered') &&
+    !mapped.has('line_no')
   );
 }
 
-function buildRules(
+export function buildRules(
   plan: TransformPlan,
   target: MappingTarget,
   file: string,
@@ -281,7 +299,7 @@ async function collectDuplicateKeys(
 }
 
 /** The key that must be unique within one file, given what the mapping provides. */
-function duplicateKeyOf(target: MappingTarget, mapped: Set<string>): string[] | undefined {
+export function duplicateKeyOf(target: MappingTarget, mapped: Set<string>): string[] | undefined {
   const present = (keys: string[]) => keys.filter((k) => mapped.has(k));
   switch (target) {
     case 'orders':
