@@ -17,7 +17,7 @@
  * time). Bounded by default: 3 trials on a 30,000-order file (~5 MB). The recorded run:
  *   ORDERLENS_SERVER_CRASH_TRIALS=20 npx vitest run e2e/server-crash.e2e.test.ts
  */
-import { statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,7 +25,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalMapping } from '@/lib/demo';
 import { generateExtracts } from '@/lib/generate';
 import { canonicalTables } from '@/lib/model/canonical';
-import { copyDatabase, crashKpis, readState, significant, type State } from '@/test/database-state';
+import {
+  copyDatabase,
+  crashKpis,
+  presentSideFiles,
+  readState,
+  significant,
+  type State,
+} from '@/test/database-state';
 import { ledger, load, scorecard, upload, type LoadOutcome } from './api';
 import { startApp, type RunningApp } from './server';
 
@@ -33,6 +40,8 @@ const TRIALS = Number(process.env.ORDERLENS_SERVER_CRASH_TRIALS ?? 3);
 const ORDERS = Number(process.env.ORDERLENS_SERVER_CRASH_ORDERS ?? 30_000);
 const SEED = Number(process.env.ORDERLENS_SERVER_CRASH_SEED ?? Date.now() % 100_000);
 const BIG_NAME = 'big-orders.csv';
+/** A folder to keep each trial's database as the kill left it (for a post-mortem). */
+const KEEP = process.env.ORDERLENS_SERVER_CRASH_KEEP;
 
 /** What the running app answers: the ledger and the two KPIs. */
 interface Served {
@@ -120,7 +129,14 @@ afterAll(async () => {
 
 describe('kill -9 of the web server during a load posted over HTTP', () => {
   it(`survives ${TRIALS} kills of the server's process tree`, async () => {
-    const tally = { random: 0, atLedger: 0, answered: 0, absent: 0, whole: 0 };
+    const tally = {
+      random: 0,
+      atLedger: 0,
+      answered: 0,
+      absent: 0,
+      whole: 0,
+      checkpointFiles: 0,
+    };
     const moments: string[] = [];
     const trialDb = path.join(dir, 'trial.duckdb');
     // How long a load takes to commit on the machine as it is now (other work slows it down).
@@ -135,7 +151,11 @@ describe('kill -9 of the web server during a load posted over HTTP', () => {
       const started = performance.now();
       let answer: LoadOutcome | 'dropped' | undefined;
       let committedAt: number | undefined;
-      const pending = loadBig(app.url, id).then((outcome) => (answer = outcome));
+      let answeredAt: number | undefined;
+      const pending = loadBig(app.url, id).then((outcome) => {
+        answeredAt = performance.now() - started;
+        answer = outcome;
+      });
       if (atLedger) {
         const deadline = Date.now() + fullLoadMs * 3 + 60_000;
         while (Date.now() < deadline && answer === undefined) {
@@ -156,12 +176,18 @@ describe('kill -9 of the web server during a load posted over HTTP', () => {
       if (committedAt !== undefined) commitMs = committedAt;
       await stop(app, 'kill');
       await pending;
+      const leftBehind = presentSideFiles(trialDb);
+      if (KEEP) {
+        mkdirSync(KEEP, { recursive: true });
+        copyDatabase(trialDb, path.join(KEEP, `trial-${trial + 1}.duckdb`));
+      }
+      if (leftBehind.some((suffix) => suffix !== '.wal')) tally.checkpointFiles++;
       // A response before the kill is a whole answer: the load's report, never an error.
       const answered = answer !== 'dropped' && answer !== undefined;
       if (answered) expect((answer as LoadOutcome).body.status).toBe('loaded');
       tally[atLedger ? 'atLedger' : 'random']++;
       if (answered) tally.answered++;
-      const label = `trial ${trial + 1}, ${atLedger ? 'at the ledger' : 'at random'}, killed at ${Math.round(killedAt)} ms (of ${Math.round(commitMs)} ms)${answered ? ', after the response' : ''}`;
+      const label = `trial ${trial + 1}, ${atLedger ? 'at the ledger' : 'at random'}, killed at ${Math.round(killedAt)} ms (of ${Math.round(commitMs)} ms)${answered ? `, after the response at ${Math.round(answeredAt!)} ms` : ''}, left beside the file: ${leftBehind.join(' ') || 'nothing'}`;
 
       // The database opens: the app starts again on the same file and serves.
       app = await start(trialDb);
@@ -185,7 +211,7 @@ describe('kill -9 of the web server during a load posted over HTTP', () => {
       `[reliability] server crash: ${TRIALS} kill -9 of the app's process tree during a load over HTTP of ` +
         `${ORDERS} orders (${(statSync(bigFile).size / 1e6).toFixed(1)} MB, a ${(fullLoadMs / 1000).toFixed(1)} s load, seed ${SEED}): ` +
         `${tally.random} at random moments up to 15% past the end of a load (as long as the last one took to commit), ${tally.atLedger} as soon as the ledger showed the load; ` +
-        `${tally.answered} after the client had the response; app restarted on the file ${TRIALS}/${TRIALS}; ` +
+        `${tally.answered} after the client had the response; ${tally.checkpointFiles} left a WAL being checkpointed or recovered; app restarted on the file ${TRIALS}/${TRIALS}; ` +
         `earlier loads intact ${TRIALS}/${TRIALS} (${before.state.loads.length} loads, ${before.state.counts.orders} orders; ` +
         `counts, ledger and ${crashKpis.join(', ')} equal by HTTP and in the file); ` +
         `interrupted load absent ${tally.absent}, present whole and recorded once ${tally.whole}, partial 0, recorded twice 0 ` +

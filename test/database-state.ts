@@ -29,12 +29,26 @@ export function orderlens(args: string[]): string {
   return run.stdout;
 }
 
-/** Copy a database file and its WAL (a missing WAL is removed at the destination too). */
+/**
+ * DuckDB's files beside a database: the WAL, and (DuckDB 1.5) the WAL being checkpointed and the
+ * WAL being recovered, which a kill may leave behind and the next open replays.
+ */
+export const sideFiles = ['.wal', '.wal.checkpoint', '.wal.recovery'];
+
+/**
+ * Copy a database file with its side files; side files the source lacks are removed at the
+ * destination, so that nothing of an earlier trial is replayed into the copy.
+ */
 export function copyDatabase(from: string, to: string): void {
-  for (const suffix of ['', '.wal']) {
+  for (const suffix of ['', ...sideFiles]) {
     rmSync(to + suffix, { force: true });
     if (existsSync(from + suffix)) copyFileSync(from + suffix, to + suffix);
   }
+}
+
+/** The side files present beside a database file (after a kill: what the next open replays). */
+export function presentSideFiles(file: string): string[] {
+  return sideFiles.filter((suffix) => existsSync(file + suffix));
 }
 
 /**
