@@ -14,7 +14,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export interface RunningApp {
   url: string;
   databaseFile: string;
+  /** The process group of the app (scripts/start.mjs and the Next server it spawned). */
+  pid: number;
   stop: () => Promise<void>;
+  /** kill -9 of the whole process tree; resolves once no process of the group is left. */
+  kill: () => Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -32,7 +36,13 @@ async function freePort(): Promise<number> {
 }
 
 export async function startApp(
-  options: { demo?: boolean; timeoutMs?: number; databaseFile?: string } = {},
+  options: {
+    demo?: boolean;
+    timeoutMs?: number;
+    databaseFile?: string;
+    /** More environment for the app, e.g. ORDERLENS_DATA_DIR for its uploads and work files. */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<RunningApp> {
   const port = await freePort();
   const databaseFile =
@@ -47,6 +57,7 @@ export async function startApp(
       ORDERLENS_DB: databaseFile,
       ORDERLENS_NO_DEMO: options.demo ? '0' : '1',
       NODE_ENV: 'production',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -56,15 +67,35 @@ export async function startApp(
   child.stderr!.on('data', (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (options.timeoutMs ?? 900_000);
-  const stop = async () => {
-    if (child.exitCode === null) {
-      try {
-        process.kill(-child.pid!, 'SIGTERM');
-      } catch {
-        /* already gone */
-      }
-      await new Promise((resolve) => setTimeout(resolve, 500));
+  const group = -child.pid!;
+  const signal = (name: NodeJS.Signals | 0) => {
+    try {
+      process.kill(group, name);
+      return true;
+    } catch {
+      return false; // no process of the group is left
     }
+  };
+  /** Whether the whole group is gone within ms (signal 0 reaches none of its processes). */
+  const gone = async (ms: number) => {
+    const until = Date.now() + ms;
+    while (signal(0)) {
+      if (Date.now() > until) return false;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return true;
+  };
+  // Stopped means gone, so that the database file is free for the next start.
+  const stop = async () => {
+    if (signal('SIGTERM') && !(await gone(15_000))) {
+      signal('SIGKILL');
+      await gone(15_000);
+    }
+  };
+  const kill = async () => {
+    signal('SIGKILL');
+    if (!(await gone(30_000)))
+      throw new Error(`the app's processes (group ${child.pid}) did not die`);
   };
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
@@ -72,7 +103,7 @@ export async function startApp(
     const ok = await fetch(url)
       .then((r) => r.status < 500)
       .catch(() => false);
-    if (ok) return { url, databaseFile, stop };
+    if (ok) return { url, databaseFile, pid: child.pid!, stop, kill };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   await stop();

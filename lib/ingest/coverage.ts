@@ -16,7 +16,8 @@ export interface DataCoverage {
 }
 
 export async function getDataCoverage(db: Database): Promise<DataCoverage> {
-  const row = await db.one<Record<string, number | string | null>>(
+  // As committed (a reader connection), not the rows of a load still in its transaction.
+  const [row] = await db.read<Record<string, number | string | null>>(
     `SELECT (SELECT count(*) FROM orders) AS orders,
             (SELECT count(*) FROM order_lines) AS order_lines,
             (SELECT count(*) FROM shipments) AS shipments,

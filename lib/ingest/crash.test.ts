@@ -10,27 +10,17 @@
  * Bounded by default: 3 trials on a 10,000-order file (~1.7 MB). The full run of the issue (20 trials on ~52 MB):
  *   ORDERLENS_CRASH_TRIALS=20 ORDERLENS_CRASH_ORDERS=300000 npx vitest run lib/ingest/crash.test.ts
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database } from '@/lib/db/database';
-import { computeKpis } from '@/lib/kpi/compute';
+import { cli, copyDatabase, orderlens, readState, repo, type State } from '@/test/database-state';
 
 const TRIALS = Number(process.env.ORDERLENS_CRASH_TRIALS ?? 3);
 const ORDERS = Number(process.env.ORDERLENS_CRASH_ORDERS ?? 10_000);
 const SEED = Number(process.env.ORDERLENS_CRASH_SEED ?? Date.now() % 100_000);
-const repo = path.resolve(__dirname, '..', '..');
-const cli = path.join(repo, 'bin', 'orderlens.mjs');
-
-interface State {
-  counts: Record<string, number>;
-  loads: { id: number; status: string; file: string; rows: number }[];
-  kpis: Record<string, number | null>;
-}
 
 let dir: string;
 let pristine: string;
@@ -39,43 +29,6 @@ let before: State;
 let after: State;
 let fullLoadMs: number;
 let startMs: number;
-
-function orderlens(args: string[]) {
-  const run = spawnSync('node', [cli, ...args], { cwd: repo, encoding: 'utf-8' });
-  if (run.status !== 0) throw new Error(`orderlens ${args[0]} failed: ${run.stderr}${run.stdout}`);
-  return run.stdout;
-}
-
-function copyDatabase(from: string, to: string) {
-  for (const suffix of ['', '.wal']) {
-    rmSync(to + suffix, { force: true });
-    if (existsSync(from + suffix)) copyFileSync(from + suffix, to + suffix);
-  }
-}
-
-/** Open the file as the next start would (WAL replay), read its state, close it entirely. */
-async function readState(file: string): Promise<State> {
-  const instance = await DuckDBInstance.create(file);
-  try {
-    const db = new Database(file, instance, await instance.connect());
-    const counts = (await db.one(
-      `SELECT (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM order_lines) AS order_lines,
-              (SELECT count(*) FROM shipments) AS shipments, (SELECT count(*) FROM returns) AS returns,
-              (SELECT count(*) FROM orders_history) AS orders_history`,
-    )) as Record<string, number>;
-    const loads = await db.all<State['loads'][number]>(
-      'SELECT load_id AS id, status, file_name AS file, rows_read AS rows FROM loads ORDER BY load_id',
-    );
-    const results = await computeKpis(db, {}, ['order_fill_rate', 'order_shipment_cycle_time']);
-    // 12 significant digits: a parallel aggregate may sum in another order (…459 vs …455).
-    const kpis = Object.fromEntries(
-      results.map((k) => [k.id, k.value == null ? null : Number(k.value.toPrecision(12))]),
-    );
-    return { counts, loads, kpis };
-  } finally {
-    instance.closeSync();
-  }
-}
 
 /** Start the loader; kill it after delayMs unless it ends first. */
 function loadAndKill(db: string, delayMs: number): Promise<'killed' | 'finished'> {

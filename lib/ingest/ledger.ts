@@ -91,9 +91,12 @@ const SELECT_LOADS = `SELECT load_id, file_name, content_hash, target, mapping::
   rows_read, rows_inserted, rows_updated, rows_unchanged, rows_rejected, table_counts::VARCHAR AS table_counts,
   is_demo, started_at, finished_at, undone_at FROM loads`;
 
-/** Every load, newest first. */
+/**
+ * Every load, newest first, as committed: on a reader connection, so a load still in its
+ * transaction (on the writer connection) is not listed before it has landed.
+ */
 export async function listLoads(db: Database, limit = 1000): Promise<LedgerEntry[]> {
-  const rows = await db.all(`${SELECT_LOADS} ORDER BY load_id DESC LIMIT $1`, [limit]);
+  const rows = await db.read(`${SELECT_LOADS} ORDER BY load_id DESC LIMIT $1`, [limit]);
   return rows.map(toEntry);
 }
 

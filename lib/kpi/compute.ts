@@ -53,11 +53,11 @@ function resultsVersion(db: Database): Promise<string> {
 async function readResultsVersion(db: Database): Promise<string> {
   const [facts, inputs] = await Promise.all([
     ensureFacts(db),
-    db.one<{ v: bigint | number | null }>(
+    db.read<{ v: bigint | number | null }>(
       'SELECT sum(hash(period_from, period_to, team, fte, cost, currency)) AS v FROM kpi_inputs',
     ),
   ]);
-  return `${facts}|${String(inputs?.v ?? 0)}`;
+  return `${facts}|${String(inputs[0]?.v ?? 0)}`;
 }
 
 /** Compute KPIs (default: the whole catalogue) for a query. */

@@ -6,9 +6,13 @@ import 'server-only';
 import type { Database } from '@/lib/db/database';
 import { orderFactsSql, returnFactsSql } from '@/metrics/views/order-facts';
 
-/** Changes whenever a load lands or is undone. */
+/**
+ * Changes whenever a load lands or is undone. Read as committed (a reader connection): a load's
+ * own ledger row, seen inside its open transaction, would label the facts with a version that may
+ * never commit, and the next load, taking the same id, would then not rebuild them.
+ */
 export async function dataVersion(db: Database): Promise<string> {
-  const row = await db.one<{ v: string }>(
+  const [row] = await db.read<{ v: string }>(
     `SELECT concat_ws(':', coalesce(max(load_id) FILTER (WHERE status IN ('loaded', 'unchanged')), 0),
                            count(*) FILTER (WHERE status = 'undone')) AS v FROM loads`,
   );
