@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, type Database } from '@/lib/db/database';
+import { openDatabase } from '@/lib/db/database';
 import { computeKpis, isCached } from '@/lib/kpi/compute';
 import { ensureFacts } from '@/lib/kpi/facts';
 import {
