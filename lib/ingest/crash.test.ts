@@ -35,15 +35,17 @@ function loadAndKill(db: string, delayMs: number): Promise<'killed' | 'finished'
   return new Promise((resolve, reject) => {
     const child = spawn('node', [cli, 'ingest', bigFile, '--table', 'orders', '--db', db], {
       cwd: repo,
-      stdio: 'ignore',
+      stdio: ['ignore', 'ignore', 'pipe'],
     });
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
     const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       if (signal === 'SIGKILL') resolve('killed');
       else if (code === 0) resolve('finished');
-      else reject(new Error(`the loader exited with ${code}`));
+      else reject(new Error(`the loader exited with ${code}: ${stderr.slice(-2000)}`));
     });
   });
 }
