@@ -62,8 +62,8 @@ export function significant(value: number | null | undefined): number | null {
 /** Open the file as the next start would (WAL replay), read its state, close it entirely. */
 export async function readState(file: string): Promise<State> {
   const instance = await DuckDBInstance.create(file);
+  const db = new Database(file, instance, await instance.connect());
   try {
-    const db = new Database(file, instance, await instance.connect());
     const counts = (await db.one(
       `SELECT (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM order_lines) AS order_lines,
               (SELECT count(*) FROM shipments) AS shipments, (SELECT count(*) FROM returns) AS returns,
@@ -76,6 +76,8 @@ export async function readState(file: string): Promise<State> {
     const kpis = Object.fromEntries(results.map((k) => [k.id, significant(k.value)]));
     return { counts, loads, kpis };
   } finally {
+    // Every connection first: an open one keeps the file locked for the next process.
+    await db.closeConnections();
     instance.closeSync();
   }
 }

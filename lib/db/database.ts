@@ -188,6 +188,19 @@ export class Database {
   close(): void {
     this.connection.closeSync();
   }
+
+  /**
+   * Close every connection this object opened (writer, readers, the side connection). DuckDB keeps
+   * a database file open, and locked, while any connection to it lives: whoever closes the
+   * instance to free the file for another process must close these first.
+   */
+  async closeConnections(): Promise<void> {
+    const others = [...(this.readers ?? []), ...(this.sideConnection ? [this.sideConnection] : [])];
+    for (const connection of others) (await connection).closeSync();
+    this.readers = undefined;
+    this.sideConnection = undefined;
+    this.connection.closeSync();
+  }
 }
 
 /**
