@@ -10,7 +10,8 @@ import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { cacheDir, parseBenchArgs, printTable, round, sizeLabel, writeResult } from './helpers';
 import { ensureDatabase } from './inputs';
-import { freePort, startServer } from './server';
+import { freePort } from '@/test/free-port';
+import { startServer } from './server';
 
 const CONNECTIONS = 20;
 const DETAIL_KPI = 'order_shipment_cycle_time';

@@ -3,29 +3,15 @@
  * sources changed) on a free loopback port over a given database, stopped afterwards.
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { rootDir } from './helpers';
+import { freePort } from '@/test/free-port';
 
 export interface RunningServer {
   url: string;
   /** The process group leader (scripts/start.mjs); its tree includes the Next server. */
   pid: number;
   stop: () => Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /** Start the app over databaseFile with its uploads under dataDir; resolves once it answers. */

@@ -19,7 +19,8 @@ import {
   writeResult,
 } from './helpers';
 import { ensureExtracts } from './inputs';
-import { freePort, startServer } from './server';
+import { freePort } from '@/test/free-port';
+import { startServer } from './server';
 
 const MiB = 1024 ** 2;
 

@@ -3,8 +3,7 @@ import 'server-only';
 import { readFileSync } from 'node:fs';
 import { auditQuerySchema, listAudit, reasonOf, verifyAuditChain } from '@/lib/auth/audit';
 import { ROLES, isRole } from '@/lib/auth/roles';
-import { createUser, listUsers, updateUser, usernameSchema } from '@/lib/auth/users';
-import { UserError } from '@/lib/auth/users';
+import { createUser, listUsers, updateUser, UserError, usernameSchema } from '@/lib/auth/users';
 import { auditCli, openCliDatabase } from './db';
 import { parse, UsageError, type Io } from './args';
 
