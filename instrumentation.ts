@@ -1,11 +1,20 @@
 // Open the database (and seed the demo data on first start) when the server boots, not on the
-// first request.
+// first request; on a loopback server without users, print the setup code for the first user.
 export async function register() {
   if (
     process.env.NEXT_RUNTIME === 'nodejs' &&
     process.env.NEXT_PHASE !== 'phase-production-build'
   ) {
     const { getServerDatabase } = await import('./lib/db/server');
-    await getServerDatabase();
+    const db = await getServerDatabase();
+    const { countUsers } = await import('./lib/auth/users');
+    const { isLoopbackHost } = await import('./lib/auth/access');
+    const { config } = await import('./lib/config');
+    if (isLoopbackHost(config().listenHost) && (await countUsers(db)) === 0) {
+      const { firstUserSetupCode } = await import('./lib/auth/setup-code');
+      console.log(
+        `[orderlens] No users yet: this server runs as one local admin. To add the first user on /admin, use the setup code ${firstUserSetupCode()}`,
+      );
+    }
   }
 }

@@ -25,7 +25,7 @@ async function visit(route: string, scheme: 'light' | 'dark' = 'light'): Promise
     colorScheme: scheme,
   });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  page.on('close', () => void context.close().catch(() => undefined)); // the browser may be closing
   const response = await page.goto(app.url + route, { waitUntil: 'networkidle' });
   expect(response?.status(), route).toBeLessThan(400);
   return page;

@@ -17,6 +17,8 @@ export interface RunningApp {
   /** The process group of the app (scripts/start.mjs and the Next server it spawned). */
   pid: number;
   stop: () => Promise<void>;
+  /** What the app has printed so far (stdout and stderr). */
+  log: () => string;
   /** kill -9 of the whole process tree; resolves once no process of the group is left. */
   kill: () => Promise<void>;
 }
@@ -89,7 +91,7 @@ export async function startApp(
     const ok = await fetch(url)
       .then((r) => r.status < 500)
       .catch(() => false);
-    if (ok) return { url, databaseFile, pid: child.pid!, stop, kill };
+    if (ok) return { url, databaseFile, pid: child.pid!, stop, kill, log: () => output };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   await stop();

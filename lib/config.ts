@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { requestPolicy, type RequestPolicy } from '@/lib/http/request-policy';
 
 const size = z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i);
 
@@ -17,10 +18,19 @@ const envSchema = z.object({
   ORDERLENS_MAX_TEMP_SIZE: size.optional(),
   /** 0/false only for debugging: the server's DuckDB then reads any file its process can. */
   ORDERLENS_LOCKDOWN: z.enum(['0', '1', 'true', 'false']).optional(),
-  /** The address the server listens on (scripts/start.mjs passes it to next start). */
+  /** The address the server listens on (scripts/start.mjs passes it to the front server). */
   HOST: z.string().min(1).optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** More host names or origins the server answers for (behind a proxy, or a LAN name). */
+  ORDERLENS_ALLOWED_HOSTS: z.string().optional(),
+  /** How many proxies in front are trusted for X-Forwarded-For and X-Forwarded-Host (default 0). */
+  ORDERLENS_TRUST_PROXY: z.string().optional(),
+  /** Set by scripts/server.mjs in its own process: requests pass its Host and client checks. */
+  ORDERLENS_FRONT_SERVER: z.enum(['0', '1']).optional(),
   /** At least 32 characters; else a random secret is kept in the data folder (mode 600). */
   ORDERLENS_SESSION_SECRET: z.string().min(32).optional(),
+  /** At least 32 characters; else a random secret is kept in the data folder (mode 600). */
+  ORDERLENS_AUDIT_SECRET: z.string().min(32).optional(),
   ORDERLENS_SESSION_HOURS: z.coerce
     .number()
     .min(0.01)
@@ -54,6 +64,10 @@ export interface Config {
   allowedDirectories?: string[];
   /** The server's listen address; sign-in is required beyond loopback. */
   listenHost: string;
+  /** The hosts, origins and proxies requests are accepted from (lib/http/request-policy). */
+  requestPolicy: RequestPolicy;
+  /** Whether the front server (scripts/server.mjs) answers before Next. */
+  frontServer: boolean;
   sessionHours: number;
   secureCookies: boolean;
 }
@@ -65,10 +79,11 @@ let cached: Config | undefined;
 export function config(): Config {
   if (cached) return cached;
   const env = envSchema.parse(process.env);
-  const dataDir = path.resolve(/* turbopackIgnore: true */ env.ORDERLENS_DATA_DIR ?? 'data');
   const databaseFile = path.resolve(
-    /* turbopackIgnore: true */ env.ORDERLENS_DB ?? path.join(dataDir, 'orderlens.duckdb'),
+    /* turbopackIgnore: true */ env.ORDERLENS_DB ??
+      path.join(env.ORDERLENS_DATA_DIR ?? 'data', 'orderlens.duckdb'),
   );
+  const dataDir = filesFolderOf(databaseFile, env.ORDERLENS_DATA_DIR);
   const folders = {
     uploadsDir: path.join(dataDir, 'uploads'),
     workDir: path.join(dataDir, 'tmp'),
@@ -90,6 +105,13 @@ export function config(): Config {
     seedDemo: !(env.ORDERLENS_NO_DEMO === '1' || env.ORDERLENS_NO_DEMO === 'true'),
     // next start without our start script listens on every interface: assume so unless told.
     listenHost: env.HOST ?? '0.0.0.0',
+    requestPolicy: requestPolicy({
+      listenHost: env.HOST ?? '0.0.0.0',
+      port: env.PORT ?? 3000,
+      allowedHosts: env.ORDERLENS_ALLOWED_HOSTS,
+      trustProxy: env.ORDERLENS_TRUST_PROXY,
+    }),
+    frontServer: env.ORDERLENS_FRONT_SERVER === '1',
     sessionHours: env.ORDERLENS_SESSION_HOURS ?? 12,
     secureCookies: env.ORDERLENS_SECURE_COOKIES === '1' || env.ORDERLENS_SECURE_COOKIES === 'true',
   };
@@ -97,23 +119,52 @@ export function config(): Config {
 }
 
 /**
+ * The folder of a database's own files (uploads, work files, exports, secrets): ORDERLENS_DATA_DIR
+ * when set, else the database file's folder, so two servers over two databases share nothing.
+ * The repository's data/benchmarks and data/mappings are sources, not these files.
+ */
+export function filesFolderOf(
+  databaseFile: string,
+  dataDirSetting: string | undefined = process.env.ORDERLENS_DATA_DIR || undefined,
+): string {
+  return path.resolve(/* turbopackIgnore: true */ dataDirSetting ?? path.dirname(databaseFile));
+}
+
+/**
  * The key that seals session cookies: ORDERLENS_SESSION_SECRET, or 48 random bytes kept in
- * data/session-secret (created on first use, readable by this user only).
+ * session-secret in the data folder (created on first use, readable by this user only).
  */
 export function sessionSecret(): string {
   const fromEnv = process.env.ORDERLENS_SESSION_SECRET;
   if (fromEnv && fromEnv.length >= 32) return fromEnv;
-  const file = path.join(config().dataDir, 'session-secret');
+  return keptSecret(path.join(config().dataDir, 'session-secret'), true)!;
+}
+
+/**
+ * The key of the audit log's HMAC chain: ORDERLENS_AUDIT_SECRET, or 48 random bytes kept in
+ * audit-secret in the database's data folder, outside the database file, so whoever can write the
+ * file cannot re-seal edited entries. Undefined when missing and `create` is false (verification
+ * must not mint a new key and call every entry broken).
+ */
+export function auditSecret(databaseFile: string, create: boolean): string | undefined {
+  const fromEnv = process.env.ORDERLENS_AUDIT_SECRET;
+  if (fromEnv && fromEnv.length >= 32) return fromEnv;
+  return keptSecret(path.join(filesFolderOf(databaseFile), 'audit-secret'), create);
+}
+
+function keptSecret(file: string, create: boolean): string | undefined {
+  const read = () => readFileSync(file, 'utf-8').trim() || undefined;
   try {
-    return readFileSync(file, 'utf-8').trim();
+    return read();
   } catch {
+    if (!create) return undefined;
     mkdirSync(path.dirname(file), { recursive: true });
     const secret = randomBytes(48).toString('hex');
     try {
       writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
       return secret;
     } catch {
-      return readFileSync(file, 'utf-8').trim(); // another bundle of this process wrote it first
+      return read(); // another bundle of this process wrote it first
     }
   }
 }

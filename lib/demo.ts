@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Database } from '@/lib/db/database';
+import { OrderlensError } from '@/lib/db/errors';
 import { generateExtracts } from '@/lib/generate';
 import { loadExtract, type LoadReport } from '@/lib/ingest/load-extract';
 import type { Mapping } from '@/lib/ingest/mapping';
@@ -30,6 +31,16 @@ export interface DemoOptions {
 /** Generate and load the demo extracts; returns one report per file. */
 export async function loadDemoData(db: Database, options: DemoOptions = {}): Promise<LoadReport[]> {
   const { orders = DEMO_ORDERS, workDir = os.tmpdir() } = options;
+  // The first real load removes the demo (lib/ingest/demo-removal.ts); loading it afterwards
+  // would mix generated orders into real numbers again.
+  const real = await db.one<{ n: number }>(
+    "SELECT count(*) AS n FROM loads WHERE NOT is_demo AND status IN ('loaded', 'unchanged')",
+  );
+  if ((real?.n ?? 0) > 0)
+    throw new OrderlensError(
+      'This database holds your own data, so demo data is not loaded into it: it would mix with your numbers. Use a new database (--db) for the demo.',
+      'demo_over_real_data',
+    );
   await mkdir(workDir, { recursive: true });
   const dir = await mkdtemp(path.join(workDir, 'orderlens-demo-'));
   try {

@@ -20,5 +20,6 @@ export const backorderRate = defineKpi({
   numerator: 'sum(lines - lines_filled_first)',
   denominator: 'sum(lines)',
   failure: 'lines_filled_first < lines',
-  needs: ['order_lines.qty_ordered', 'shipments.ship_ts'],
+  // Filled means shipped quantity ≥ due: a shipped quantity the file did not have is assumed.
+  needs: ['order_lines.qty_ordered', 'shipments.qty_shipped', 'shipments.ship_ts'],
 });

@@ -17,5 +17,5 @@ export const orderEntryCycleTime = defineKpi({
   population: 'NOT cancelled',
   value: 'epoch(entered_ts - order_ts) / 3600',
   failure: 'false',
-  needs: ['orders.entered_ts'],
+  needs: ['orders.order_ts', 'orders.entered_ts'],
 });

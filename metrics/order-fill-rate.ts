@@ -17,5 +17,6 @@ export const orderFillRate = defineKpi({
   numerator: 'count(*) FILTER (WHERE filled_first)',
   denominator: 'count(*)',
   failure: 'NOT filled_first',
-  needs: ['order_lines.qty_ordered', 'shipments.ship_ts'],
+  // Filled means shipped quantity ≥ due: a shipped quantity the file did not have is assumed.
+  needs: ['order_lines.qty_ordered', 'shipments.qty_shipped', 'shipments.ship_ts'],
 });

@@ -19,5 +19,6 @@ export const orderReleaseCycleTime = defineKpi({
   population: 'NOT cancelled',
   value: 'epoch(released_ts - coalesce(entered_ts, order_ts)) / 3600',
   failure: 'false',
-  needs: ['orders.released_ts'],
+  // order_ts, not entered_ts: one column feeding order and release date is what must show.
+  needs: ['orders.order_ts', 'orders.released_ts'],
 });

@@ -15,5 +15,6 @@ export const splitShipmentRate = defineKpi({
   numerator: 'count(*) FILTER (WHERE ship_dates > 1)',
   denominator: 'count(*)',
   failure: 'ship_dates > 1',
-  needs: ['shipments.ship_ts'],
+  // Without shipped quantities, a line shipped in part on two days cannot show.
+  needs: ['shipments.ship_ts', 'shipments.qty_shipped'],
 });

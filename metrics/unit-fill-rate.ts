@@ -20,5 +20,6 @@ export const unitFillRate = defineKpi({
   numerator: 'sum(units_filled_first)',
   denominator: 'sum(units_due)',
   failure: 'units_filled_first < units_due',
-  needs: ['order_lines.qty_ordered', 'shipments.ship_ts'],
+  // Filled means shipped quantity ≥ due: a shipped quantity the file did not have is assumed.
+  needs: ['order_lines.qty_ordered', 'shipments.qty_shipped', 'shipments.ship_ts'],
 });

@@ -19,6 +19,7 @@ const SOURCES = [
   'package-lock.json',
   'next.config.ts',
   'instrumentation.ts',
+  'scripts/server.mjs',
   'tsconfig.json',
 ];
 
@@ -103,10 +104,11 @@ if (process.argv.includes('--build-only')) process.exit(0);
 const port = process.env.PORT || '3000';
 const host = process.env.HOST || '127.0.0.1';
 console.log(`[orderlens] serving on http://${host.includes(':') ? `[${host}]` : host}:${port}`);
-const server = spawn(process.execPath, [next, 'start', '--port', port, '--hostname', host], {
+// The front server checks Host, forwarded headers and the script nonce before Next (server.mjs).
+const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, HOST: host, NEXT_TELEMETRY_DISABLED: '1' },
+  env: { ...process.env, HOST: host, PORT: port, NEXT_TELEMETRY_DISABLED: '1' },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -31,3 +31,22 @@ export async function loadKpiFixtures(): Promise<void> {
     await loadExtract(db, { file, mapping: canonicalMapping(table), tmpDir: workDir });
   }
 }
+
+/** POST /api/uploads of `bytes` as `fileName` (sent as given, so hostile names arrive as is). */
+export async function postUpload(fileName: string, bytes: Buffer): Promise<Response> {
+  const { NextRequest } = await import('next/server');
+  const { POST } = await import('@/app/api/uploads/route');
+  const origin = 'http://127.0.0.1';
+  return POST(
+    new NextRequest(new URL('/api/uploads', origin), {
+      method: 'POST',
+      body: new Uint8Array(bytes),
+      headers: {
+        origin,
+        host: '127.0.0.1',
+        'x-file-name': fileName,
+        'content-length': String(bytes.length),
+      },
+    }),
+  );
+}

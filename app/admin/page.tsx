@@ -1,6 +1,12 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { AUDIT_ACTIONS, auditQuerySchema, listAudit, verifyAuditChain } from '@/lib/auth/audit';
+import {
+  AUDIT_ACTIONS,
+  auditQuerySchema,
+  describeAuditChain,
+  listAudit,
+  verifyAuditChain,
+} from '@/lib/auth/audit';
 import { PERMISSIONS, ROLE_LABELS, ROLE_PERMISSIONS, ROLES } from '@/lib/auth/roles';
 import { listUsers } from '@/lib/auth/users';
 import { getServerDatabase } from '@/lib/db/server';
@@ -48,7 +54,9 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         {identity.userId === undefined && (
           <p className={styles.note}>
             No users exist, so this server runs as one local admin on this computer. As soon as you
-            add a user, everyone signs in, you too: make the first one an admin.
+            add a user, everyone signs in, you too: make the first one an admin. The first user
+            needs the setup code the server printed in its log when it started, so that no other web
+            page open in this browser can add one.
           </p>
         )}
         {users.length > 0 && (
@@ -84,7 +92,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           </div>
         )}
         <h3 className={styles.h3}>Add a user</h3>
-        <NewUserForm />
+        <NewUserForm needsSetupCode={identity.userId === undefined} />
       </section>
 
       <section className="panel" aria-labelledby="roles-h">
@@ -127,10 +135,10 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
 
       <section className="panel" aria-labelledby="audit-h">
         <h2 id="audit-h">Audit log</h2>
-        <p className={chain.brokenAt ? styles.broken : styles.note} role="status">
-          {chain.brokenAt
-            ? `⚠ The chain of entries breaks at entry ${chain.brokenAt}: an entry was changed or removed outside Orderlens.`
-            : `✓ ${chain.entries.toLocaleString('en-US')} entries, each chained to the one before: none was changed or removed.`}
+        <p className={chain.state === 'intact' ? styles.note : styles.broken} role="status">
+          {chain.state === 'intact'
+            ? `✓ ${chain.entries.toLocaleString('en-US')} entries, each chained to the one before: none was changed or removed.`
+            : `⚠ ${describeAuditChain(chain)}`}
         </p>
         <form className={styles.filters} action="/admin" method="get">
           <label>

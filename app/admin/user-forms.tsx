@@ -34,7 +34,8 @@ function Outcome({ error, done }: { error?: string; done?: string }) {
   ) : null;
 }
 
-export function NewUserForm() {
+/** `needsSetupCode`: the first user, which only someone who can read the server's log may add. */
+export function NewUserForm({ needsSetupCode = false }: { needsSetupCode?: boolean }) {
   const router = useRouter();
   const [state, setState] = useState<{ error?: string; done?: string; pending?: boolean }>({});
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -47,6 +48,7 @@ export function NewUserForm() {
       username,
       role: form.get('role'),
       password: String(form.get('password') ?? ''),
+      ...(needsSetupCode ? { setupCode: String(form.get('setupCode') ?? '') } : {}),
     });
     setState(error ? { error } : { done: `${username} was added.` });
     if (!error) {
@@ -80,6 +82,12 @@ export function NewUserForm() {
           minLength={12}
         />
       </label>
+      {needsSetupCode && (
+        <label>
+          Setup code (printed in the server&apos;s log at start)
+          <input name="setupCode" autoComplete="off" required placeholder="XXXX-XXXX-XXXX" />
+        </label>
+      )}
       <button type="submit" className={styles.primary} disabled={state.pending}>
         Add user
       </button>

@@ -16,6 +16,7 @@ const EXPECTED: Record<string, string> = {
   'GET /api/bands': 'view',
   'POST /api/bands': 'bands',
   'DELETE /api/bands/[id]': 'bands',
+  'DELETE /api/demo': 'undo',
   'GET /api/inputs': 'view',
   'POST /api/inputs': 'inputs',
   'DELETE /api/inputs': 'inputs',

@@ -21,6 +21,16 @@ describe('HTTP JSON endpoints', () => {
       ['order_fill_rate', 50],
       ['return_rate', 50],
     ]);
+    const byDay = await (
+      await GET(request('/api/kpis?kpis=order_fill_rate&grain=day&from=2024-01-01&to=2024-01-31'))
+    ).json();
+    // First ship days 01-02 (A, B, C) and 01-05 (F) are over at the horizon 2024-01-10 10:00.
+    expect(
+      byDay.kpis[0].series.map((p: { period: string; partial: boolean }) => [p.period, p.partial]),
+    ).toEqual([
+      ['2024-01-02', false],
+      ['2024-01-05', false],
+    ]);
   });
 
   it('GET /api/kpis/:id gives the definition and a monthly series; an unknown id is a 404', async () => {
@@ -31,8 +41,17 @@ describe('HTTP JSON endpoints', () => {
     );
     const body = await response.json();
     expect(body.definition.unit).toBe('hours');
+    // The fixture's last event is R1's credit on 2024-01-10 10:00, so January is not over; E and F
+    // are not yet shipped complete and will land in it or later.
+    expect(body.result.horizon).toBe('2024-01-10T10:00:00');
     expect(body.result.series).toEqual([
-      expect.objectContaining({ period: '2024-01-01', value: 46, n: 3 }),
+      expect.objectContaining({
+        period: '2024-01-01',
+        value: 46,
+        n: 3,
+        partial: true,
+        maturing: 2,
+      }),
     ]);
     const missing = await GET(request('/api/kpis/nope'), context('nope'));
     expect(missing.status).toBe(404);

@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { freshServerData, loadKpiFixtures } from '@/test/server-env';
+import { freshServerData, loadKpiFixtures, postUpload } from '@/test/server-env';
 
 const dataDir = freshServerData('orderlens-injection-');
 const origin = 'http://127.0.0.1';
@@ -64,20 +64,7 @@ function hostileCsv(): Buffer {
 let uploadId = '';
 beforeAll(async () => {
   await loadKpiFixtures();
-  const { POST } = await import('./uploads/route');
-  const bytes = hostileCsv();
-  const response = await POST(
-    new NextRequest(new URL('/api/uploads', origin), {
-      method: 'POST',
-      body: new Uint8Array(bytes),
-      headers: {
-        origin,
-        host: '127.0.0.1',
-        'x-file-name': q(`../../etc/${payloads[0]}<script>.csv`),
-        'content-length': String(bytes.length),
-      },
-    }),
-  );
+  const response = await postUpload(q(`../../etc/${payloads[0]}<script>.csv`), hostileCsv());
   expect(response.status).toBe(201);
   uploadId = (await response.json()).id;
 });

@@ -3,6 +3,13 @@ import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { ZodError } from 'zod';
 import { OrderlensError } from '@/lib/db/errors';
+import { config } from '@/lib/config';
+import {
+  CLIENT_HEADER,
+  isAllowedHost,
+  isAllowedOrigin,
+  requestedHost,
+} from '@/lib/http/request-policy';
 import type { Database } from '@/lib/db/database';
 import { authorize, ForbiddenError, type Identity } from '@/lib/auth/access';
 import { reasonOf, recordAudit, type AuditEvent } from '@/lib/auth/audit';
@@ -44,9 +51,11 @@ export function errorResponse(error: unknown) {
 function statusOf(code: string): number {
   if (code === 'unknown_kpi' || code.endsWith('not_found')) return 404;
   if (code === 'sign_in_required' || code === 'sign_in_failed') return 401;
-  if (code === 'forbidden_origin' || code === 'forbidden' || code === 'bad_csrf') return 403;
-  if (code === 'write_conflict' || code === 'user_exists' || code === 'last_admin') return 409;
-  if (code === 'upload_too_large') return 413;
+  if (['forbidden_origin', 'forbidden', 'bad_csrf', 'setup_code_required'].includes(code))
+    return 403;
+  if (['write_conflict', 'user_exists', 'last_admin', 'has_dependents'].includes(code)) return 409;
+  if (code === 'upload_too_large' || code === 'body_too_large') return 413;
+  if (code === 'misdirected_request') return 421;
   if (code === 'rate_limited') return 429;
   return 422;
 }
@@ -81,21 +90,33 @@ export class ForbiddenOriginError extends OrderlensError {
   }
 }
 
+export class MisdirectedRequestError extends OrderlensError {
+  constructor() {
+    super(
+      'This server does not answer for that host name. Open it by one of its own names (localhost), or list the name in ORDERLENS_ALLOWED_HOSTS.',
+      'misdirected_request',
+    );
+  }
+}
+
 /**
- * CSRF, first line: a state-changing request must come from our own origin. Next's server actions
- * check Origin, route handlers do not, and a request without Origin is refused here.
+ * The front server (scripts/server.mjs) refuses foreign Host headers before Next runs; checked
+ * again here so that a handler served any other way (next dev, next start) refuses them too.
+ */
+export function assertAllowedHost(request: Request) {
+  const policy = config().requestPolicy;
+  const host = requestedHost(policy, request.headers);
+  if (host !== null && !isAllowedHost(policy, host)) throw new MisdirectedRequestError();
+}
+
+/**
+ * CSRF, first line: a state-changing request must come from one of our own origins, scheme and
+ * port included. Compared with the configured origins, never with the Host the request claims
+ * (a rebound DNS name makes those two agree). A request without Origin is refused.
  */
 export function assertSameOrigin(request: Request) {
-  const origin = request.headers.get('origin');
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  if (!origin || !host) throw new ForbiddenOriginError();
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
+  if (!isAllowedOrigin(config().requestPolicy, request.headers.get('origin')))
     throw new ForbiddenOriginError();
-  }
-  if (originHost !== host) throw new ForbiddenOriginError();
 }
 
 /** A DELETE /…/:id handler for a permission: remove, answering { removed: id }. */
@@ -142,6 +163,7 @@ export function route<C = unknown>(
   const guarded = async (request: NextRequest, context?: C) => {
     let denied: { access: Access; permission: Permission } | undefined;
     try {
+      assertAllowedHost(request);
       const unsafe = !SAFE_METHODS.has(request.method);
       if (unsafe) assertSameOrigin(request);
       const { db, token, identity } = await identityOf(request.cookies.get(SESSION_COOKIE)?.value);
@@ -218,4 +240,64 @@ export function attachment(body: BodyInit, contentType: string, fileName: string
       'X-Content-Type-Options': 'nosniff',
     },
   });
+}
+
+export class BodyTooLargeError extends OrderlensError {
+  constructor(readonly limit: number) {
+    super(
+      `The request body is larger than this endpoint accepts (${formatBytes(limit)}).`,
+      'body_too_large',
+    );
+  }
+}
+
+/** Limits of request bodies other than uploads (which stream to disk with their own limit). */
+export const BODY_LIMITS = { signIn: 4 * 1024, json: 256 * 1024, bandSet: 2 * 1024 * 1024 };
+
+/**
+ * The body as text, reading at most `limit` bytes: a larger declared length is refused before a
+ * byte is read, and a body that runs past the limit is cancelled there, so an oversized request
+ * costs the server no more than the limit.
+ */
+export async function readText(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (declared > limit) throw new BodyTooLargeError(limit);
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new BodyTooLargeError(limit);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+/** The body parsed as JSON (undefined when it is not JSON), reading at most `limit` bytes. */
+export async function readJson(request: Request, limit = BODY_LIMITS.json): Promise<unknown> {
+  const text = await readText(request, limit);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`;
+}
+
+/**
+ * The client's address for the sign-in limits, as the front server measured it (the TCP peer, or
+ * per ORDERLENS_TRUST_PROXY). Served without the front server (next dev), the header could be the
+ * client's own word, so every client then shares one key.
+ */
+export function clientAddressOf(request: Request): string {
+  return (config().frontServer && request.headers.get(CLIENT_HEADER)) || 'unknown';
 }

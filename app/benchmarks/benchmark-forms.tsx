@@ -239,6 +239,7 @@ const exampleJson = `{
   "citation": "Acme wholesale survey report 2024, table 4",
   "unit": "percent",
   "direction": "higher",
+  "kind": "survey",
   "scheme": { "type": "quintiles", "boundaries": [92, 95, 97, 98.5] }
 }
 `;
@@ -388,7 +389,14 @@ export function BandImportForm({ kpis }: { kpis: KpiChoice[] }) {
         Scheme values are in the KPI&rsquo;s unit (percent as 99.5, not 0.995) and in ascending
         order whatever the KPI&rsquo;s direction. CSV columns per scheme: quintiles{' '}
         <code>b20,b40,b60,b80[,labels]</code>, quartiles <code>p25,median,p75</code>, range{' '}
-        <code>min,max,average</code>, threshold <code>threshold,comparison,label</code>.
+        <code>min,max,average</code>, threshold <code>threshold,comparison,label</code>, reference{' '}
+        <code>figures</code> (<code>average=6.9|top ten=2.8</code>, a range as <code>85..95</code>).
+        Say the <code>kind</code>: <code>survey</code> (many companies&rsquo; values: the only kind
+        placed in a band), <code>study</code> or <code>practitioner</code> (reference figures),{' '}
+        <code>requirement</code> (a threshold, met or not). A set without a kind is read as a
+        survey, and says so. Where the source&rsquo;s definition differs from ours, set{' '}
+        <code>definitionDiffers</code> (CSV <code>definition_differs</code>) and say how in{' '}
+        <code>definitionDifference</code>.
       </p>
       <details className={styles.kpiIds}>
         <summary>KPI ids, units and directions</summary>

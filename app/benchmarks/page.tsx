@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import type { Scheme } from '@/lib/benchmarks/schema';
+import { kindOf, kindText, yieldsBands, type Scheme } from '@/lib/benchmarks/schema';
 import { listBandSets, type StoredBandSet } from '@/lib/benchmarks/store';
 import { listTargets } from '@/lib/benchmarks/targets';
 import { getServerDatabase } from '@/lib/db/server';
 import { listKpiInputs } from '@/lib/kpi/inputs';
 import { kpiCatalogue } from '@/metrics';
-import { formatCount } from '../ui/format';
+import { formatCount, formatPublishedFigure, isKpiUnit } from '../ui/format';
 import {
   BandImportForm,
   DeleteButton,
@@ -30,18 +30,13 @@ const kpiChoices: KpiChoice[] = kpiCatalogue.map((k) => ({
 }));
 const kpiName = (id: string) => kpiCatalogue.find((k) => k.id === id)?.name ?? id;
 
-const unitText: Record<string, string> = {
-  percent: '%',
-  hours: ' h',
-  days: ' d',
-  orders_per_fte: ' orders/FTE',
-  currency_per_order: ' per order',
-};
-
-function value(n: number | null, unit: string): string {
-  if (n === null) return 'not public';
-  return `${Number.isInteger(n) ? n : n.toLocaleString('en-US', { maximumFractionDigits: 2 })}${unitText[unit] ?? ''}`;
-}
+/** A published or entered figure, as the KPI pages print band figures; bare for an unknown KPI. */
+const value = (n: number | null, unit: string): string =>
+  n === null
+    ? 'not public'
+    : isKpiUnit(unit)
+      ? formatPublishedFigure(n, unit)
+      : formatPublishedFigure(n, null);
 
 export default async function BenchmarksPage() {
   await connection();
@@ -83,6 +78,9 @@ export default async function BenchmarksPage() {
           source, edition and citation; where a source publishes only a median or a best-in-class
           threshold, only that is shipped. Every other band, such as full quintiles from a paid
           report you hold or the figures of your internal peers, comes from you: import it below.
+          Each set says what kind of figure it is: only a survey of many companies places your value
+          in a band; a study or a practitioner&rsquo;s guideline is a reference figure, and a
+          marketplace requirement is met or not.
         </div>
       </div>
 
@@ -305,6 +303,9 @@ function BandCard({ set, canRemove }: { set: StoredBandSet; canRemove: boolean }
       <h4 id={`set-${set.id}`} className={styles.cardTitle}>
         {set.name}
       </h4>
+      <p className={styles.kind}>
+        <strong>{kindText(set)}</strong> · {kindUse(set)}
+      </p>
       <dl className={styles.meta}>
         <div>
           <dt>Source</dt>
@@ -329,6 +330,12 @@ function BandCard({ set, canRemove }: { set: StoredBandSet; canRemove: boolean }
         <dl>
           <dt>The source&rsquo;s definition</dt>
           <dd>{set.sourceDefinition}</dd>
+          {set.definitionDifference && (
+            <>
+              <dt>How it differs from ours</dt>
+              <dd>{set.definitionDifference}</dd>
+            </>
+          )}
           <dt>Citation</dt>
           <dd>{set.citation}</dd>
           {set.note && (
@@ -354,6 +361,22 @@ function BandCard({ set, canRemove }: { set: StoredBandSet; canRemove: boolean }
       )}
     </article>
   );
+}
+
+/** How a set's figure is used against a KPI value, in the kind's own terms. */
+function kindUse(set: StoredBandSet): string {
+  const differs = set.definitionDiffers
+    ? ' Its definition differs from ours, so it is shown as a labelled reference only.'
+    : '';
+  if (yieldsBands(set)) return `Places a measured value in its bands.${differs}`;
+  switch (kindOf(set)) {
+    case 'requirement':
+      return `Says whether a measured value meets it; never a percentile of peers.${differs}`;
+    case 'practitioner':
+      return `A consultant's stated good performance: a reference range, never a percentile.${differs}`;
+    default:
+      return `A reference figure with your value's difference to it; never a band.${differs}`;
+  }
 }
 
 function SchemeView({
@@ -407,6 +430,24 @@ function SchemeView({
             ['Maximum', scheme.max],
           ]}
         />
+      );
+    case 'reference':
+      return (
+        <div className={styles.scheme}>
+          <div className={styles.schemeHead}>Reference figures {better}</div>
+          <ol className={styles.ladder}>
+            {scheme.figures.map((f) => (
+              <li key={f.label}>
+                <span className={styles.bandLabel}>{f.label}</span>
+                <span className={styles.bandValue}>
+                  {f.value !== undefined
+                    ? value(f.value, unit)
+                    : `${formatPublishedFigure(f.low!, null)}–${value(f.high!, unit)}`}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </div>
       );
     case 'quintiles': {
       // Boundaries ascend in value; labels run worst first, so a lower-is-better KPI reads them reversed.

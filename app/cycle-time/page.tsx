@@ -14,7 +14,7 @@ import { BreakdownBars, type BreakdownRow } from '../ui/charts/breakdown-bars';
 import { Histogram } from '../ui/charts/histogram';
 import { StageBar } from '../ui/charts/stage-bar';
 import { TrendChart } from '../ui/charts/trend-chart';
-import { formatCount, formatValue, unitSuffix } from '../ui/charts/units';
+import { formatCount, formatKpiValue } from '../ui/charts/units';
 import { BenchmarkSources } from '../ui/kpi-pages/benchmark-sources';
 import { DrillTable } from '../ui/kpi-pages/drill-table';
 import { filterContext } from '../ui/kpi-pages/filter-context';
@@ -104,17 +104,17 @@ export default async function CycleTimePage({
           <section aria-label="Headline figures" className={shared.stats}>
             <Stat
               label="Mean"
-              value={formatValue(kpi.value, 'hours')}
+              value={formatKpiValue(kpi.value, 'hours')}
               note="the headline value"
               big
             />
             <Stat
               label="Median (p50)"
-              value={formatValue(d?.median, 'hours')}
+              value={formatKpiValue(d?.median, 'hours')}
               note="half the orders ship faster"
             />
-            <Stat label="p90" value={formatValue(d?.p90, 'hours')} note="90 % ship within" />
-            <Stat label="p95" value={formatValue(d?.p95, 'hours')} note="95 % ship within" />
+            <Stat label="p90" value={formatKpiValue(d?.p90, 'hours')} note="90% ship within" />
+            <Stat label="p95" value={formatKpiValue(d?.p95, 'hours')} note="95% ship within" />
             <Stat
               label="Orders counted"
               value={formatCount(kpi.n)}
@@ -133,6 +133,7 @@ export default async function CycleTimePage({
                 <BenchmarkSources
                   sets={sets}
                   placements={kpi.placements}
+                  notPlaced={kpi.notPlaced}
                   unit="hours"
                   empty={
                     <>
@@ -157,12 +158,12 @@ export default async function CycleTimePage({
                       <li key={by}>
                         <span className={styles.gapDim}>{dimensionLabels[by]}</span>
                         <span>
-                          <strong>{best.segment}</strong> {formatValue(best.value, 'hours')}
+                          <strong>{best.segment}</strong> {formatKpiValue(best.value, 'hours')}
                           <span className={shared.na}>
                             {' '}
                             · {formatCount(best.n)} orders ·{' '}
                             {best.value < kpi.value
-                              ? `${formatValue(kpi.value - best.value, 'hours')} faster than all orders`
+                              ? `${formatKpiValue(kpi.value - best.value, 'hours')} faster than all orders`
                               : 'no faster than all orders'}
                           </span>
                         </span>
@@ -199,9 +200,9 @@ export default async function CycleTimePage({
                   <span className={styles.stepName}>
                     {i + 1}. {stageNames[s.stage]}
                   </span>
-                  <span className={styles.stepValue}>{formatValue(s.meanHours, 'hours')}</span>
+                  <span className={styles.stepValue}>{formatKpiValue(s.meanHours, 'hours')}</span>
                   <span className={styles.stepNote}>
-                    mean · median {formatValue(s.medianHours, 'hours')}
+                    mean · median {formatKpiValue(s.medianHours, 'hours')}
                   </span>
                   <span className={styles.stepNote}>
                     {s.label}
@@ -263,7 +264,7 @@ export default async function CycleTimePage({
               points={(kpi.series ?? []).flatMap((s) =>
                 s.period ? [{ period: s.period, value: s.value, n: s.n }] : [],
               )}
-              bands={sets.map((s) => chartBandSet(s, unitSuffix('hours')))}
+              bands={sets.map((s) => chartBandSet(s, 'hours'))}
               target={kpi.target?.target.value ?? null}
             />
           </section>
@@ -324,7 +325,7 @@ function TargetLine({ entry }: { entry: ScorecardEntry }) {
   const gap = entry.value !== null ? entry.value - target.value : null;
   return (
     <p className={styles.target}>
-      <strong>Target {formatValue(target.value, 'hours')}</strong>:{' '}
+      <strong>Target {formatKpiValue(target.value, 'hours')}</strong>:{' '}
       {status === 'on_track'
         ? '✓ on track'
         : status === 'at_risk'
@@ -332,8 +333,8 @@ function TargetLine({ entry }: { entry: ScorecardEntry }) {
           : status === 'off_track'
             ? '✗ off track'
             : 'no value to judge'}
-      {gap !== null && gap > 0 && ` — ${formatValue(gap, 'hours')} faster needed to meet it`}
-      {gap !== null && gap <= 0 && ` — ${formatValue(-gap, 'hours')} inside it`}
+      {gap !== null && gap > 0 && ` — ${formatKpiValue(gap, 'hours')} faster needed to meet it`}
+      {gap !== null && gap <= 0 && ` — ${formatKpiValue(-gap, 'hours')} inside it`}
     </p>
   );
 }

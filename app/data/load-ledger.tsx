@@ -5,9 +5,10 @@ import { useRef, useState } from 'react';
 import type { LedgerEntry, UndoResult } from '@/lib/ingest/ledger';
 import { formatCount, formatDateTime } from '../ui/format';
 import styles from './data.module.css';
-import { sendJson } from './request';
+import { RequestError, sendJson } from './request';
 
-type Outcome = { loadId: number; ok: boolean; text: string };
+/** `dependents`: the undo was refused because other loads refer to its orders; offer all. */
+type Outcome = { loadId: number; ok: boolean; text: string; dependents?: boolean };
 
 const tableNames: Record<string, string> = {
   orders: 'orders',
@@ -24,8 +25,12 @@ function describeUndo(result: UndoResult): string {
       .join(', ');
   const removed = list(result.removed);
   const restored = list(result.restored);
+  const which =
+    result.loads.length > 1
+      ? `Loads ${result.loads.join(', ')} were undone together`
+      : `Load ${result.loadId} was undone`;
   return (
-    `Load ${result.loadId} was undone: ${removed ? `removed ${removed}` : 'no rows removed'}` +
+    `${which}: ${removed ? `removed ${removed}` : 'no rows removed'}` +
     `${restored ? `; restored ${restored} it had replaced` : ''}.`
   );
 }
@@ -38,15 +43,19 @@ export function LoadLedger({ loads, canUndo }: { loads: LedgerEntry[]; canUndo: 
   // The Undo button goes away with the load: focus moves to the outcome, not to the page top.
   const outcomeRef = useRef<HTMLDivElement>(null);
 
-  async function undo(loadId: number) {
+  async function undo(loadId: number, cascade = false) {
     setPending(loadId);
     setOutcome(null);
     try {
-      const result = await sendJson<UndoResult>(`/api/loads/${loadId}/undo`, undefined);
+      const result = await sendJson<UndoResult>(
+        `/api/loads/${loadId}/undo`,
+        cascade ? { cascade: true } : undefined,
+      );
       setOutcome({ loadId, ok: true, text: describeUndo(result) });
       router.refresh();
     } catch (error) {
-      setOutcome({ loadId, ok: false, text: (error as Error).message });
+      const dependents = error instanceof RequestError && error.code === 'has_dependents';
+      setOutcome({ loadId, ok: false, text: (error as Error).message, dependents });
     } finally {
       setPending(null);
       setConfirming(null);
@@ -76,7 +85,30 @@ export function LoadLedger({ loads, canUndo }: { loads: LedgerEntry[]; canUndo: 
             <span className={styles.icon} aria-hidden="true">
               {outcome.ok ? '✓' : '✗'}
             </span>
-            <p>{outcome.text}</p>
+            <div>
+              <p>{outcome.text}</p>
+              {outcome.dependents && canUndo && (
+                // The second confirmation: the first named one load, this one names them all.
+                <span className={`${styles.confirm} ${styles.confirmBelow}`}>
+                  <button
+                    type="button"
+                    className={`${styles.button} ${styles.small} ${styles.danger}`}
+                    disabled={pending !== null}
+                    onClick={() => void undo(outcome.loadId, true)}
+                  >
+                    Undo them all together
+                  </button>
+                  <button
+                    type="button"
+                    className={`${styles.button} ${styles.small}`}
+                    disabled={pending !== null}
+                    onClick={() => setOutcome(null)}
+                  >
+                    Keep
+                  </button>
+                </span>
+              )}
+            </div>
           </div>
         )}
       </div>

@@ -51,6 +51,7 @@ export function LoadReportView({
           <p className={styles.outcome}>{headline(report)}</p>
           {/* The tables below say the rest; the message explains what they cannot. */}
           {tables.length === 0 && report.ruleCounts.length === 0 && <p>{report.message}</p>}
+          {report.demoRemoved && tables.length > 0 && <p>{report.demoRemoved.message}</p>}
         </div>
       </div>
 

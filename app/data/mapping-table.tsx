@@ -6,7 +6,7 @@ import { fieldsOfTarget, requiredFieldsOfTarget, type MappingTarget } from '@/li
 import styles from './data.module.css';
 
 /** Where a field's source column came from. */
-export type Origin = 'auto' | 'profile' | 'manual';
+export type Origin = 'auto' | 'profile' | 'file' | 'manual';
 export type ColumnChoice = string | string[];
 
 const LIST = '\u0000list';
@@ -162,9 +162,16 @@ function Confidence(props: {
     .sort((a, b) => b.confidence - a.confidence);
   if (!header) {
     const suggestion = candidates[0];
+    // Columns whose header fitted but whose values did not: said, so nobody maps them unawares.
+    const doubts = (proposal.doubts ?? []).filter((d) => d.field === field);
     return (
       <>
         <span className={`${styles.badge} ${styles.none}`}>not mapped</span>
+        {doubts.map((d) => (
+          <span key={d.source} className={styles.reason}>
+            Not “{d.source}”: {d.reason}.
+          </span>
+        ))}
         {suggestion && (
           <span className={styles.reason}>
             Maybe “{suggestion.source}” ({Math.round(suggestion.confidence * 100)}%,{' '}
@@ -185,6 +192,9 @@ function Confidence(props: {
   }
   if (origin === 'profile') {
     return <span className={`${styles.badge} ${styles.profile}`}>from profile</span>;
+  }
+  if (origin === 'file') {
+    return <span className={`${styles.badge} ${styles.profile}`}>from mapping file</span>;
   }
   if (origin === 'manual') {
     return <span className={`${styles.badge} ${styles.manual}`}>your choice</span>;

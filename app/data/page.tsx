@@ -8,6 +8,7 @@ import { DemoBanner } from '../ui/demo-banner';
 import { formatCount, formatDateTime, formatDay } from '../ui/format';
 import styles from './data.module.css';
 import { LoadLedger } from './load-ledger';
+import { RemoveDemo } from './remove-demo';
 import { UploadWizard } from './upload-wizard';
 import { can } from '@/lib/auth/roles';
 import { RoleNote } from '../ui/role-note';
@@ -28,7 +29,7 @@ export default async function DataPage() {
         Add order, line, shipment and return extracts, and see every load with its outcome. A load
         lands whole or not at all, and can be undone.
       </p>
-      <Coverage coverage={coverage} />
+      <Coverage coverage={coverage} canRemoveDemo={can(identity.role, 'undo')} />
       <section className="panel" aria-labelledby="add-heading">
         <h2 id="add-heading">Add an extract</h2>
         {can(identity.role, 'upload') ? (
@@ -42,7 +43,8 @@ export default async function DataPage() {
             <code>npx orderlens map orders.csv &gt; mapping.json</code> proposes a mapping;{' '}
             <code>npx orderlens ingest orders.csv --mapping mapping.json --dry-run</code> checks
             every row; without <code>--dry-run</code> it loads.{' '}
-            <code>npx orderlens undo LOAD_ID</code> takes a load back. While this server runs it
+            <code>npx orderlens undo LOAD_ID</code> takes a load back;{' '}
+            <code>npx orderlens demo remove</code> removes the demo data. While this server runs it
             holds the database: stop it first.
           </p>
         </details>
@@ -55,7 +57,11 @@ export default async function DataPage() {
   );
 }
 
-function Coverage({ coverage }: { coverage: DataCoverage }) {
+function Coverage({ coverage, canRemoveDemo }: { coverage: DataCoverage; canRemoveDemo: boolean }) {
+  // Said wherever the counts are: the demo's orders are in none of them.
+  const setAside = coverage.demoSetAside
+    ? `The demo data (${formatCount(coverage.demoOrdersSetAside)} generated orders) was removed and is not counted.`
+    : null;
   const empty = coverage.orders + coverage.shipments + coverage.returns === 0;
   if (empty) {
     return (
@@ -64,6 +70,7 @@ function Coverage({ coverage }: { coverage: DataCoverage }) {
         <div className={styles.emptyState}>
           <strong>No orders loaded yet</strong>
           Upload an extract below to see your KPIs.
+          {setAside && <p className="stat-note">{setAside}</p>}
         </div>
       </section>
     );
@@ -95,6 +102,8 @@ function Coverage({ coverage }: { coverage: DataCoverage }) {
           </div>
         </div>
       </div>
+      {setAside && <p className="stat-note">{setAside}</p>}
+      {coverage.isDemo && canRemoveDemo && <RemoveDemo orders={coverage.demoOrders} />}
     </section>
   );
 }

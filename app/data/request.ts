@@ -5,7 +5,17 @@ import { apiFetch } from '../ui/csrf';
 const unreachable =
   'Could not reach the Orderlens server. Check that it is still running, then try again.';
 
-/** fetch, then the JSON body; a failed request throws an Error carrying the server's message. */
+/** A refused request: the server's message, and its code for a caller that can offer a way on. */
+export class RequestError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** fetch, then the JSON body; a failed request throws a RequestError with the server's message. */
 export async function requestJson<T>(url: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
@@ -14,7 +24,7 @@ export async function requestJson<T>(url: string, init?: RequestInit): Promise<T
     throw new Error(unreachable);
   }
   const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw new Error(messageOf(body, response.status));
+  if (!response.ok) throw new RequestError(messageOf(body, response.status), codeOf(body));
   return body as T;
 }
 
@@ -25,6 +35,12 @@ export function sendJson<T>(url: string, body: unknown, method = 'POST'): Promis
     headers: { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+}
+
+function codeOf(body: unknown): string | undefined {
+  return body && typeof body === 'object' && 'code' in body && typeof body.code === 'string'
+    ? body.code
+    : undefined;
 }
 
 export function messageOf(body: unknown, status: number): string {

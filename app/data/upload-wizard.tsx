@@ -6,7 +6,12 @@
  */
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type DragEvent } from 'react';
-import { proposeMapping, type MappingProposal } from '@/lib/ingest/automap';
+import {
+  kpisWithout,
+  proposeMapping,
+  type KpiNeeds,
+  type MappingProposal,
+} from '@/lib/ingest/automap';
 import type { LoadReport } from '@/lib/ingest/load-extract';
 import type { Mapping } from '@/lib/ingest/mapping';
 import type { UploadPreview } from '@/lib/ingest/preview';
@@ -20,8 +25,10 @@ import { apiFetch, csrfHeaders } from '../ui/csrf';
 import { formatCount } from '../ui/format';
 import styles from './data.module.css';
 import { LoadReportView } from './load-report';
+import { MappingFileControls } from './mapping-file';
 import { MappingTable, type ColumnChoice, type Origin } from './mapping-table';
 import { formatBytes, messageOf, requestJson, sendJson, unreachableMessage } from './request';
+import { ValueMaps } from './value-maps';
 
 interface UploadSummary {
   id: string;
@@ -34,6 +41,8 @@ interface PreviewResponse {
   upload: UploadSummary;
   preview: UploadPreview;
   profile: { name: string; mapping: Mapping } | null;
+  /** The KPI catalogue's names and needs, to say what an unmapped field costs. */
+  kpis?: KpiNeeds[];
 }
 
 interface Reading {
@@ -115,6 +124,22 @@ function buildMapping(
 
 const ALLOWANCE = /^(\d+|\d+(\.\d+)?%)$/;
 
+/**
+ * The mapping to keep (a profile, an exported file): with the decimal separator the preview
+ * decided from the file's numbers or a profile, so the next file that cannot tell is settled by it.
+ */
+function withDecidedSeparator(mapping: Mapping, preview: UploadPreview): Mapping {
+  const d = preview.detected;
+  const source = d.separators?.source;
+  if (
+    mapping.decimalSeparator ||
+    !d.decimalSeparator ||
+    (source !== 'file' && source !== 'profile')
+  )
+    return mapping;
+  return { ...mapping, decimalSeparator: d.decimalSeparator };
+}
+
 export function UploadWizard({ maxBytes }: { maxBytes: number }) {
   const router = useRouter();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -134,6 +159,8 @@ export function UploadWizard({ maxBytes }: { maxBytes: number }) {
   const [origins, setOrigins] = useState<Record<string, Origin>>({});
   const [extras, setExtras] = useState<Partial<Mapping>>({});
   const [profile, setProfile] = useState<{ name: string; mapping: Mapping } | null>(null);
+  const [kpis, setKpis] = useState<KpiNeeds[]>([]);
+  const [importedFrom, setImportedFrom] = useState<string | null>(null);
   const [profileApplied, setProfileApplied] = useState<string | null>(null);
   const [profileName, setProfileName] = useState('');
   const [profileMessage, setProfileMessage] = useState<string | null>(null);
@@ -167,6 +194,7 @@ export function UploadWizard({ maxBytes }: { maxBytes: number }) {
     setExtras({});
     setProfile(null);
     setProfileApplied(null);
+    setImportedFrom(null);
     setProfileMessage(null);
     setAllowance('');
     setReport(null);
@@ -184,10 +212,25 @@ export function UploadWizard({ maxBytes }: { maxBytes: number }) {
     setOrigins(Object.fromEntries(Object.keys(next.columns).map((f) => [f, 'auto' as const])));
     setExtras({});
     setProfileApplied(null);
+    setImportedFrom(null);
   }
 
   function applyProfile(saved: { name: string; mapping: Mapping }, data: UploadPreview) {
-    const { table, columns: savedColumns, ...rest } = saved.mapping;
+    applyMapping(saved.mapping, data, 'profile');
+    setProfileApplied(saved.name);
+    setProfileName(saved.name);
+  }
+
+  /** Use a mapping file's mapping, as a profile's: columns, extras and reading settings. */
+  function importMapping(imported: Mapping, fileName: string) {
+    if (!preview) return;
+    applyMapping(imported, preview, 'file');
+    setProfileApplied(null);
+    setImportedFrom(fileName);
+  }
+
+  function applyMapping(given: Mapping, data: UploadPreview, origin: Origin) {
+    const { table, columns: savedColumns, ...rest } = given;
     // Reading settings live in `reading`; the sheet comes from the preview.
     const { sheet: _sheet, delimiter, encoding, decimalSeparator, ...other } = rest;
     void _sheet;
@@ -198,7 +241,7 @@ export function UploadWizard({ maxBytes }: { maxBytes: number }) {
         : proposeMapping(data.headers, { target: table, samples: data.samples }),
     );
     setColumns({ ...savedColumns });
-    setOrigins(Object.fromEntries(Object.keys(savedColumns).map((f) => [f, 'profile' as const])));
+    setOrigins(Object.fromEntries(Object.keys(savedColumns).map((f) => [f, origin])));
     setExtras(other);
     setReading((r) => ({
       ...r,
@@ -206,8 +249,6 @@ export function UploadWizard({ maxBytes }: { maxBytes: number }) {
       ...(encoding && encoding !== 'latin1' ? { encoding } : {}),
       ...(decimalSeparator ? { decimalSeparator } : {}),
     }));
-    setProfileApplied(saved.name);
-    setProfileName(saved.name);
   }
 
   async function fetchPreview(id: string, settings: Reading, first: boolean) {
@@ -221,6 +262,7 @@ export function UploadWizard({ maxBytes }: { maxBytes: number }) {
       );
       setPreview(data.preview);
       setProfile(data.profile);
+      setKpis(data.kpis ?? []);
       setReading(settings);
       setReport(null);
       if (data.profile && (first || profileApplied)) applyProfile(data.profile, data.preview);
@@ -366,7 +408,7 @@ export function UploadWizard({ maxBytes }: { maxBytes: number }) {
       const saved = await sendJson<{ profile: { name: string } }>('/api/profiles', {
         name: profileName,
         headers: preview.headers,
-        mapping,
+        mapping: withDecidedSeparator(mapping, preview),
       });
       setProfileMessage(
         `Saved as profile “${saved.profile.name}”. A file with the same columns gets this mapping automatically.`,
@@ -543,6 +585,31 @@ export function UploadWizard({ maxBytes }: { maxBytes: number }) {
                 </button>
               </p>
             )}
+            {importedFrom && (
+              <div className={`${styles.message} ${styles.info}`} role="status">
+                <span className={styles.icon} aria-hidden="true">
+                  i
+                </span>
+                <p>
+                  Mapping file ‘{importedFrom}’ applied.{' '}
+                  <button
+                    type="button"
+                    className={styles.linkButton}
+                    onClick={() => applyProposal(preview.proposal)}
+                  >
+                    Use the automatic proposal instead
+                  </button>
+                </p>
+              </div>
+            )}
+            <MappingFileControls
+              mapping={withDecidedSeparator(mapping, preview)}
+              headers={preview.headers}
+              uploadName={upload.fileName}
+              disabled={working || loaded}
+              onImport={importMapping}
+            />
+            {!profileApplied && !importedFrom && <ProposalNotice proposal={preview.proposal} />}
             <div className={styles.fieldRow}>
               <label className={styles.field}>
                 The file holds
@@ -578,7 +645,21 @@ export function UploadWizard({ maxBytes }: { maxBytes: number }) {
               disabled={working || loaded}
               onChange={changeColumn}
             />
+            <UnmappedCosts target={target} mapping={mapping} kpis={kpis} />
             <UnusedColumns headers={preview.headers} mapping={mapping} />
+            <ValueMaps
+              target={target}
+              columns={columns}
+              samples={preview.samples}
+              values={extras.values}
+              disabled={working || loaded}
+              onChange={(values) =>
+                setExtras(({ values: _old, ...rest }) => {
+                  void _old;
+                  return values ? { ...rest, values } : rest;
+                })
+              }
+            />
             <div className={styles.fieldRow}>
               <label className={styles.field}>
                 Save this mapping as a profile
@@ -700,6 +781,47 @@ export function UploadWizard({ maxBytes }: { maxBytes: number }) {
   );
 }
 
+/** What the automatic proposal found, and why it proposes nothing for a file of another kind. */
+function ProposalNotice({ proposal }: { proposal: MappingProposal }) {
+  if (proposal.status !== 'not_orders') return null;
+  return (
+    <div className={`${styles.message} ${styles.warning}`} role="status">
+      <span className={styles.icon} aria-hidden="true">
+        !
+      </span>
+      <p>{proposal.message}</p>
+    </div>
+  );
+}
+
+/** The fields still unmapped that KPIs need: what the mapping costs as it stands. */
+function UnmappedCosts({
+  target,
+  mapping,
+  kpis,
+}: {
+  target: MappingTarget;
+  mapping: Mapping;
+  kpis: KpiNeeds[];
+}) {
+  const costs = kpisWithout(target, Object.keys(mapping.columns), kpis);
+  if (costs.length === 0) return null;
+  return (
+    <div style={{ marginTop: 10 }}>
+      <span className={styles.hint}>
+        Not mapped, and the KPIs that need it (unless another file provides it):
+      </span>
+      <ul className={styles.tagList}>
+        {costs.map(({ field, kpis: names }) => (
+          <li key={field} title={names.join(', ')}>
+            {field}: {names.join(', ')}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function systemName(system: string): string {
   return (
     { sap: 'SAP', netsuite: 'NetSuite', dynamics: 'Dynamics', shopify: 'Shopify' }[system] ?? system
@@ -766,7 +888,16 @@ function FileFacts({ upload, preview }: { upload: UploadSummary; preview: Upload
       facts.push(['Delimiter', delimiterLabels[d.delimiter] ?? `“${d.delimiter}”`]);
     if (d.skipRows) facts.push(['Lines skipped above the header', String(d.skipRows)]);
   }
-  if (d.decimalSeparator) facts.push(['Decimal separator', decimalLabels[d.decimalSeparator]]);
+  if (d.decimalSeparator) {
+    const by = d.separators?.source;
+    const why =
+      by === 'profile'
+        ? ` (as profile ‘${d.separators?.profile}’ recorded)`
+        : by === 'mapping'
+          ? ' (as set)'
+          : '';
+    facts.push(['Decimal separator', `${decimalLabels[d.decimalSeparator]}${why}`]);
+  }
   if (dates.length > 0) {
     facts.push([
       'Dates',
@@ -788,6 +919,17 @@ function FileFacts({ upload, preview }: { upload: UploadSummary; preview: Upload
           </div>
         ))}
       </dl>
+      {d.separators?.undecided && (
+        <div className={`${styles.message} ${styles.warning}`} role="status">
+          <span className={styles.icon} aria-hidden="true">
+            !
+          </span>
+          <p>
+            {d.separators.undecided} Here: choose the decimal separator under Reading settings
+            below. Until then the load refuses the file.
+          </p>
+        </div>
+      )}
       {preview.malformedRows > 0 && (
         <div className={`${styles.message} ${styles.warning}`}>
           <span className={styles.icon} aria-hidden="true">

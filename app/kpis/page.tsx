@@ -7,7 +7,7 @@ import { listBandSets } from '@/lib/benchmarks/store';
 import { getServerDatabase } from '@/lib/db/server';
 import type { KpiDefinition, KpiUnit } from '@/lib/kpi/define';
 import { kpiCatalogue } from '@/metrics';
-import { formatCount } from '../ui/format';
+import { formatCount, formatPublishedFigure } from '../ui/format';
 import { groupKpis } from '../ui/kpi-card';
 import { capitalise } from '../ui/kpi-pages/labels';
 import { describeNeeds } from '../ui/kpi-pages/needs';
@@ -27,14 +27,6 @@ const unitWords: Record<KpiUnit, string> = {
   days: 'Days',
   orders_per_fte: 'Orders per full-time equivalent',
   currency_per_order: 'Currency per order (as entered)',
-};
-
-const unitSymbol: Record<KpiUnit, string> = {
-  percent: '%',
-  hours: 'h',
-  days: 'days',
-  orders_per_fte: 'orders/FTE',
-  currency_per_order: 'per order',
 };
 
 const grainWords: Record<KpiDefinition['grain'], string> = {
@@ -257,8 +249,7 @@ function BandSetEntry({ set, unit }: { set: StoredBandSet; unit: KpiUnit }) {
 
 /** The figures a scheme publishes, in the KPI unit; missing points said as such. */
 function schemeText(scheme: Scheme, unit: KpiUnit): string {
-  const v = (n: number | null) =>
-    n === null ? 'not published' : `${n.toLocaleString('en-US')} ${unitSymbol[unit]}`;
+  const v = (n: number | null) => (n === null ? 'not published' : formatPublishedFigure(n, unit));
   switch (scheme.type) {
     case 'quintiles': {
       const [a, b, c, d] = scheme.boundaries;
@@ -273,5 +264,13 @@ function schemeText(scheme: Scheme, unit: KpiUnit): string {
       return `Reported range: minimum ${v(scheme.min)}, average ${v(scheme.average)}, maximum ${v(scheme.max)}.`;
     case 'threshold':
       return `Threshold. ${scheme.label}: ${scheme.comparison} ${v(scheme.value)}.`;
+    case 'reference':
+      return `Reference figures, not bands: ${scheme.figures
+        .map((f) =>
+          f.value !== undefined
+            ? `${f.label} ${v(f.value)}`
+            : `${f.label} ${formatPublishedFigure(f.low!, null)}–${v(f.high!)}`,
+        )
+        .join('; ')}.`;
   }
 }

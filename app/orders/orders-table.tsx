@@ -43,7 +43,7 @@ import {
   type OrderStatus,
   type ParsedOrdersQuery,
 } from '@/lib/orders/query';
-import { formatCount } from '../ui/format';
+import { formatCount, formatKpiValue } from '../ui/format';
 import styles from './orders.module.css';
 
 type Row = Record<string, unknown>;
@@ -733,11 +733,9 @@ const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 const unitShort: Partial<Record<KpiUnit, string>> = { hours: 'h', days: 'd', percent: '%' };
 
-function formatValue(value: number, unit: KpiUnit | undefined): string {
-  if (unit === 'hours') return `${value.toFixed(1)} h`;
-  if (unit === 'days') return `${value.toFixed(2)} d`;
-  return number.format(value);
-}
+/** A row's KPI value as the KPI pages print it; a bare number when the column has no KPI. */
+const formatValue = (value: number, unit: KpiUnit | undefined) =>
+  unit ? formatKpiValue(value, unit) : number.format(value);
 
 function Cell({
   column,
@@ -810,7 +808,9 @@ function Cell({
       );
     case 'hours':
       return (
-        <td className={styles.num}>{typeof value === 'number' ? `${value.toFixed(1)} h` : none}</td>
+        <td className={styles.num}>
+          {typeof value === 'number' ? formatKpiValue(value, 'hours') : none}
+        </td>
       );
     case 'boolean':
       return (

@@ -18,7 +18,7 @@ import {
   targetText,
 } from '@/lib/report/labels';
 import type { ReportKpi } from '@/lib/report/types';
-import { formatValue } from '@/lib/format/units';
+import { formatKpiValue } from '@/lib/format/kpi-value';
 import { DemoBanner } from '../ui/demo-banner';
 import { FilterBar } from '../ui/filter-bar';
 import { filterContext } from '../ui/kpi-pages/filter-context';
@@ -414,7 +414,7 @@ function KpiSection({
                   {kpi.trend.points.map((p) => (
                     <tr key={p.period}>
                       <td>{p.label}</td>
-                      <td className="num">{formatValue(p.value, kpi.unit)}</td>
+                      <td className="num">{formatKpiValue(p.value, kpi.unit)}</td>
                       <td className="num">{p.n.toLocaleString('en-US')}</td>
                     </tr>
                   ))}

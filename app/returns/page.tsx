@@ -13,7 +13,7 @@ import { chartBandSet, type ChartBandSet } from '../ui/charts/bands';
 import { Histogram } from '../ui/charts/histogram';
 import { Pareto } from '../ui/charts/pareto';
 import { TrendChart } from '../ui/charts/trend-chart';
-import { formatCount, formatPercent, formatValue, unitSuffix } from '../ui/charts/units';
+import { formatCount, formatKpiValue, formatPercent } from '../ui/charts/units';
 import { DrillTable } from '../ui/kpi-pages/drill-table';
 import { filterContext } from '../ui/kpi-pages/filter-context';
 import { FilterNote } from '../ui/kpi-pages/filter-note';
@@ -58,9 +58,7 @@ export default async function ReturnsPage({
     ScorecardEntry,
     ScorecardEntry,
   ];
-  const bands = bandSets.map((sets, i) =>
-    sets.map((s) => chartBandSet(s, unitSuffix(entries[i]!.unit))),
-  );
+  const bands = bandSets.map((sets, i) => sets.map((s) => chartBandSet(s, entries[i]!.unit)));
   const search = searchStringOf({ filters });
   const and = search.replace('?', '&');
   const errors = reasons.byCategory
@@ -99,7 +97,9 @@ export default async function ReturnsPage({
         <KpiStat
           entry={processing}
           note={
-            d ? `median ${formatValue(d.median, 'days')} · p90 ${formatValue(d.p90, 'days')}` : ''
+            d
+              ? `median ${formatKpiValue(d.median, 'days')} · p90 ${formatKpiValue(d.p90, 'days')}`
+              : ''
           }
         />
         <div className="card">
@@ -255,7 +255,7 @@ function KpiStat({ entry, note }: { entry: ScorecardEntry; note: string }) {
         </Link>
       </div>
       <div className="stat-value">
-        {entry.available ? formatValue(entry.value, entry.unit) : '—'}
+        {entry.available ? formatKpiValue(entry.value, entry.unit) : '—'}
       </div>
       <div className="stat-note">
         {entry.available ? note : `Unavailable: ${entry.unavailableReason}`}

@@ -3,16 +3,11 @@ import { connection } from 'next/server';
 import { redirect } from 'next/navigation';
 import { countUsers } from '@/lib/auth/users';
 import { getServerDatabase } from '@/lib/db/server';
+import { safeReturnPath } from '@/lib/http/return-path';
 import { currentIdentity } from '../session';
 import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
-
-/** Only our own paths may be returned to after signing in (no open redirect). */
-function safeNext(value: string | string[] | undefined): string {
-  const next = typeof value === 'string' ? value : '/';
-  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
 
 export default async function SignInPage({
   searchParams,
@@ -20,7 +15,7 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await connection();
-  const next = safeNext((await searchParams).next);
+  const next = safeReturnPath((await searchParams).next);
   if (await currentIdentity()) redirect(next);
   const users = await countUsers(await getServerDatabase());
   return (

@@ -7,8 +7,8 @@ export function DemoBanner() {
       <span aria-hidden="true">⚠</span>
       <div>
         <strong>Demo data</strong>
-        These numbers come from generated orders, not from your company. Load your own extracts on
-        the <Link href="/data">Data</Link> page, then undo the demo loads there.
+        These numbers come from generated orders, not from your company. Your first load of your own
+        extracts on the <Link href="/data">Data</Link> page removes them, or remove them there now.
       </div>
     </div>
   );

@@ -8,8 +8,13 @@ import type { KpiUnit } from '@/lib/kpi/define';
 import type { ScorecardEntry } from '@/lib/kpi/scorecard';
 import type { Comparison } from '@/lib/kpi/types';
 import { kpiCatalogue } from '@/metrics';
-import { formatCount } from './format';
-import { formatKpiValue } from './format';
+import {
+  formatCount,
+  formatKpiChange,
+  formatKpiValue,
+  isFlatChange,
+  kpiValueParts,
+} from './format';
 import styles from './scorecard.module.css';
 import { Sparkline } from './sparkline';
 
@@ -95,23 +100,6 @@ export function groupKpis<T extends { id: string }>(
 export const directionText = (direction: 'higher' | 'lower') =>
   direction === 'higher' ? '↑ higher is better' : '↓ lower is better';
 
-const changeUnit: Record<KpiUnit, string> = {
-  percent: 'pts',
-  hours: 'h',
-  days: 'd',
-  orders_per_fte: 'orders/FTE',
-  currency_per_order: 'per order',
-};
-
-/** A change in the KPI unit with its sign: "+8.9 h", "−0.48 pts" (percentage points for rates). */
-export function formatChange(change: number, unit: KpiUnit): string {
-  const size = Math.abs(change);
-  const digits = size >= 10 ? 1 : size >= 1 ? 1 : 2;
-  const shown = size.toFixed(digits);
-  if (Number(shown) === 0) return `±0 ${changeUnit[unit]}`;
-  return `${change > 0 ? '+' : '−'}${shown} ${changeUnit[unit]}`;
-}
-
 const comparisonName: Record<Comparison['kind'], string> = {
   previous: 'previous period',
   last_year: 'same period last year',
@@ -157,6 +145,7 @@ export function KpiCard({ entry, search }: { entry: ScorecardEntry; search: stri
           <KpiValue value={entry.value} unit={entry.unit} />
         </Link>
         <p className={styles.direction}>{directionText(entry.direction)}</p>
+        {entry.basis !== 'measured' && <BasisNote entry={entry} />}
         {series.length > 0 && (
           <div className={styles.spark}>
             <Sparkline
@@ -197,20 +186,23 @@ export function KpiCard({ entry, search }: { entry: ScorecardEntry; search: stri
   );
 }
 
-/** The number large, its unit smaller beside it ("48.7 h", "12.30 per order"). */
+/** The number large, its unit smaller beside it ("48.7 h", "12.30 per order", "95.0%"). */
 function KpiValue({ value, unit }: { value: number | null; unit: KpiUnit }) {
-  const text = formatKpiValue(value, unit);
-  const space = text.indexOf(' ');
-  if (space < 0)
+  const parts = kpiValueParts(value, unit);
+  if (!parts.unit)
     return (
       <span className={styles.value}>
-        <span className={styles.number}>{text}</span>
+        <span className={styles.number}>{parts.number}</span>
       </span>
     );
+  // The text between the spans is the formatter's own (a space, or none before "%"), so the
+  // card reads as the formatted value wherever it is copied or read aloud.
+  const gap = parts.text.slice(parts.number.length, parts.text.length - parts.unit.length);
   return (
     <span className={styles.value}>
-      <span className={styles.number}>{text.slice(0, space)}</span>{' '}
-      <span className={styles.unit}>{text.slice(space + 1)}</span>
+      <span className={styles.number}>{parts.number}</span>
+      {gap}
+      <span className={styles.unit}>{parts.unit}</span>
     </span>
   );
 }
@@ -242,8 +234,8 @@ function ChangeLine({
       </p>
     );
   }
-  const text = formatChange(comparison.change, entry.unit);
-  const flat = text.startsWith('±');
+  const text = formatKpiChange(comparison.change, entry.unit);
+  const flat = isFlatChange(comparison.change, entry.unit);
   const better = entry.direction === 'higher' ? comparison.change > 0 : comparison.change < 0;
   const verdict = flat ? 'unchanged' : better ? 'better' : 'worse';
   const arrow = flat ? '▬' : comparison.change > 0 ? '▲' : '▼';
@@ -267,8 +259,36 @@ function ChangeLine({
   );
 }
 
+/** An assumed or partial value, said in words beside the value, with what it rests on one click away. */
+export function BasisNote({ entry }: { entry: Pick<ScorecardEntry, 'basis' | 'basisNotes'> }) {
+  const partial = entry.basis === 'partial';
+  return (
+    <details className={styles.basis}>
+      <summary>
+        <span className={styles.differs}>{partial ? 'Partial' : 'Assumed'}</span>{' '}
+        {partial ? 'not every component had data' : 'rests on an assumption'}
+      </summary>
+      <ul>
+        {entry.basisNotes.map((note) => (
+          <li key={note}>{note}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 function BenchmarkPlacement({ entry }: { entry: ScorecardEntry }) {
   const [first, ...more] = entry.placements;
+  // Only a survey's band belongs on the card: a study, guideline or requirement is no band of
+  // peers, and the KPI page shows it in its own terms.
+  const unplaced = entry.notPlaced?.find((x) => x.source.bands);
+  if (!first && unplaced)
+    return (
+      <span className={styles.bandMeta}>
+        {unplaced.reference ? 'Reference only' : 'Not placed'}: {unplaced.notPlaced} (
+        {unplaced.source.source}, {unplaced.source.edition})
+      </span>
+    );
   if (!first) return <span className={styles.muted}>No published band</span>;
   const percentile = formatPercentile(first);
   return (

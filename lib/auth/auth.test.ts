@@ -5,7 +5,15 @@ import { authorize, LOCAL_IDENTITY, resolveIdentity, isLoopbackHost } from './ac
 import { listAudit, recordAudit, verifyAuditChain } from './audit';
 import { can, PERMISSIONS, ROLES, type Permission } from './roles';
 import { createSession, revokeSession, sessionUser } from './sessions';
-import { FAILURES_PER_NAME, signIn, SignInFailedError, TooManyAttemptsError } from './sign-in';
+import {
+  FAILURES_PER_CLIENT,
+  NAME_AND_CLIENT_DELAY,
+  NAME_DELAY,
+  newLimiters,
+  signIn,
+  SignInFailedError,
+  TooManyAttemptsError,
+} from './sign-in';
 import { countUsers, createUser, updateUser } from './users';
 
 let db: Database;
@@ -127,35 +135,83 @@ describe('users and sessions', () => {
 });
 
 describe('signing in', () => {
-  it('fails with one message whatever the reason, limits failures per name, audits every attempt', async () => {
+  it('fails with one message whatever the reason, slows a client guessing one name, audits every attempt', async () => {
     await createUser(db, { username: 'mia', role: 'manager', password: PASSWORD });
+    let now = Date.parse('2026-01-05T09:00:00Z');
+    const limits = newLimiters(() => now);
     const attempt = (username: string, password: string, client = 'c-limit') =>
-      signIn(db, { username, password, client, sessionHours: 1 });
+      signIn(db, { username, password, client, sessionHours: 1 }, limits);
     await expect(attempt('nobody', PASSWORD)).rejects.toThrow(SignInFailedError);
-    for (let i = 0; i < FAILURES_PER_NAME; i++)
+    for (let i = 0; i < NAME_AND_CLIENT_DELAY.free; i++)
       await expect(attempt('mia', 'wrong password!')).rejects.toThrow(
         'Wrong user name or password.',
       );
-    // The right password no longer helps until the window passes.
-    await expect(attempt('mia', PASSWORD)).rejects.toThrow(TooManyAttemptsError);
+    // This client now waits 30 s, even with the right password; another client does not.
+    const refused = await attempt('mia', PASSWORD).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(TooManyAttemptsError);
+    expect((refused as TooManyAttemptsError).retryAfterSeconds).toBe(30);
+    expect((refused as Error).message).toBe('Too many failed sign-ins. Try again in 30 seconds.');
+    expect((await attempt('mia', PASSWORD, 'c-elsewhere')).identity.username).toBe('mia');
+    now += 31_000;
+    await expect(attempt('mia', 'wrong password!')).rejects.toThrow(SignInFailedError);
+    // One more failure doubles the wait.
+    await expect(attempt('mia', PASSWORD)).rejects.toMatchObject({ retryAfterSeconds: 60 });
     const signIns = await listAudit(db, { action: 'sign_in' });
     expect(signIns.map((e) => `${e.actor} ${e.outcome} ${e.detail}`)).toEqual([
       'mia denied rate limited',
-      ...Array(FAILURES_PER_NAME).fill('mia failed wrong password'),
+      'mia failed wrong password',
+      'mia ok signed in',
+      'mia denied rate limited',
+      ...Array(NAME_AND_CLIENT_DELAY.free).fill('mia failed wrong password'),
       'nobody failed unknown user',
     ]);
   });
 
+  it('never locks a named user out for long, however many clients fail on the name', async () => {
+    await createUser(db, { username: 'noor', role: 'manager', password: PASSWORD });
+    let now = Date.parse('2026-01-05T09:00:00Z');
+    const limits = newLimiters(() => now);
+    const attempt = (password: string, client: string) =>
+      signIn(db, { username: 'noor', password, client, sessionHours: 1 }, limits);
+    // An attacker spreads 40 guesses over 40 addresses, each waiting out the name's delay.
+    for (let i = 0; i < 40; i++) {
+      const result = await attempt('guess', `10.0.0.${i}`).catch((e: unknown) => e);
+      if (result instanceof TooManyAttemptsError) {
+        expect(result.retryAfterSeconds).toBeLessThanOrEqual(NAME_DELAY.maxSeconds);
+        now += result.retryAfterSeconds * 1000;
+        await expect(attempt('guess', `10.0.0.${i}`)).rejects.toThrow(SignInFailedError);
+      } else expect(result).toBeInstanceOf(SignInFailedError);
+    }
+    // The owner waits at most the name's cap (30 s), not 15 minutes.
+    const owner = await attempt(PASSWORD, '192.168.1.5').catch((e: unknown) => e);
+    expect(owner).toBeInstanceOf(TooManyAttemptsError);
+    expect((owner as TooManyAttemptsError).retryAfterSeconds).toBeLessThanOrEqual(30);
+    now += 30_000;
+    expect((await attempt(PASSWORD, '192.168.1.5')).identity.username).toBe('noor');
+  });
+
+  it('refuses a client address after twenty failures, whichever names it tried', async () => {
+    const limits = newLimiters();
+    const attempt = (username: string, client: string) =>
+      signIn(db, { username, password: 'x', client, sessionHours: 1 }, limits);
+    for (let i = 0; i < FAILURES_PER_CLIENT; i++)
+      await expect(attempt(`name${i}`, '198.51.100.9')).rejects.toThrow(SignInFailedError);
+    await expect(attempt('fresh', '198.51.100.9')).rejects.toThrow(TooManyAttemptsError);
+    await expect(attempt('fresh', '198.51.100.10')).rejects.toThrow(SignInFailedError);
+  });
+
   it('starts a session on success and resets the count of failures', async () => {
     await createUser(db, { username: 'eve', role: 'executive', password: PASSWORD });
+    const limits = newLimiters();
     const attempt = (password: string) =>
-      signIn(db, { username: 'EVE', password, client: 'c-ok', sessionHours: 1 });
-    for (let i = 0; i < FAILURES_PER_NAME - 1; i++)
+      signIn(db, { username: 'EVE', password, client: 'c-ok', sessionHours: 1 }, limits);
+    for (let i = 0; i < NAME_AND_CLIENT_DELAY.free - 1; i++)
       await expect(attempt('not the password')).rejects.toThrow(SignInFailedError);
     const session = await attempt(PASSWORD);
     expect(session.identity).toMatchObject({ username: 'eve', role: 'executive' });
     expect(await sessionUser(db, session.token)).toMatchObject({ username: 'eve' });
-    await expect(attempt('not the password')).rejects.toThrow(SignInFailedError); // counted anew
+    for (let i = 0; i < NAME_AND_CLIENT_DELAY.free - 1; i++)
+      await expect(attempt('not the password')).rejects.toThrow(SignInFailedError); // anew
     expect((await attempt(PASSWORD)).identity.role).toBe('executive');
   });
 });
@@ -168,7 +224,7 @@ describe('the audit log', () => {
         outcome: 'ok',
         target: `${action} target`,
       });
-    expect(await verifyAuditChain(db)).toEqual({ entries: 3, brokenAt: undefined });
+    expect(await verifyAuditChain(db)).toEqual({ state: 'intact', entries: 3, unkeyed: 0 });
     const [first, ...rest] = await listAudit(db);
     expect(first).toMatchObject({ action: 'export', actor: 'ana', role: 'analyst', via: 'web' });
     expect(rest).toHaveLength(2);

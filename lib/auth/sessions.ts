@@ -5,6 +5,7 @@ import 'server-only';
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '@/lib/db/database';
+import { recordedAuditHead } from './audit';
 import type { Role } from './roles';
 
 export interface SessionUser {
@@ -15,15 +16,20 @@ export interface SessionUser {
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/**
+ * Each session row carries a copy of the audit log's head as it stood: one more place outside
+ * the log that shows entries later removed from its end (verifyAuditChain).
+ */
 export async function createSession(db: Database, userId: number, hours: number) {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + hours * 3_600_000);
+  const auditHead = await recordedAuditHead(db);
   await db.beside((side) =>
-    side.run(`INSERT INTO sessions VALUES ($1, $2, now()::TIMESTAMP, $3::TIMESTAMP, NULL)`, [
-      digest(token),
-      userId,
-      expiresAt.toISOString().replace('Z', ''),
-    ]),
+    side.run(
+      `INSERT INTO sessions (session_hash, user_id, created_at, expires_at, revoked_at, audit_head)
+       VALUES ($1, $2, now()::TIMESTAMP, $3::TIMESTAMP, NULL, $4)`,
+      [digest(token), userId, expiresAt.toISOString().replace('Z', ''), auditHead ?? null],
+    ),
   );
   return { token, expiresAt };
 }

@@ -5,6 +5,8 @@
  */
 import { buildLadder } from '@/lib/benchmarks/ladder';
 import type { Scheme } from '@/lib/benchmarks/schema';
+import { formatPublishedFigure } from '@/lib/format/kpi-value';
+import type { KpiUnit } from '@/lib/kpi/define';
 
 export interface ChartBandArea {
   /** Value-space bounds; null = open towards the edge of the chart. */
@@ -40,10 +42,10 @@ interface SetLike {
   direction: 'higher' | 'lower';
 }
 
-const fmt = (v: number, unit: string) => `${Number(v.toFixed(2))}${unit}`;
+const fmt = formatPublishedFigure;
 
-/** The shapes of one band set; `unit` is the suffix to print (" %", " h"). */
-export function chartBandSet(set: SetLike, unit: string): ChartBandSet {
+/** The shapes of one band set, its figures labelled in the KPI's unit. */
+export function chartBandSet(set: SetLike, unit: KpiUnit): ChartBandSet {
   const title = `${set.source} ${set.edition}`.trim();
   const scheme = set.scheme;
   const base = { id: set.id, title };
@@ -73,6 +75,27 @@ export function chartBandSet(set: SetLike, unit: string): ChartBandSet {
       bandCount: 2,
       lines,
       description: `${title}: ${lines.map((l) => l.label.toLowerCase()).join(', ')} (the quartiles are not public).`,
+    };
+  }
+  if (scheme.type === 'reference') {
+    // A study's or a guideline's figures are reference lines, never shaded as bands of peers; a
+    // range figure (one per product category, say) is only described, or lines would crowd.
+    const lines = scheme.figures.flatMap((f) =>
+      f.value !== undefined
+        ? [{ y: f.value, label: `${capitalise(f.label)} ${fmt(f.value, unit)}` }]
+        : [],
+    );
+    const stated = scheme.figures.map((f) =>
+      f.value !== undefined
+        ? `${f.label} ${fmt(f.value, unit)}`
+        : `${f.label} ${fmt(f.low!, null)}–${fmt(f.high!, unit)}`,
+    );
+    return {
+      ...base,
+      areas: [],
+      bandCount: 0,
+      lines,
+      description: `${title}: reference figures, not bands of peers: ${stated.join('; ')}.`,
     };
   }
   const ladder = buildLadder(scheme, set.direction);
@@ -115,6 +138,8 @@ export function chartBandSet(set: SetLike, unit: string): ChartBandSet {
         : `${title}: quintile boundaries at ${marks.join(', ')}.`,
   };
 }
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The band an arbitrary value falls in, for tooltips (areas only). */
 export function bandOf(value: number, set: ChartBandSet): ChartBandArea | undefined {

@@ -79,6 +79,70 @@ describe('parseBandSetCsv', () => {
     expect(sets[4]!.note).toBe('n/a');
   });
 
+  it('carries the kind, the figures of a reference and how the definition differs', () => {
+    const days = {
+      ...common,
+      kpi: 'order_to_delivery_cycle_time',
+      unit: 'days',
+      direction: 'lower',
+    };
+    const text = [
+      header,
+      row({
+        ...days,
+        id: 'ks-2015',
+        kind: 'Study',
+        scheme: 'reference',
+        figures: 'average=6.9 | top ten retailers=2.8',
+        definition_differs: 'no',
+      }),
+      row({
+        ...fill,
+        id: 'fcb',
+        kind: 'practitioner',
+        scheme: 'reference',
+        figures: 'gifts and home=85..95%',
+        definition_differs: 'yes',
+        definition_difference: 'Shipped complete within 24 h; ours has no time limit.',
+      }),
+      row({ ...cycle, id: 'no-kind', scheme: 'quartiles', median: '24' }),
+    ].join('\n');
+    const [study, guideline, unsaid] = parseBandSetCsv(text);
+    expect(study).toMatchObject({
+      kind: 'study',
+      definitionDiffers: false,
+      scheme: {
+        type: 'reference',
+        figures: [
+          { label: 'average', value: 6.9 },
+          { label: 'top ten retailers', value: 2.8 },
+        ],
+      },
+    });
+    expect(guideline).toMatchObject({
+      kind: 'practitioner',
+      definitionDiffers: true,
+      definitionDifference: 'Shipped complete within 24 h; ours has no time limit.',
+      scheme: { figures: [{ label: 'gifts and home', low: 85, high: 95 }] },
+    });
+    expect(unsaid!.kind).toBeUndefined();
+  });
+
+  it('names the cell of a wrong kind or figure', () => {
+    const text = [
+      header,
+      row({ ...fill, id: 'a', kind: 'requirement', scheme: 'reference', figures: 'x=1' }),
+      row({ ...fill, id: 'b', kind: 'opinion', scheme: 'reference', figures: 'avg=high' }),
+      row({ ...fill, id: 'c', scheme: 'reference', figures: 'x=1', definition_differs: 'yes' }),
+    ].join('\n');
+    expect(problems(text)).toEqual([
+      "row 2, column scheme: a requirement states its figure as a 'threshold' scheme",
+      'row 3, column figures (figure 1): must be a number',
+      'row 3, column kind: one of survey, study, practitioner, requirement',
+      'row 4, column definition_difference: say how the definition differs when definitionDiffers is true',
+    ]);
+  });
+
   it('names the spreadsheet row and the column of every problem', () => {
     const text = [
       header,
@@ -119,7 +183,7 @@ describe('parseBandSetCsv', () => {
       'row 4, column direction: higher is better for the KPI',
       'row 5, column label: required',
       "row 5, column comparison: one of '>', '>=', '<', '<='",
-      "row 6, column scheme: scheme type must be 'quintiles', 'quartiles', 'range' or 'threshold'",
+      "row 6, column scheme: scheme type must be 'quintiles', 'quartiles', 'range', 'threshold' or 'reference'",
     ]);
   });
 

@@ -1,8 +1,10 @@
 /**
  * Band sets as CSV: one row per set, one flat column per field. Scheme values go in the columns of
  * their scheme (quintiles: b20,b40,b60,b80[,labels]; quartiles: p25,median,p75; range:
- * min,max,average; threshold: threshold,comparison,label). Rows are numbered as a spreadsheet
- * shows them (the header is row 1) so an error can be found in the file.
+ * min,max,average; threshold: threshold,comparison,label; reference: figures, as
+ * `label=value` or `label=low..high` joined by |). Rows are numbered as a spreadsheet shows them
+ * (the header is row 1) so an error can be found in the file. The kind column (survey, study,
+ * practitioner, requirement) may be left out: the set is then read as a survey, and says so.
  */
 import Papa from 'papaparse';
 import type { z } from 'zod';
@@ -28,6 +30,7 @@ const schemeColumns = {
   quartiles: ['p25', 'median', 'p75'],
   range: ['min', 'max', 'average'],
   threshold: ['threshold', 'comparison', 'label'],
+  reference: ['figures'],
 } as const;
 
 const optionalColumns = new Set(['note', 'sample_size', 'labels', 'p25', 'p75']);
@@ -36,6 +39,9 @@ export const csvColumns: readonly string[] = [
   ...baseColumns,
   ...Object.values(schemeColumns).flat(),
   'note',
+  'kind',
+  'definition_differs',
+  'definition_difference',
 ];
 
 /** Parse and validate every row; throws with every problem as `row N, column c: message`. */
@@ -101,7 +107,34 @@ function toInput(cell: (c: string) => string, given: Cells, type: string) {
     direction: given('direction'),
     scheme: schemeInput(cell, given, type),
     note: given('note'),
+    kind: given('kind')?.toLowerCase(),
+    definitionDiffers: booleanCell(cell('definition_differs')),
+    definitionDifference: given('definition_difference'),
   };
+}
+
+/** '' → unset; yes/no and true/false as a spreadsheet writes them; anything else stays text. */
+function booleanCell(value: string): boolean | string | undefined {
+  const v = value.toLowerCase();
+  if (v === '') return undefined;
+  if (v === 'true' || v === 'yes') return true;
+  if (v === 'false' || v === 'no') return false;
+  return value;
+}
+
+/** `average=6.9|top ten=2.8|gifts and home=85..95`; a malformed figure is passed on for zod. */
+function figuresCell(value: string) {
+  if (value === '') return undefined;
+  return value.split('|').map((part) => {
+    const at = part.lastIndexOf('=');
+    if (at < 0) return { label: part.trim() };
+    const label = part.slice(0, at).trim();
+    const figure = part.slice(at + 1).trim();
+    const [low, high, ...rest] = figure.split('..');
+    if (high === undefined) return { label, value: numberCell(figure) };
+    if (rest.length) return { label, value: figure };
+    return { label, low: numberCell(low!.trim()), high: numberCell(high.trim()) };
+  });
 }
 
 function schemeInput(cell: (c: string) => string, given: Cells, type: string) {
@@ -126,6 +159,8 @@ function schemeInput(cell: (c: string) => string, given: Cells, type: string) {
         comparison: given('comparison'),
         label: given('label'),
       };
+    case 'reference':
+      return { type, figures: figuresCell(cell('figures')) };
     default:
       return { type };
   }
@@ -142,6 +177,8 @@ const fieldColumns: Record<string, string> = {
   peerGroup: 'peer_group',
   sampleSize: 'sample_size',
   sourceDefinition: 'source_definition',
+  definitionDiffers: 'definition_differs',
+  definitionDifference: 'definition_difference',
 };
 
 const schemeFieldColumns: Record<string, string> = { type: 'scheme', value: 'threshold' };
@@ -153,6 +190,9 @@ export function columnOf(path: PropertyKey[]): string {
   if (field === undefined) return 'scheme';
   if (field === 'boundaries')
     return typeof index === 'number' ? `b${20 * (index + 1)}` : 'b20, b40, b60, b80';
+  // One cell holds every figure: name the figure by its position.
+  if (field === 'figures')
+    return typeof index === 'number' ? `figures (figure ${index + 1})` : 'figures';
   return schemeFieldColumns[String(field)] ?? String(field);
 }
 

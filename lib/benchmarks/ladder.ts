@@ -45,6 +45,9 @@ export function buildLadder(scheme: Scheme, direction: Direction): Ladder {
       return rangeLadder(scheme, direction);
     case 'threshold':
       return thresholdLadder(scheme);
+    case 'reference':
+      // Reference figures (a study's average, a guideline's range) cut no distribution into bands.
+      throw new Error('a reference scheme has no bands: compare with compareWithReference');
   }
 }
 

@@ -1,11 +1,28 @@
 /**
  * Where a KPI value sits in a band set, with the source shown beside it and an honest estimate:
  * a percentile only where the scheme carries percentile points, a plain yes/no for thresholds.
+ * Only a survey places a value in a band; a study, a practitioner's guideline or a marketplace's
+ * requirement is compared in its own terms (compareWithReference).
  */
+import { formatPublishedFigure } from '@/lib/format/kpi-value';
 import type { KpiUnit } from '@/lib/kpi/define';
 import type { Direction } from './kpis';
-import { bandIndex, buildLadder, interpolatePercentile, type Ladder, type Mark } from './ladder';
-import type { BandSet, Scheme } from './schema';
+import {
+  bandIndex,
+  buildLadder,
+  interpolatePercentile,
+  reaches,
+  type Ladder,
+  type Mark,
+} from './ladder';
+import {
+  kindOf,
+  kindText,
+  yieldsBands,
+  type BandSet,
+  type BandSetKind,
+  type Scheme,
+} from './schema';
 
 export interface Gap {
   /** The band the gap leads to. */
@@ -41,6 +58,15 @@ export interface BandSource {
   /** The definition the source uses, always shown so users can compare it with theirs. */
   definition: string;
   note: string | null;
+  kind: BandSetKind;
+  /** False for an import that did not say its kind (read as a survey). */
+  kindStated: boolean;
+  /** e.g. "Survey of 9,032", "Marketplace requirement". */
+  kindText: string;
+  /** Whether the set can place a value in a band (a survey with bands). */
+  bands: boolean;
+  /** How the source's definition differs from ours, where the set says. */
+  definitionDifference: string | null;
 }
 
 export interface Placement extends SchemePlacement {
@@ -57,13 +83,16 @@ export interface PlaceOptions {
   definitionDiffers?: boolean;
 }
 
-/** Place a value in a band set; null when there is no value or no set. */
+/**
+ * Place a value in a band set; null when there is no value or no set, and for a set that is no
+ * survey with bands (a requirement is no percentile of peers: see compareWithReference).
+ */
 export function placeInBands(
   value: number | null | undefined,
   set: BandSet | null | undefined,
   options: PlaceOptions = {},
 ): Placement | null {
-  if (!set) return null;
+  if (!set || !yieldsBands(set)) return null;
   const placed = placeOnScheme(value, set.scheme, set.direction, set.unit);
   if (!placed) return null;
   const differs = options.definitionDiffers ?? null;
@@ -83,6 +112,7 @@ export function placeOnScheme(
   unit: KpiUnit,
 ): SchemePlacement | null {
   if (value === null || value === undefined || !Number.isFinite(value)) return null;
+  if (scheme.type === 'reference') return null;
   const ladder = buildLadder(scheme, direction);
   const index = bandIndex(value, ladder, direction);
   const estimate =
@@ -144,7 +174,8 @@ function gapText(amount: number, mark: Mark, direction: Direction, unit: KpiUnit
   return `${over}${amountText} ${verb} to reach ${mark.reach}${criterion}`;
 }
 
-function bandSource(set: BandSet): BandSource {
+/** What is shown beside every band of a set, placed in or not. */
+export function bandSource(set: BandSet): BandSource {
   return {
     setId: set.id,
     name: set.name,
@@ -155,7 +186,117 @@ function bandSource(set: BandSet): BandSource {
     citation: set.citation,
     definition: set.sourceDefinition,
     note: set.note ?? null,
+    kind: kindOf(set),
+    kindStated: set.kind !== undefined,
+    kindText: kindText(set),
+    bands: yieldsBands(set),
+    definitionDifference: set.definitionDifference ?? null,
   };
+}
+
+export interface FigureComparison {
+  label: string;
+  /** The figure as the source states it, in the KPI unit: "6.9 d", "85–95%". */
+  figure: string;
+  /** Value − figure in the KPI unit; for a range, the distance beyond its nearer end (0 within). */
+  difference: number;
+  /** The value against it: "0.7 days shorter", "within the range", "meets", "2.5 pts short". */
+  text: string;
+}
+
+/**
+ * A value against a set that describes no peer distribution: a study's or an average's reference
+ * figures with the difference to each, or a requirement met or not. Never a band or a percentile.
+ */
+export interface ReferenceComparison {
+  kind: BandSetKind;
+  /** Requirements only: whether the value meets it; null for reference figures. */
+  meets: boolean | null;
+  figures: FigureComparison[];
+  /** One line in the kind's own terms: "meets the requirement (≥ 90%)", "reference: average 6.9 d". */
+  text: string;
+  source: BandSource;
+}
+
+/**
+ * Compare a value with a set that yields no band; null when there is no value or the set is a
+ * survey with bands (placeInBands). The caller decides whether the value may be compared at all:
+ * only a measured value of the source's definition may (lib/kpi/bands.ts).
+ */
+export function compareWithReference(
+  value: number | null | undefined,
+  set: BandSet,
+): ReferenceComparison | null {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null;
+  if (yieldsBands(set)) return null;
+  const { scheme, unit, direction } = set;
+  const base = { kind: kindOf(set), source: bandSource(set) };
+  if (scheme.type === 'threshold') {
+    const [mark] = buildLadder(scheme, direction).marks;
+    const meets = reaches(value, mark!, direction);
+    const figure = `${symbols[scheme.comparison]} ${formatPublishedFigure(scheme.value, unit)}`;
+    const difference = round(value - scheme.value);
+    const short = `${amountWords(Math.abs(difference), unit)} short`;
+    const verdict = meets ? 'meets the requirement' : 'does not meet the requirement';
+    return {
+      ...base,
+      meets,
+      figures: [{ label: scheme.label, figure, difference, text: meets ? 'meets' : short }],
+      text: `${verdict} (${scheme.label} ${figure})${meets ? '' : `: ${short}`}`,
+    };
+  }
+  if (scheme.type !== 'reference') {
+    // A non-survey kind with band boundaries is refused by the schema; say the figures plainly.
+    return { ...base, meets: null, figures: [], text: 'reference only' };
+  }
+  const figures = scheme.figures.map((f) => figureComparison(value, f, unit));
+  const [first] = figures;
+  return {
+    ...base,
+    meets: null,
+    figures,
+    text: `reference: ${first!.label} ${first!.figure}; yours ${first!.text}`,
+  };
+}
+
+const round = (n: number) => Math.round(n * 1e6) / 1e6;
+
+const symbols = { '>': '>', '>=': '≥', '<': '<', '<=': '≤' } as const;
+
+function amountWords(amount: number, unit: KpiUnit): string {
+  const { short } = unitWords[unit];
+  const shown = formatAmount(amount, unit);
+  const word = shown === '1' ? (singular[short] ?? short) : short;
+  return [shown, word].filter(Boolean).join(' ');
+}
+
+/** Neutral words: a reference says how far, not whether that is good. */
+function figureComparison(
+  value: number,
+  f: { label: string; value?: number; low?: number; high?: number },
+  unit: KpiUnit,
+): FigureComparison {
+  const duration = unit === 'hours' || unit === 'days';
+  const [less, more] = duration ? ['shorter', 'longer'] : ['below', 'above'];
+  const fmt = (v: number) => formatPublishedFigure(v, unit);
+  if (f.value !== undefined) {
+    const figure = fmt(f.value);
+    const difference = round(value - f.value);
+    const text =
+      formatAmount(Math.abs(difference), unit) === '0'
+        ? 'equal'
+        : `${amountWords(Math.abs(difference), unit)} ${difference < 0 ? less : more}`;
+    return { label: f.label, figure, difference, text };
+  }
+  const low = f.low!;
+  const high = f.high!;
+  const figure = `${formatPublishedFigure(low, null)}–${fmt(high)}`;
+  const difference = value < low ? round(value - low) : value > high ? round(value - high) : 0;
+  const text =
+    difference === 0
+      ? 'within the range'
+      : `${amountWords(Math.abs(difference), unit)} ${difference < 0 ? 'below' : 'above'} the range`;
+  return { label: f.label, figure, difference, text };
 }
 
 function note(set: BandSet, options: PlaceOptions): string | null {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BandSetValidationError, parseBandSet, WERC_LABELS } from './schema';
+import {
+  BandSetValidationError,
+  kindOf,
+  kindText,
+  parseBandSet,
+  WERC_LABELS,
+  yieldsBands,
+} from './schema';
 
 const base = {
   id: 'acme-survey-2024',
@@ -103,5 +110,88 @@ describe('bandSetSchema', () => {
     expect(() => parseBandSet({ ...base, scheme: { type: 'quartiles', median: 'x' } })).toThrow(
       'The band set is not valid:\nscheme.median: must be a number',
     );
+  });
+});
+
+describe('band set kinds', () => {
+  const study = {
+    ...base,
+    kpi: 'order_to_delivery_cycle_time',
+    unit: 'days',
+    kind: 'study',
+    scheme: { type: 'reference', figures: [{ label: 'average', value: 6.9 }] },
+  };
+
+  it('accepts each kind with the scheme it states its figure in', () => {
+    expect(parseBandSet({ ...base, kind: 'survey' }).kind).toBe('survey');
+    expect(parseBandSet(study).scheme).toEqual({
+      type: 'reference',
+      figures: [{ label: 'average', value: 6.9 }],
+    });
+    const guideline = parseBandSet({
+      ...base,
+      kpi: 'order_fill_rate',
+      unit: 'percent',
+      direction: 'higher',
+      kind: 'practitioner',
+      scheme: { type: 'reference', figures: [{ label: 'gifts and home', low: 85, high: 95 }] },
+    });
+    expect(kindText(guideline)).toBe('Practitioner guideline');
+    const requirement = parseBandSet({
+      ...base,
+      kpi: 'on_time_delivery_rate',
+      unit: 'percent',
+      direction: 'higher',
+      sampleSize: null,
+      kind: 'requirement',
+      scheme: { type: 'threshold', value: 90, label: 'Walmart', comparison: '>=' },
+    });
+    expect(kindText(requirement)).toBe('Marketplace requirement');
+    expect(yieldsBands(requirement)).toBe(false);
+  });
+
+  it('reads a set without a kind as a survey, and says the kind was not stated', () => {
+    const set = parseBandSet({ ...base, sampleSize: 9032 });
+    expect(set.kind).toBeUndefined();
+    expect(kindOf(set)).toBe('survey');
+    expect(yieldsBands(set)).toBe(true);
+    expect(kindText(set)).toBe('Survey of 9,032 (kind not stated by the import; read as a survey)');
+    expect(kindText({ ...set, kind: 'survey' })).toBe('Survey of 9,032');
+  });
+
+  it.each([
+    [{ kind: 'benchmark' }, 'kind: one of survey, study, practitioner, requirement'],
+    [
+      { kind: 'requirement' },
+      "scheme.type: a requirement states its figure as a 'threshold' scheme",
+    ],
+    [
+      { kind: 'practitioner' },
+      "scheme.type: a practitioner states its figure as a 'reference' scheme",
+    ],
+    [
+      { kind: 'study', scheme: { type: 'quartiles', median: 24 } },
+      "scheme.type: a study states its figure as a 'reference' scheme",
+    ],
+    [{ scheme: { type: 'reference', figures: [] } }, 'scheme.figures: at least one figure'],
+    [
+      { scheme: { type: 'reference', figures: [{ label: 'average' }] } },
+      'scheme.figures[0]: either a value, or a low and a high',
+    ],
+    [
+      { scheme: { type: 'reference', figures: [{ label: 'x', value: 2, low: 1, high: 3 }] } },
+      'scheme.figures[0]: either a value, or a low and a high',
+    ],
+    [
+      { scheme: { type: 'reference', figures: [{ label: 'x', low: 30, high: 20 }] } },
+      'scheme.figures[0].high: low ≤ high',
+    ],
+    [
+      { definitionDiffers: true },
+      'definitionDifference: say how the definition differs when definitionDiffers is true',
+    ],
+    [{ definitionDiffers: 'yes' }, 'definitionDiffers: true or false'],
+  ])('refuses %o', (patch, expected) => {
+    expect(problems({ ...base, ...patch })).toContain(expected);
   });
 });

@@ -94,9 +94,61 @@ const threshold = z
   })
   .strict();
 
-export const schemeSchema = z.discriminatedUnion('type', [quintiles, quartiles, range, threshold], {
-  error: "scheme type must be 'quintiles', 'quartiles', 'range' or 'threshold'",
-});
+/**
+ * One figure a source states that is no band boundary: a value ("average 6.9 days") or a range
+ * ("good performance 85–95%"). Each carries its own label because such sources state several
+ * figures side by side (average, top ten, off-peak) and none of them cuts a distribution.
+ */
+const figure = z
+  .object({
+    label: text(1),
+    value: num().optional(),
+    low: num().optional(),
+    high: num().optional(),
+  })
+  .strict()
+  .refine(
+    (f) => (f.value !== undefined) !== (f.low !== undefined && f.high !== undefined),
+    'either a value, or a low and a high',
+  )
+  .refine((f) => f.low === undefined || f.high === undefined || f.low <= f.high, {
+    path: ['high'],
+    message: 'low ≤ high',
+  });
+
+const reference = z
+  .object({
+    type: z.literal('reference'),
+    figures: z
+      .array(figure, {
+        error: 'a list of figures, each with a label and a value or a low and high',
+      })
+      .min(1, 'at least one figure')
+      .max(12, 'at most 12 figures'),
+  })
+  .strict();
+
+export const schemeSchema = z.discriminatedUnion(
+  'type',
+  [quintiles, quartiles, range, threshold, reference],
+  {
+    error: "scheme type must be 'quintiles', 'quartiles', 'range', 'threshold' or 'reference'",
+  },
+);
+
+/**
+ * What a set's figures are. Only a survey (many companies' values) describes peers, so only a
+ * survey may yield a band, a percentile or a gap; the others are compared in their own terms.
+ */
+export const bandSetKinds = ['survey', 'study', 'practitioner', 'requirement'] as const;
+export type BandSetKind = (typeof bandSetKinds)[number];
+
+/** The scheme each non-survey kind states its figure with (a survey may use any). */
+const kindSchemes: Record<Exclude<BandSetKind, 'survey'>, Scheme['type']> = {
+  study: 'reference',
+  practitioner: 'reference',
+  requirement: 'threshold',
+};
 
 const idPattern = /^[a-z0-9]+([_-][a-z0-9]+)*$/;
 
@@ -125,8 +177,35 @@ export const bandSetSchema = z
     scheme: schemeSchema,
     note: z.string().trim().min(1).optional(),
     origin: z.enum(['shipped', 'imported']).default('imported'),
+    // Left unset when an import does not state it (read as a survey, and said so: kindOf).
+    kind: z.enum(bandSetKinds, { error: `one of ${bandSetKinds.join(', ')}` }).optional(),
+    /**
+     * Whether the source's definition differs from ours, when whoever compiled the set compared
+     * them; unset: Orderlens judges it from the KPI's standard.
+     */
+    definitionDiffers: z.boolean({ error: 'true or false' }).optional(),
+    /** How the source's definition differs from ours, shown wherever the set is. */
+    definitionDifference: text(10).optional(),
   })
   .strict()
+  .refine((s) => !s.kind || s.kind === 'survey' || s.scheme.type === kindSchemes[s.kind], {
+    path: ['scheme', 'type'],
+    error: (issue) => {
+      const kind = (issue.input as { kind?: Exclude<BandSetKind, 'survey'> }).kind!;
+      return `a ${kind} states its figure as a '${kindSchemes[kind]}' scheme`;
+    },
+    when: (p) => {
+      const v = p.value as { kind?: unknown; scheme?: unknown } | null;
+      return (
+        bandSetKinds.includes(v?.kind as BandSetKind) && schemeSchema.safeParse(v?.scheme).success
+      );
+    },
+  })
+  .refine((s) => !s.definitionDiffers || !!s.definitionDifference, {
+    path: ['definitionDifference'],
+    message: 'say how the definition differs when definitionDiffers is true',
+    when: (p) => (p.value as { definitionDiffers?: unknown } | null)?.definitionDiffers === true,
+  })
   .refine((s) => kpiShape(s.kpi)?.unit === s.unit, {
     path: ['unit'],
     error: (issue) => `the KPI is measured in ${shapeOf(issue.input)?.unit}`,
@@ -185,6 +264,39 @@ export function schemeValues(scheme: Scheme): number[] {
       return [scheme.min, scheme.average, scheme.max];
     case 'threshold':
       return [scheme.value];
+    case 'reference':
+      return scheme.figures.flatMap((f) =>
+        [f.value, f.low, f.high].filter((v): v is number => v !== undefined),
+      );
+  }
+}
+
+/** The set's kind; an imported set that does not state one is read as a survey (kindStated). */
+export function kindOf(set: Pick<BandSet, 'kind'>): BandSetKind {
+  return set.kind ?? 'survey';
+}
+
+/** Whether a set may place a value in a band: a survey whose scheme has bands. */
+export function yieldsBands(set: Pick<BandSet, 'kind' | 'scheme'>): boolean {
+  return kindOf(set) === 'survey' && set.scheme.type !== 'reference';
+}
+
+const count = new Intl.NumberFormat('en-US');
+
+/** The kind in words, as shown beside the set: "Survey of 9,032", "Marketplace requirement". */
+export function kindText(set: Pick<BandSet, 'kind' | 'sampleSize'>): string {
+  switch (set.kind) {
+    case undefined:
+    case 'survey': {
+      const survey = set.sampleSize ? `Survey of ${count.format(set.sampleSize)}` : 'Survey';
+      return set.kind ? survey : `${survey} (kind not stated by the import; read as a survey)`;
+    }
+    case 'study':
+      return 'Study';
+    case 'practitioner':
+      return 'Practitioner guideline';
+    case 'requirement':
+      return 'Marketplace requirement';
   }
 }
 

@@ -46,6 +46,49 @@ describe('band set storage', () => {
     expect(latest).toMatchObject({ version: 2, scheme: { median: 22 } });
   });
 
+  it('keeps the kind through import and reading back, and leaves an unsaid kind unsaid', async () => {
+    const walmart = {
+      ...acme,
+      id: 'walmart-otd-2025',
+      kpi: 'on_time_delivery_rate',
+      unit: 'percent',
+      direction: 'higher',
+      sampleSize: null,
+      kind: 'requirement',
+      definitionDiffers: false,
+      scheme: { type: 'threshold', value: 90, comparison: '>=', label: 'Walmart on-time delivery' },
+    };
+    await importBandSet(db, [acme, walmart], 'json');
+    const cells: Record<string, string> = {
+      ...Object.fromEntries(csvColumns.map((c) => [c, ''])),
+      id: 'ks-2015-csv',
+      kpi: 'order_to_delivery_cycle_time',
+      name: 'Kurt Salmon 2015',
+      source: 'Kurt Salmon',
+      edition: 'December 2015',
+      peer_group: '62 US online retailers',
+      source_definition: 'Days from order to delivery, Cyber Monday orders.',
+      citation: 'Chain Store Age, December 2015',
+      unit: 'days',
+      direction: 'lower',
+      kind: 'study',
+      scheme: 'reference',
+      figures: 'average=6.9',
+    };
+    const line = csvColumns.map((c) => `"${cells[c]}"`).join(',');
+    await importBandSet(db, [csvColumns.join(','), line].join('\n'), 'csv');
+    const byId = Object.fromEntries((await imported()).map((s) => [s.id, s]));
+    expect(byId['walmart-otd-2025']).toMatchObject({
+      kind: 'requirement',
+      definitionDiffers: false,
+    });
+    expect(byId['ks-2015-csv']).toMatchObject({
+      kind: 'study',
+      scheme: { type: 'reference', figures: [{ label: 'average', value: 6.9 }] },
+    });
+    expect(byId['acme-2024-cycle']!.kind).toBeUndefined();
+  });
+
   it('imports a JSON array and a CSV file of several sets in one go', async () => {
     const other = {
       ...acme,

@@ -3,17 +3,13 @@
  * components (targets.ts, which stores them, is server-only).
  */
 import { z } from 'zod';
+import { isoDate } from '@/lib/model/iso-date';
 import { OrderlensError } from '@/lib/db/errors';
 import { kpiShape, type Direction } from './kpis';
 import { formatPath } from './schema';
 
 /** Without atRiskWithin, a value within 5% of the target counts as at risk rather than off track. */
 export const DEFAULT_AT_RISK_SHARE = 0.05;
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
 
 const label = z.string().trim().min(1, 'must not be blank');
 

@@ -93,7 +93,7 @@ describe('target storage', () => {
     expect((error as TargetValidationError).problems).toEqual([
       'kpi: not a KPI id of the catalogue',
       'value: must be a number',
-      'from: not a calendar date',
+      'from: a calendar date as YYYY-MM-DD (for example 2025-03-31)',
       'atRiskWithin: must not be negative',
       'segment: a segment needs its dimension (e.g. dimension "site", segment "Leeds")',
     ]);

@@ -56,6 +56,7 @@ const COMMANDS: { args: string[]; permission: Permission }[] = [
     permission: 'upload',
   },
   { args: ['undo', '999'], permission: 'undo' },
+  { args: ['demo', 'remove'], permission: 'undo' },
   {
     args: [
       'report',
@@ -132,9 +133,10 @@ describe('the CLI and roles', () => {
     const result = await run(['audit', '--json', '--limit', '500'], 'boss');
     const { entries, chain } = JSON.parse(result.out) as {
       entries: { actor: string; via: string; action: string; outcome: string; detail?: string }[];
-      chain: { brokenAt?: number };
+      chain: { brokenAt?: number; state: string };
     };
     expect(chain.brokenAt).toBeUndefined();
+    expect(chain.state).toBe('intact');
     expect(entries.every((e) => e.via === 'cli')).toBe(true);
     expect(
       entries.some(

@@ -214,10 +214,34 @@ describe('orderlens kpis', () => {
     ]);
   });
 
+  it('--grain marks a period past the data horizon as partial, with the orders still open', async () => {
+    const db = await fixtureDb();
+    const args = ['kpis', '--db', db, '--kpis', 'order_shipment_cycle_time', '--grain'];
+    // The fixture's last event is R1's credit on 2024-01-10 10:00: January is not over, while the
+    // ship days 01-02 and 01-05 are. E (unshipped) and F (short) are still open.
+    const month = JSON.parse((await run([...args, 'month', '--json'])).out).kpis;
+    expect(month.map((k: { period: string; value: number }) => [k.period, k.value])).toEqual([
+      ['2024-01-01', 46],
+    ]);
+    expect(month[0]).toMatchObject({ partial: true, maturing: 2 });
+    const day = JSON.parse((await run([...args, 'day', '--json'])).out).kpis;
+    expect(
+      day.map((k: { period: string; partial: boolean; maturing: number }) => [
+        k.period,
+        k.partial,
+        k.maturing,
+      ]),
+    ).toEqual([
+      ['2024-01-02', false, 0],
+      ['2024-01-05', false, 0],
+    ]);
+    expect((await run([...args, 'month'])).out).toContain('[partial period, 2 still open]');
+  });
+
   it('prints a readable table, and refuses a bad dimension', async () => {
     const db = await fixtureDb();
     const table = await run(['kpis', '--db', db, '--kpis', 'order_fill_rate,cost_per_order']);
-    expect(table.out).toMatch(/^Order fill rate\s+50\.00 %\s+n=4/m);
+    expect(table.out).toMatch(/^Order fill rate\s+50\.0%\s+n=4/m);
     expect(table.out).toMatch(/Cost to manage an order.*unavailable: no cost/);
     const bad = await run(['kpis', '--db', db, '--by', 'planet']);
     expect(bad.code).toBe(2);

@@ -1,16 +1,21 @@
 import 'server-only';
 /** The smaller commands: map, loads, undo, generate, demo. */
-import { stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { ZodError } from 'zod';
 import { listKpiInputs, removeKpiInput, setKpiInput } from '@/lib/kpi/inputs';
-import { openDatabase } from '@/lib/db/database';
+import { openMemoryDatabase } from '@/lib/db/database';
 import { loadDemoData } from '@/lib/demo';
 import { generateExtracts } from '@/lib/generate';
-import { proposeMapping } from '@/lib/ingest/automap';
-import { listLoads, undoLoad } from '@/lib/ingest/ledger';
-import { stageSource } from '@/lib/ingest/stage';
+import { kpisWithout } from '@/lib/ingest/automap';
+import { previewUpload } from '@/lib/ingest/preview';
+import { demoAuditTarget, demoRemovedMessage, removeDemo } from '@/lib/ingest/demo-removal';
+import { DependentLoadsError, listLoads, undoLoad } from '@/lib/ingest/ledger';
+import { OrderlensError } from '@/lib/db/errors';
 import { mappingTargets, type MappingTarget } from '@/lib/model/canonical';
 import { reasonOf } from '@/lib/auth/audit';
+import { kpiCatalogue } from '@/metrics';
 import { auditCli, openCliDatabase } from './db';
 import { parse, UsageError, type Io } from './args';
 
@@ -39,27 +44,40 @@ export async function undoCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     db: { type: 'string' },
     json: { type: 'boolean' },
+    cascade: { type: 'boolean' },
   });
   const id = Number(positionals[0]);
   if (positionals.length !== 1 || !Number.isInteger(id) || id < 1)
     throw new UsageError('undo takes one LOAD_ID.');
   const db = await openCliDatabase(values.db as string | undefined, 'undo');
-  const result = await undoLoad(db, id).catch(async (error: unknown) => {
+  const cascade = values.cascade === true;
+  const result = await undoLoad(db, id, { cascade }).catch(async (error: unknown) => {
     await auditCli(db, {
       action: 'undo',
       outcome: 'failed',
       target: `load ${id}`,
       detail: reasonOf(error),
     });
+    if (error instanceof DependentLoadsError)
+      throw new OrderlensError(`${error.message} Add --cascade to undo them together.`, error.code);
     throw error;
   });
-  await auditCli(db, { action: 'undo', outcome: 'ok', target: `load ${id}` });
+  const others = result.loads.filter((l) => l !== id);
+  await auditCli(db, {
+    action: 'undo',
+    outcome: 'ok',
+    target: `load ${id}`,
+    detail: others.length
+      ? `with the loads that refer to its orders: ${others.join(', ')}`
+      : undefined,
+  });
   if (values.json) io.out(JSON.stringify({ status: 'undone', ...result }, null, 2));
   else {
     const summary = Object.keys(result.removed)
       .map((t) => `${t}: ${result.removed[t]} removed, ${result.restored[t]} restored`)
       .join('; ');
-    io.out(`Load ${id} undone. ${summary}.`);
+    const which = others.length ? `Loads ${result.loads.join(', ')}` : `Load ${id}`;
+    io.out(`${which} undone. ${summary}.`);
   }
   return 0;
 }
@@ -96,35 +114,77 @@ export async function mapCommand(args: string[], io: Io): Promise<number> {
   const table = values.table as MappingTarget | undefined;
   if (table && !mappingTargets.includes(table))
     throw new UsageError(`--table must be one of ${mappingTargets.join(', ')}.`);
-  const db = await openDatabase(':memory:');
-  const staged = await stageSource(db, file, {
-    fileName: file,
-    sheet: values.sheet as string | undefined,
-  });
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'orderlens-cli-work-'));
+  // A scratch database locked down to the one extract and the work folder (see cliLockdown).
+  const db = await openMemoryDatabase({ allowedDirectories: [workDir], allowedPaths: [file] });
   try {
-    const proposal = proposeMapping(staged.headers, { target: table });
+    // The wizard's preview: the same head, samples, value checks and separator decision.
+    const preview = await previewUpload(db, path.resolve(file), file, {
+      sheet: values.sheet as string | undefined,
+      table,
+      tmpDir: workDir,
+    });
+    const proposal = preview.proposal;
     io.out(JSON.stringify({ table: proposal.target, columns: proposal.columns }, null, 2));
     for (const p of proposal.proposals.filter((x) => proposal.columns[x.field] === x.source)) {
       io.err(
         `  ${p.field.padEnd(22)} ← ${p.source}  (${Math.round(p.confidence * 100)}%, ${p.reason})`,
       );
     }
+    io.err(proposal.message);
+    for (const d of proposal.doubts) io.err(`  Not ${d.field} ← ${d.source}: ${d.reason}`);
     if (proposal.unmappedRequired.length)
       io.err(`Not mapped (required): ${proposal.unmappedRequired.join(', ')}`);
-    return proposal.unmappedRequired.length ? 1 : 0;
+    const costs = kpisWithout(proposal.target, Object.keys(proposal.columns), kpiCatalogue);
+    if (costs.length) {
+      io.err('Not mapped, and the KPIs that need it (unless another file provides it):');
+      for (const { field, kpis } of costs) io.err(`  ${field.padEnd(22)} ${kpis.join(', ')}`);
+    }
+    const undecided = preview.detected.separators?.undecided;
+    if (undecided) io.err(undecided);
+    return proposal.unmappedRequired.length || proposal.status === 'not_orders' ? 1 : 0;
   } finally {
-    await staged.cleanup();
+    await rm(workDir, { recursive: true, force: true });
   }
 }
 
 export async function demoCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { db: { type: 'string' }, orders: { type: 'string' } });
+  const { values, positionals } = parse(args, {
+    db: { type: 'string' },
+    orders: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (positionals[0] === 'remove' && positionals.length === 1 && values.orders === undefined)
+    return demoRemoveCommand(values.db as string | undefined, values.json === true, io);
+  if (positionals.length > 0 || values.json)
+    throw new UsageError('demo takes --db and --orders, or: demo remove [--db PATH] [--json].');
   const db = await openCliDatabase(values.db as string | undefined, 'upload');
   const reports = await loadDemoData(db, {
     orders: positiveInt(values.orders as string | undefined, '--orders', 20_000),
   });
   for (const report of reports) io.out(`${report.status}: ${report.message}`);
   return reports.some((r) => r.status === 'rejected') ? 1 : 0;
+}
+
+/** `demo remove`: the demo's rows out of all four tables in one transaction, audited as an undo. */
+async function demoRemoveCommand(file: string | undefined, json: boolean, io: Io) {
+  const db = await openCliDatabase(file, 'undo');
+  const removal = await removeDemo(db).catch(async (error: unknown) => {
+    await auditCli(db, {
+      action: 'undo',
+      outcome: 'failed',
+      target: 'demo data',
+      detail: reasonOf(error),
+    });
+    throw error;
+  });
+  await auditCli(db, { action: 'undo', outcome: 'ok', ...demoAuditTarget(removal) });
+  io.out(
+    json
+      ? JSON.stringify({ status: 'removed', ...removal }, null, 2)
+      : `${demoRemovedMessage(removal)} Demo loads ${removal.loads.join(', ')} are marked undone.`,
+  );
+  return 0;
 }
 
 function positiveInt(value: string | undefined, flag: string, fallback: number): number {

@@ -6,6 +6,7 @@ import 'server-only';
  * lib/auth/access decides as for the web. The file's permissions remain the outer boundary: the
  * CLI cannot stop someone who may read the database file from reading it.
  */
+import path from 'node:path';
 import { config } from '@/lib/config';
 import { openDatabase, type Database } from '@/lib/db/database';
 import { OrderlensError } from '@/lib/db/errors';
@@ -26,17 +27,48 @@ export class CliSignInError extends OrderlensError {
   }
 }
 
-/** Open the database for a command needing `permission`; a held database fails fast. */
+/** The user files a command lets DuckDB touch; given, the instance is locked down to them. */
+export interface CliFiles {
+  /** Extracts to read, and files to write (a rejects file): allowed one by one. */
+  paths: string[];
+  /** A work folder of the command's own (XLSX conversions). */
+  workDir?: string;
+}
+
+/**
+ * The folders and files a locked-down CLI database may touch: the files named, the database's
+ * folder, its spill folder and the command's work folder. Nothing else, so that even a hole in
+ * the SQL could not read /etc/passwd from the command line, where no server sits in between.
+ */
+export function cliLockdown(databaseFile: string, files: CliFiles, tempDirectory?: string) {
+  return {
+    allowedDirectories: [
+      path.dirname(path.resolve(databaseFile)),
+      ...(tempDirectory ? [tempDirectory] : []),
+      ...(files.workDir ? [files.workDir] : []),
+    ],
+    allowedPaths: files.paths.map((f) => path.resolve(f)),
+  };
+}
+
+/**
+ * Open the database for a command needing `permission`; a held database fails fast. A command
+ * that reads a user's files passes `files`: DuckDB is then locked down to them (see cliLockdown)
+ * before the command runs any SQL. The others read only the database and what they generate.
+ */
 export async function openCliDatabase(
   file: string | undefined,
   permission: Permission,
+  files?: CliFiles,
 ): Promise<Database> {
   const settings = config();
-  const db = await openDatabase(file ?? settings.databaseFile, {
+  const databaseFile = file ?? settings.databaseFile;
+  const db = await openDatabase(databaseFile, {
     memoryLimit: settings.memoryLimit,
     threads: settings.threads,
     tempDirectory: settings.tempDirectory,
     maxTempSize: settings.maxTempSize,
+    ...(files ? cliLockdown(databaseFile, files, settings.tempDirectory) : {}),
   });
   const identity = await cliIdentity(db);
   try {

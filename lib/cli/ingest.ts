@@ -1,14 +1,62 @@
 import 'server-only';
 /** orderlens ingest: load one extract, print the report. */
-import { readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ZodError } from 'zod';
+import { closeDatabase, type Database } from '@/lib/db/database';
+import { OrderlensError } from '@/lib/db/errors';
 import { loadExtract, type LoadReport, type ReadingSettings } from '@/lib/ingest/load-extract';
-import { mappingSchema, parseMappingJson } from '@/lib/ingest/mapping';
+import { MappingError, mappingSchema, parseMappingJson } from '@/lib/ingest/mapping';
 import { mappingTargets, type MappingTarget } from '@/lib/model/canonical';
 import { loadAuditEvent, reasonOf } from '@/lib/auth/audit';
 import { auditCli, openCliDatabase } from './db';
 import { parse, UsageError, type Io } from './args';
 
 export async function ingestCommand(args: string[], io: Io): Promise<number> {
+  const json = args.includes('--json');
+  try {
+    return await ingest(args, io);
+  } catch (error) {
+    // --json promises exactly one object on stdout, a file refused as a whole included; the
+    // error still goes to main for its exit code and its line on stderr.
+    if (json) io.out(JSON.stringify(refusal(error), null, 2));
+    throw error;
+  }
+}
+
+/** The --json object of a file refused as a whole (or of a usage error, exit 2). */
+export function refusal(error: unknown) {
+  if (error instanceof UsageError)
+    return { status: 'usage' as const, message: error.message, issues: [] };
+  if (error instanceof MappingError) {
+    const issues = error.issues.length > 0 ? error.issues : [error.message];
+    return {
+      status: 'rejected' as const,
+      message: error.message,
+      issues: issues.map((message) => ({
+        row: null,
+        column: message.split(':')[0] ?? null,
+        rule: 'mapping',
+        message,
+      })),
+    };
+  }
+  const message =
+    error instanceof OrderlensError
+      ? error.message
+      : error instanceof ZodError
+        ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+        : 'The file could not be loaded (unexpected error).';
+  const rule = error instanceof OrderlensError ? error.code : 'error';
+  return {
+    status: 'rejected' as const,
+    message,
+    issues: [{ row: null, column: null, rule, message }],
+  };
+}
+
+async function ingest(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     table: { type: 'string' },
     mapping: { type: 'string' },
@@ -42,29 +90,45 @@ export async function ingestCommand(args: string[], io: Io): Promise<number> {
     throw new UsageError(`--table ${table} contradicts the mapping's table ${mapping.table}.`);
   }
   const settings = readingSettings(values);
-  const db = await openCliDatabase(values.db as string | undefined, 'upload');
-  const report = await loadExtract(db, {
-    file,
-    mapping,
-    table: table as MappingTarget | undefined,
-    sheet: values.sheet as string | undefined,
-    dryRun: values['dry-run'] === true,
-    rejectsPath: values.rejects as string | undefined,
-    maxRejectedRows: maxRejects,
-    settings,
-  }).catch(async (error: unknown) => {
-    await auditCli(db, {
-      action: 'load',
-      outcome: 'failed',
-      target: file,
-      detail: reasonOf(error),
+  const dryRun = values['dry-run'] === true;
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'orderlens-cli-work-'));
+  let db: Database | undefined;
+  try {
+    // DuckDB may read this extract and nothing else the user owns (see cliLockdown).
+    db = await openCliDatabase(values.db as string | undefined, 'upload', {
+      paths: [file],
+      workDir,
     });
-    throw error;
-  });
-  if (!report.dryRun) await auditCli(db, loadAuditEvent(report, file));
-  if (values.json) io.out(JSON.stringify(toJson(report), null, 2));
-  else io.out(formatReport(report));
-  return report.status === 'rejected' ? 1 : 0;
+    const opened = db;
+    const report = await loadExtract(db, {
+      file: path.resolve(file),
+      fileName: path.basename(file),
+      mapping,
+      table: table as MappingTarget | undefined,
+      sheet: values.sheet as string | undefined,
+      dryRun,
+      rejectsPath: values.rejects as string | undefined,
+      maxRejectedRows: maxRejects,
+      settings,
+      tmpDir: workDir,
+    }).catch(async (error: unknown) => {
+      await auditCli(opened, {
+        action: dryRun ? 'load.dry_run' : 'load',
+        outcome: 'failed',
+        target: file,
+        detail: reasonOf(error),
+      });
+      throw error;
+    });
+    await auditCli(opened, loadAuditEvent(report, file));
+    if (values.json) io.out(JSON.stringify(toJson(report), null, 2));
+    else io.out(formatReport(report));
+    return report.status === 'rejected' ? 1 : 0;
+  } finally {
+    // The instance is locked down to this file: the next command opens its own.
+    if (db) await closeDatabase(db);
+    await rm(workDir, { recursive: true, force: true });
+  }
 }
 
 function parseMaxRejects(value: string | undefined): number | string | undefined {

@@ -1,9 +1,11 @@
 import 'server-only';
 /** orderlens kpis: the catalogue for a period, optionally by a dimension or grain, as a table or JSON. */
+import { formatKpiValue } from '@/lib/format/kpi-value';
 import { computeKpis } from '@/lib/kpi/compute';
+import type { KpiUnit } from '@/lib/kpi/define';
 import { dimensionNames, grains, type Dimension, type Grain } from '@/lib/kpi/filters';
 import type { KpiResult, KpiValue } from '@/lib/kpi/types';
-import { placeResult, type Placement } from '@/lib/kpi/bands';
+import { placeResult, type NotPlaced, type Placement } from '@/lib/kpi/bands';
 import { parse, UsageError, type Io, type Parsed } from './args';
 import { openCliDatabase } from './db';
 
@@ -92,7 +94,7 @@ export async function kpisCommand(args: string[], io: Io): Promise<number> {
 interface Entry {
   id: string;
   name: string;
-  unit: string;
+  unit: KpiUnit;
   value: number | null;
   numerator: number | null;
   denominator: number | null;
@@ -101,9 +103,17 @@ interface Entry {
   available: boolean;
   unavailableReason?: string;
   variant: string;
-  band: Placement | null;
+  basis: KpiResult['basis'];
+  basisNotes: string[];
+  components?: KpiResult['components'];
+  /** band.band is null, with band.notPlaced saying why, when the value is not placed. */
+  band: Placement | NotPlaced | null;
   segment?: string | null;
   period?: string;
+  /** By period: the period ends after the data's horizon. */
+  partial?: boolean;
+  /** Durations by period: rows still open at the horizon. */
+  maturing?: number;
 }
 
 async function flatten(
@@ -116,8 +126,10 @@ async function flatten(
   for (const r of results) {
     const rows: KpiValue[] = split && r.series ? r.series : [r];
     for (const row of rows) {
+      // A series point carries its own basis: one month may be measured, another assumed.
+      const point = { ...r, ...row, basis: row.basis ?? r.basis };
       const band =
-        r.available && row.value !== null ? await placeResult(db, r, row.value, bandSet) : null;
+        r.available && row.value !== null ? await placeResult(db, point, row.value, bandSet) : null;
       entries.push({
         id: r.id,
         name: r.name,
@@ -130,22 +142,19 @@ async function flatten(
         available: r.available,
         ...(r.unavailableReason ? { unavailableReason: r.unavailableReason } : {}),
         variant: r.variant,
+        basis: point.basis,
+        basisNotes: row.basisNotes ?? r.basisNotes,
+        ...(row.components ? { components: row.components } : {}),
         band,
         ...(row.segment !== undefined ? { segment: row.segment } : {}),
         ...(row.period !== undefined ? { period: row.period } : {}),
+        ...(row.partial !== undefined ? { partial: row.partial } : {}),
+        ...(row.maturing !== undefined ? { maturing: row.maturing } : {}),
       });
     }
   }
   return entries;
 }
-
-const units: Record<string, string> = {
-  percent: '%',
-  hours: 'h',
-  days: 'd',
-  orders_per_fte: '/FTE',
-  currency_per_order: '/order',
-};
 
 function formatTable(entries: Entry[]): string {
   const lines = entries.map((e) => {
@@ -155,12 +164,18 @@ function formatTable(entries: Entry[]): string {
     const value = e.available
       ? e.value === null
         ? 'no data in range'
-        : `${e.value.toFixed(2)} ${units[e.unit] ?? e.unit}`
+        : formatKpiValue(e.value, e.unit)
       : `unavailable: ${e.unavailableReason}`;
-    const band = e.band
-      ? `  [${e.band.band}, ${e.band.source.source} ${e.band.source.edition}]`
+    const band = !e.band
+      ? ''
+      : e.band.band === null
+        ? `  [not placed: ${e.band.notPlaced}]`
+        : `  [${e.band.band}, ${e.band.source.source} ${e.band.source.edition}]`;
+    const basis = e.basis === 'measured' ? '' : `  (${e.basis})`;
+    const partial = e.partial
+      ? `  [partial period${e.maturing ? `, ${e.maturing} still open` : ''}]`
       : '';
-    return `${label.padEnd(58)} ${value.padStart(14)}  n=${e.n}${band}`;
+    return `${label.padEnd(58)} ${value.padStart(14)}  n=${e.n}${basis}${partial}${band}`;
   });
   return lines.join('\n');
 }

@@ -48,8 +48,9 @@ Commands:
                          Propose a mapping file for an extract (prints JSON).
   loads [--db PATH] [--json]
                          List the load ledger.
-  undo LOAD_ID [--db PATH] [--json]
-                         Undo a load, restoring the rows it replaced.
+  undo LOAD_ID [--cascade] [--db PATH] [--json]
+                         Undo a load, restoring the rows it replaced; --cascade also undoes
+                         the loads whose lines, shipments or returns refer to its orders.
   generate --out DIR [--orders N] [--seed S] [--format csv|parquet]
                          Write realistic demo extracts.
   inputs set --from DATE --to DATE [--fte N] [--cost N] [--currency C] [--team T]
@@ -57,7 +58,9 @@ Commands:
   inputs [list] [--json]
                          Enter or list the FTE and cost figures behind orders per FTE and cost per order.
   demo [--db PATH] [--orders N]
-                         Generate and load the demo data.
+                         Generate and load the demo data (into a database without your own).
+  demo remove [--db PATH] [--json]
+                         Remove the demo data (the first load of your own does it too).
   users [list] [--json]
   users add NAME --role admin|analyst|manager|executive [--password-stdin]
   users set NAME [--role ROLE] [--disable|--enable] [--password-stdin]

@@ -30,11 +30,12 @@ beforeAll(async () => {
       mapping: canonicalMapping(table),
     });
   }
-  // An order whose customer and channel a spreadsheet would run as formulas.
+  // An order whose customer and channel a spreadsheet would run as formulas. With a status: an
+  // order of a file without one is unknown to the cancellation rate, and not in its list.
   const extra = path.join(dir, 'extra-orders.csv');
   await writeFile(
     extra,
-    'order_id,order_ts,customer_id,channel,site\nH,2024-01-06 10:00:00,=SUM(1),@x,DC1\nI,2024-01-06 11:00:00,-2,+1,DC1\n',
+    'order_id,order_ts,customer_id,channel,site,status\nH,2024-01-06 10:00:00,=SUM(1),@x,DC1,open\nI,2024-01-06 11:00:00,-2,+1,DC1,open\n',
   );
   await loadExtract(db, {
     file: extra,
@@ -46,6 +47,7 @@ beforeAll(async () => {
         customer_id: 'customer_id',
         channel: 'channel',
         site: 'site',
+        status: 'status',
       },
     } as never,
   });

@@ -1,7 +1,13 @@
 import 'server-only';
 /** orderlens users (add, list, set) and orderlens audit: the admin's commands. */
 import { readFileSync } from 'node:fs';
-import { auditQuerySchema, listAudit, reasonOf, verifyAuditChain } from '@/lib/auth/audit';
+import {
+  auditQuerySchema,
+  describeAuditChain,
+  listAudit,
+  reasonOf,
+  verifyAuditChain,
+} from '@/lib/auth/audit';
 import { ROLES, isRole } from '@/lib/auth/roles';
 import { createUser, listUsers, updateUser, UserError, usernameSchema } from '@/lib/auth/users';
 import { auditCli, openCliDatabase } from './db';
@@ -138,11 +144,7 @@ export async function auditCommand(args: string[], io: Io): Promise<number> {
       io.out(
         `${String(e.entryId).padStart(6)}  ${e.at}  ${e.actor.padEnd(16)} ${e.via.padEnd(3)}  ${e.action.padEnd(14)} ${e.outcome.padEnd(6)}  ${e.target ?? ''}${e.detail ? ` · ${e.detail}` : ''}`,
       );
-    io.out(
-      chain.brokenAt
-        ? `The chain breaks at entry ${chain.brokenAt}: an entry was changed or removed.`
-        : `${chain.entries} entries; the chain is intact.`,
-    );
+    io.out(describeAuditChain(chain));
   }
-  return chain.brokenAt ? 1 : 0;
+  return chain.state === 'intact' ? 0 : 1;
 }

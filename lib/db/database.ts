@@ -28,6 +28,8 @@ export interface OpenOptions {
    * configuration is locked, so no statement can undo any of it.
    */
   allowedDirectories?: string[];
+  /** Single files DuckDB may also read or write under the lockdown (the CLI's extract, its rejects file). */
+  allowedPaths?: string[];
 }
 
 const READ_ONLY = /^\s*(SELECT|WITH|FROM|DESCRIBE|SHOW|PRAGMA|EXPLAIN|SUMMARIZE)\b/i;
@@ -201,6 +203,12 @@ export class Database {
     this.sideConnection = undefined;
     this.connection.closeSync();
   }
+
+  /** Close every connection, then the instance itself (see closeDatabase). */
+  async closeInstance(): Promise<void> {
+    await this.closeConnections();
+    this.instance.closeSync();
+  }
 }
 
 /**
@@ -212,6 +220,17 @@ export class Database {
 const open: Map<string, Promise<Database>> = ((
   globalThis as { orderlensDatabases?: Map<string, Promise<Database>> }
 ).orderlensDatabases ??= new Map());
+
+/**
+ * Close a database and its instance, and forget it, so the next open starts afresh: a CLI command
+ * locks its instance down to the files it was given, and the next command run in the same process
+ * (the tests) names other files.
+ */
+export async function closeDatabase(db: Database): Promise<void> {
+  const key = db.file === ':memory:' ? db.file : path.resolve(db.file);
+  if (open.get(key) && (await open.get(key)) === db) open.delete(key);
+  await db.closeInstance();
+}
 
 /** Open (or reuse) the database file, creating its folder, applying settings and migrations. */
 export function openDatabase(file: string, options: OpenOptions = {}): Promise<Database> {
@@ -259,7 +278,8 @@ async function prepare(file: string, instance: DuckDBInstance, options: OpenOpti
   if (options.maxTempSize)
     await db.run(`SET max_temp_directory_size = '${sanitizeSize(options.maxTempSize)}'`);
   await migrate(db);
-  if (options.allowedDirectories) await lockDown(db, options.allowedDirectories);
+  if (options.allowedDirectories)
+    await lockDown(db, options.allowedDirectories, options.allowedPaths ?? []);
   return db;
 }
 
@@ -268,11 +288,15 @@ async function prepare(file: string, instance: DuckDBInstance, options: OpenOpti
  * files (the database, its WAL, the spill folder) are not subject to allowed_directories. Every
  * SET must therefore come before this; TimeZone above is global too, so reader connections share it.
  */
-async function lockDown(db: Database, directories: string[]) {
+async function lockDown(db: Database, directories: string[], files: string[]) {
   for (const dir of directories) mkdirSync(dir, { recursive: true });
   // A trailing separator, so that /data/uploads does not also allow /data/uploads-old.
   const list = directories.map((d) => quoteLiteral(path.resolve(d) + path.sep)).join(', ');
   await db.run(`SET allowed_directories = [${list}]`);
+  if (files.length > 0) {
+    const paths = files.map((f) => quoteLiteral(path.resolve(f))).join(', ');
+    await db.run(`SET allowed_paths = [${paths}]`);
+  }
   await db.run('SET enable_external_access = false');
   await db.run('SET autoinstall_known_extensions = false');
   await db.run('SET autoload_known_extensions = false');

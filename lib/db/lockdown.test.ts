@@ -90,8 +90,11 @@ describe('lockdown of the server database', () => {
     expect((await db.one('SELECT count(*) AS n FROM loads'))!.n).toBe(0);
   });
 
-  it('still loads an upload (CSV) and the demo from inside the data folder', async () => {
+  it('still loads the demo and an upload (CSV) from inside the data folder', async () => {
     const { uploadsDir, workDir } = config();
+    // The demo first: over real data it is refused, and the upload then removes it.
+    const demo = await loadDemoData(db, { orders: 50, workDir });
+    expect(demo.map((r) => r.status)).toEqual(['loaded', 'loaded', 'loaded', 'loaded']);
     const file = path.join(uploadsDir, 'flat-small.bin');
     copyFileSync(path.join(__dirname, '..', 'ingest', 'fixtures', 'flat-small.csv'), file);
     const mapping = parseMappingJson(
@@ -107,8 +110,7 @@ describe('lockdown of the server database', () => {
       tmpDir: workDir,
     });
     expect(report.status).toBe('loaded');
-    const demo = await loadDemoData(db, { orders: 50, workDir });
-    expect(demo.map((r) => r.status)).toEqual(['loaded', 'loaded', 'loaded', 'loaded']);
+    expect(report.demoRemoved).toMatchObject({ loads: [1, 2, 3, 4], orders: 50 });
   });
 });
 

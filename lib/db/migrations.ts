@@ -184,6 +184,37 @@ export const migrations: Migration[] = [
   );
 `,
   },
+  {
+    version: 4,
+    // Entries already written keep their plain SHA-256 seals, marked 'sha256', rather than being
+    // re-sealed with the key: re-sealing would bless whatever the table holds at this moment,
+    // including an edit made before it, as verified. Kept as they are, they are reported as
+    // unkeyed, and the first keyed entry's HMAC covers the last unkeyed seal, so once one keyed
+    // entry follows them they can no longer be rewritten unnoticed either.
+    name: 'keyed audit chain and copies of its head in loads and sessions',
+    sql: `
+  ALTER TABLE audit_log ADD COLUMN seal VARCHAR DEFAULT 'sha256';
+  ALTER TABLE loads ADD COLUMN audit_head VARCHAR;
+  ALTER TABLE sessions ADD COLUMN audit_head VARCHAR;
+`,
+  },
+  {
+    version: 5,
+    // Per load, not per row: canonical rows carry their load id, so undo and replacement carry
+    // the provenance of the rows they restore or write without copying it.
+    name: 'provenance of every canonical field a load writes',
+    sql: `
+  CREATE TABLE load_fields (
+    load_id BIGINT NOT NULL,
+    table_name VARCHAR NOT NULL,
+    field VARCHAR NOT NULL,
+    provenance VARCHAR NOT NULL,
+    sources JSON,
+    rule VARCHAR,
+    PRIMARY KEY (load_id, table_name, field)
+  );
+`,
+  },
 ];
 
 /** Apply every migration newer than the database's version. */

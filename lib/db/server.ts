@@ -7,6 +7,7 @@ import { config } from '@/lib/config';
 import { loadDemoData, isEmpty } from '@/lib/demo';
 import { warmDefaultViews } from '@/lib/kpi/warm';
 import { openDatabase, type Database } from './database';
+import { removeLeftoversAtStart } from './leftovers';
 
 let ready: Promise<Database> | undefined;
 
@@ -27,6 +28,8 @@ async function prepare(): Promise<Database> {
     maxTempSize: settings.maxTempSize,
     allowedDirectories: settings.allowedDirectories,
   });
+  // Once the database is open (its lock held): a killed server's leftovers cannot be in use.
+  await removeLeftoversAtStart(settings);
   if (settings.seedDemo && (await isEmpty(db))) {
     const started = Date.now();
     // The demo's generated files go where the locked-down database may read them.

@@ -1,10 +1,16 @@
 /** Pure helpers of the trend chart: the y scale and the even time axis (testable without a DOM). */
-import type { ChartGrain, KpiUnit } from './units';
+import { periodEnd } from '@/lib/model/periods';
+import type { KpiUnit } from './units';
+import type { PeriodGrain as ChartGrain } from '@/lib/model/periods';
 
 export interface TrendPoint {
   period: string;
   value: number | null;
   n: number;
+  /** The period ends after the data's horizon (lib/kpi/horizon.ts): drawn and named apart. */
+  partial?: boolean;
+  /** Durations: rows still open at the horizon that the period may yet take in. */
+  maturing?: number;
 }
 
 /**
@@ -39,21 +45,6 @@ function niceStep(raw: number): number {
 
 const MAX_FILLED = 1500;
 
-/** The period after a period start, in UTC (weeks start on Monday, as in the SQL). */
-function nextPeriod(period: string, grain: ChartGrain): string {
-  const d = new Date(`${period}T00:00:00Z`);
-  if (grain === 'day') d.setUTCDate(d.getUTCDate() + 1);
-  else if (grain === 'week') d.setUTCDate(d.getUTCDate() + 7);
-  else if (grain === 'month') d.setUTCMonth(d.getUTCMonth() + 1);
-  else if (grain === 'quarter') d.setUTCMonth(d.getUTCMonth() + 3);
-  else d.setUTCFullYear(d.getUTCFullYear() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
-/**
- * Every period between the first and the last, the missing ones empty, so the time axis is even
- * and a gap in the data shows as a gap in the line.
- */
 export function fillPeriods(points: TrendPoint[], grain: ChartGrain): TrendPoint[] {
   const all = [...points].sort((a, b) => a.period.localeCompare(b.period));
   // Periods before the first and after the last value carry nothing to draw: the axis starts
@@ -66,7 +57,7 @@ export function fillPeriods(points: TrendPoint[], grain: ChartGrain): TrendPoint
   if (!first || !last) return sorted;
   const byPeriod = new Map(sorted.map((p) => [p.period, p]));
   const out: TrendPoint[] = [];
-  for (let p = first.period; p <= last.period; p = nextPeriod(p, grain)) {
+  for (let p = first.period; p <= last.period; p = periodEnd(p, grain)) {
     out.push(byPeriod.get(p) ?? { period: p, value: null, n: 0 });
     if (out.length > MAX_FILLED) return sorted;
   }

@@ -1,43 +1,17 @@
-/** Values, axis ticks and periods as the charts print them (server and client alike). */
+/** Periods and count axes as the charts print them (server and client alike). */
 import type { KpiUnit } from '@/lib/kpi/define';
 
 export type { KpiUnit };
-
-const suffix: Record<KpiUnit, string> = {
-  percent: ' %',
-  hours: ' h',
-  days: ' d',
-  orders_per_fte: ' orders/FTE',
-  currency_per_order: ' per order',
-};
-
-const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-/** The precision of the KPI table: 1 decimal for rates, 2 below 10 for durations. */
-export function formatValue(value: number | null | undefined, unit: KpiUnit): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  const digits = unit === 'percent' ? 1 : Math.abs(value) < 10 ? 2 : Math.abs(value) < 1000 ? 1 : 0;
-  const text = digits === 0 ? grouped.format(value) : value.toFixed(digits);
-  return `${text}${suffix[unit]}`;
-}
-
-const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-
-/** Shorter, for axis ticks: at most one decimal, whole numbers from 100 up. */
-export function formatTick(value: number, unit: KpiUnit): string {
-  const shown = Math.abs(value) >= 100 ? grouped.format(value) : oneDecimal.format(value);
-  const short = unit === 'percent' || unit === 'hours' || unit === 'days' ? suffix[unit] : '';
-  return `${shown}${short}`;
-}
-
-/** A plain count with thousands separators. */
-export const formatCount = (n: number | null | undefined) =>
-  n === null || n === undefined ? '—' : grouped.format(n);
-
-export const formatPercent = (share: number | null | undefined, digits = 1) =>
-  share === null || share === undefined || !Number.isFinite(share)
-    ? '—'
-    : `${share.toFixed(digits)} %`;
+// Values and ticks come from the one KPI formatter; re-exported for the chart modules.
+export {
+  formatCount,
+  formatKpiChange,
+  formatKpiTick,
+  formatKpiValue,
+  formatPercent,
+  formatPublishedFigure,
+  unitSuffix,
+} from './kpi-value';
 
 export type ChartGrain = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
@@ -68,9 +42,6 @@ export const grainWords: Record<ChartGrain, string> = {
   quarter: 'quarterly',
   year: 'yearly',
 };
-
-/** The suffix the value carries (" %", " h", " d"), for texts built from raw numbers. */
-export const unitSuffix = (unit: KpiUnit) => suffix[unit];
 
 /** Round ticks from 0 to just above max, about `count` steps (1, 2, 2.5, 5 × 10^k). */
 export function countTicks(max: number, count = 4): number[] {

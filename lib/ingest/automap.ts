@@ -9,6 +9,7 @@ import {
   fieldsOfTarget,
   mappingTargets,
   requiredFieldsOfTarget,
+  tablesOfTarget,
   type CanonicalTable,
   type FieldType,
   type MappingTarget,
@@ -17,6 +18,7 @@ import {
   headerSynonyms,
   freeTextWords,
   knownUnmappedHeaders,
+  notIdentifierWords,
   returnWords,
   systemLabels,
   tokenAliases,
@@ -34,14 +36,35 @@ export interface FieldProposal {
   reason: string;
 }
 
+/** A column whose header suggested a field but whose values said otherwise: not proposed. */
+export interface FieldDoubt {
+  field: string;
+  source: string;
+  reason: string;
+}
+
+/**
+ * ok: the required fields are mapped. incomplete: some required field was not found.
+ * not_orders: too little was recognised to call the file an order extract; nothing is proposed.
+ */
+export type ProposalStatus = 'ok' | 'incomplete' | 'not_orders';
+
 export interface MappingProposal {
   target: MappingTarget;
   columns: Record<string, string>;
   proposals: FieldProposal[];
   unmappedRequired: string[];
+  /** Every field of the target left unmapped, required ones first (see kpisWithout). */
+  unmappedFields: string[];
   unusedHeaders: string[];
   targetScores: Record<MappingTarget, number>;
   system?: SourceSystem;
+  status: ProposalStatus;
+  /** One sentence for the wizard and `orderlens map`: what was found, what is missing. */
+  message: string;
+  /** What was recognised, field → header, also when the status withholds it from `columns`. */
+  recognised: Record<string, string>;
+  doubts: FieldDoubt[];
 }
 
 export interface ProposeOptions {
@@ -105,6 +128,10 @@ interface Candidate {
   reason: string;
   shared: boolean;
   system?: SourceSystem;
+  /** Matched by a synonym rather than by word similarity. */
+  exact?: boolean;
+  /** Why the values rule this column out for the field. */
+  doubt?: string;
 }
 
 // Field order (orders, lines, shipments, returns) is the last tie-break; types drive sample checks.
@@ -179,6 +206,7 @@ function exactCandidates(header: string, index: number, present: Set<string>): C
       reason: exactReason(e),
       shared: e.shared,
       system: e.system,
+      exact: true,
     }));
 }
 
@@ -271,10 +299,52 @@ const sampleChecks: Partial<Record<FieldType, { test: (v: string) => boolean; wh
   integer: { test: (v) => /^[-+]?\d+(\.0+)?-?$/.test(v), what: 'whole numbers' },
 };
 
+const identifierFields = new Set(['order_id', 'customer_id', 'return_id', 'sku', 'shipment_id']);
+/** Document numbers: an order, return or shipment number has digits and is not free text. */
+const documentFields = new Set(['order_id', 'return_id', 'shipment_id']);
+const ID_DATE_PATTERNS = DATE_PATTERNS.filter((p) => !p.test('45000')); // 5-digit ids are common
+/** Fewer sampled values than this say too little about repeats. */
+const REPEAT_SAMPLE = 10;
+
+/**
+ * Why a column cannot be the id field its header suggests, from the header's words and from its
+ * values: dates, decimal amounts, free text, a category (few distinct words) or postal codes.
+ */
+function identifierDoubt(c: Candidate, header: string, values: string[]): string | undefined {
+  const place = headerWords(header).find((w) => notIdentifierWords.has(w));
+  if (place) return `"${place}" in the header: a place, postal code or grouping, not an id`;
+  if (values.length === 0) return undefined;
+  const share = (test: (v: string) => boolean) => values.filter(test).length / values.length;
+  if (share((v) => ID_DATE_PATTERNS.some((p) => p.test(v))) >= 0.8) return 'the values are dates';
+  if (share((v) => /^[-+]?\d*[.,]\d*[1-9]\d*$/.test(v)) >= 0.8)
+    return 'the values are decimal numbers';
+  const documentLike = (v: string) => /\d/.test(v) && v.length <= 64 && !/\s\S*\s/.test(v);
+  if (documentFields.has(c.field) && share(documentLike) < 0.8)
+    return 'the values are not document numbers (no digits, or free text)';
+  const distinct = new Set(values).size;
+  const repeated = values.length >= REPEAT_SAMPLE && distinct / values.length <= 0.5;
+  // Names repeat per line too (47 in 100 Superstore lines); a category repeats far more.
+  const fewWords = values.length >= REPEAT_SAMPLE && distinct / values.length <= 0.3;
+  if (fewWords && share((v) => !/[\d@]/.test(v)) >= 0.9)
+    return `the values are a few words repeated (${distinct} distinct in ${values.length}): a category`;
+  // A header only like an id's, over short numbers that repeat: postal codes (Olist's zip prefix).
+  const zipLike = values.length >= REPEAT_SAMPLE && distinct / values.length <= 0.8;
+  if (!c.exact && zipLike && share((v) => /^\d{3,5}$/.test(v)) >= 0.9)
+    return 'the values look like postal codes (3 to 5 digits, repeated)';
+  // Only a synonym vouches for an id that repeats this much (customers per line); likeness does not.
+  if (!c.exact && repeated)
+    return `the values repeat (${distinct} distinct in ${values.length}): a count or code, not an id`;
+  return undefined;
+}
+
 /** Samples that do not fit the field's type halve the confidence (a date field of names, say). */
-function adjustForSamples(c: Candidate, samples: string[] | undefined): Candidate {
+function adjustForSamples(c: Candidate, samples: string[] | undefined, header = ''): Candidate {
   const check = sampleChecks[fieldTypes.get(c.field) ?? 'text'];
   const values = (samples ?? []).map((s) => s.trim()).filter(Boolean);
+  if (identifierFields.has(c.field)) {
+    const doubt = identifierDoubt(c, header, values);
+    if (doubt) return { ...c, confidence: 0, doubt };
+  }
   if (!check || values.length === 0) return c;
   if (values.filter(check.test).length / values.length >= 0.8) return c;
   const reason = `${c.reason}; samples do not look like ${check.what}`;
@@ -297,11 +367,18 @@ function collectCandidates(headers: string[], samples: Record<string, string[]> 
   });
   const own = raw.filter((c) => c.system === system);
   const best = new Map<string, Candidate>();
+  const doubts = new Map<string, Candidate>();
   for (const c of raw) {
+    const header = headers[c.index] ?? '';
     const adjusted = adjustForSamples(
       system ? adjustForSystem(c, system, own) : c,
-      samples[headers[c.index] ?? ''],
+      samples[header],
+      header,
     );
+    if (adjusted.doubt) {
+      if (c.confidence >= SUGGESTION_FLOOR) doubts.set(`${c.field}\u0000${c.index}`, adjusted);
+      continue;
+    }
     const candidate = { ...adjusted, confidence: round2(adjusted.confidence) };
     const key = `${candidate.field}\u0000${candidate.index}`;
     const previous = best.get(key);
@@ -310,7 +387,7 @@ function collectCandidates(headers: string[], samples: Record<string, string[]> 
   const candidates = [...best.values()]
     .filter((c) => c.confidence >= SUGGESTION_FLOOR)
     .sort(byStrength);
-  return { candidates, system };
+  return { candidates, system, doubts: [...doubts.values()] };
 }
 
 /** Greedy by confidence, then header order: each field gets one header, each header one field unless shared. */
@@ -326,14 +403,37 @@ function assign(candidates: Candidate[]): Map<string, Candidate> {
   return columns;
 }
 
-const ofTarget = (candidates: Candidate[], target: MappingTarget) => {
+/**
+ * The candidates for a target's fields. In an orders file each row is one order, so an order id
+ * column whose values repeat is not one (in a lines file it repeats per line, as it should).
+ */
+const ofTarget = (
+  candidates: Candidate[],
+  target: MappingTarget,
+  samples: Record<string, string[]> = {},
+  headers: string[] = [],
+) => {
   const names = new Set(fieldsOfTarget(target).map((f) => f.name));
-  return candidates.filter((c) => names.has(c.field));
+  return candidates
+    .filter((c) => names.has(c.field))
+    .map((c) => {
+      if (target !== 'orders' || c.field !== 'order_id') return c;
+      const values = (samples[headers[c.index] ?? ''] ?? []).map((v) => v.trim()).filter(Boolean);
+      const distinct = new Set(values).size;
+      if (distinct === values.length) return c;
+      const doubt = `the values repeat (${distinct} distinct in ${values.length} rows): an orders file has one row per order`;
+      return { ...c, confidence: 0, doubt };
+    });
 };
 
 /** Share of headers explained x share of required fields found x table-specific evidence. */
-function scoreTarget(target: MappingTarget, candidates: Candidate[], headers: string[]): number {
-  const columns = assign(ofTarget(candidates, target));
+function scoreTarget(
+  target: MappingTarget,
+  candidates: Candidate[],
+  headers: string[],
+  samples?: Record<string, string[]>,
+): number {
+  const columns = assign(ofTarget(candidates, target, samples, headers));
   const perHeader = new Map<number, number>();
   for (const c of columns.values())
     perHeader.set(c.index, Math.max(perHeader.get(c.index) ?? 0, c.confidence));
@@ -360,25 +460,34 @@ function scoreTarget(target: MappingTarget, candidates: Candidate[], headers: st
   return round2(coverage * found * factor);
 }
 
+/** Fields that describe who or where rather than an order: alone they make no order extract. */
+const partyFields = new Set(['customer_id', 'region', 'channel', 'site', 'currency']);
+const keyFields = ['order_id', 'return_id', 'shipment_id'];
+/** A document number this confident makes an order extract by itself (Superstore Returns.csv). */
+const KEY_CONFIDENCE = 0.85;
+
 /**
  * Proposes a mapping of source headers onto a target: the best-fitting table, or options.target.
- * Required fields without a confident header are reported in unmappedRequired, never guessed.
+ * Required fields without a confident header are reported in unmappedRequired, never guessed; a
+ * column whose values contradict its header is left out and named in doubts.
  */
 export function proposeMapping(headers: string[], options: ProposeOptions = {}): MappingProposal {
-  const { candidates, system } = collectCandidates(headers, options.samples);
+  const samples = options.samples ?? {};
+  const { candidates, system, doubts: valueDoubts } = collectCandidates(headers, samples);
   const targetScores = Object.fromEntries(
-    mappingTargets.map((t) => [t, scoreTarget(t, candidates, headers)]),
+    mappingTargets.map((t) => [t, scoreTarget(t, candidates, headers, samples)]),
   ) as Record<MappingTarget, number>;
   const target =
     options.target ??
     mappingTargets.reduce((best, t) => (targetScores[t] > targetScores[best] ? t : best));
   const fields = fieldsOfTarget(target).map((f) => f.name);
-  const own = ofTarget(candidates, target);
+  const judged = ofTarget(candidates, target, samples, headers);
+  const own = judged.filter((c) => !c.doubt);
   const assigned = assign(own);
-  const columns: Record<string, string> = {};
+  const recognised: Record<string, string> = {};
   for (const field of fields) {
     const c = assigned.get(field);
-    if (c) columns[field] = headers[c.index] ?? '';
+    if (c) recognised[field] = headers[c.index] ?? '';
   }
   const proposals = fields.flatMap((field) =>
     own
@@ -390,14 +499,99 @@ export function proposeMapping(headers: string[], options: ProposeOptions = {}):
         reason: c.reason,
       })),
   );
-  const used = new Set([...assigned.values()].map((c) => c.index));
+  const orderish = Object.keys(recognised).filter((f) => !partyFields.has(f));
+  const keyed = keyFields.some((f) => (assigned.get(f)?.confidence ?? 0) >= KEY_CONFIDENCE);
+  const notOrders = !keyed && orderish.length < 2;
+  // Asked for a table, the caller gets what fits it; unasked, a non-order file gets nothing.
+  const columns = notOrders && !options.target ? {} : recognised;
+  const used = new Set(
+    [...assigned.values()].filter((c) => c.field in columns).map((c) => c.index),
+  );
+  const unmappedRequired = requiredFieldsOfTarget(target).filter((f) => !(f in columns));
+  const unmappedFields = [
+    ...unmappedRequired,
+    ...fields.filter((f) => !(f in columns) && !unmappedRequired.includes(f)),
+  ];
+  const targetDoubts = judged.filter((c) => c.doubt && !valueDoubts.includes(c));
+  const doubts = [...valueDoubts, ...targetDoubts]
+    .filter((c) => fields.includes(c.field) && !(c.field in recognised))
+    .map((c) => ({ field: c.field, source: headers[c.index] ?? '', reason: c.doubt ?? '' }));
+  const status: ProposalStatus = notOrders
+    ? 'not_orders'
+    : unmappedRequired.length > 0
+      ? 'incomplete'
+      : 'ok';
   return {
     target,
     columns,
     proposals,
-    unmappedRequired: requiredFieldsOfTarget(target).filter((f) => !(f in columns)),
+    unmappedRequired,
+    unmappedFields,
     unusedHeaders: headers.filter((h, i) => !used.has(i) && normaliseHeader(h) !== ''),
     targetScores,
     ...(system ? { system } : {}),
+    status,
+    message: proposalMessage(status, recognised, unmappedRequired, fields.length),
+    recognised,
+    doubts,
   };
+}
+
+function proposalMessage(
+  status: ProposalStatus,
+  recognised: Record<string, string>,
+  unmappedRequired: string[],
+  fieldCount: number,
+): string {
+  const found = Object.entries(recognised).map(([field, header]) => `${field} ← "${header}"`);
+  if (status === 'not_orders') {
+    return (
+      `${found.length ? `Recognised ${found.join(', ')}, and nothing else` : 'Recognised nothing'}: ` +
+      'this does not look like an order extract (no order number, order date, quantity, ' +
+      'shipment or return column was found). Choose the table and map the columns by hand if it is one.'
+    );
+  }
+  const mapped = `Mapped ${found.length} of ${fieldCount} fields.`;
+  if (status === 'ok') return mapped;
+  return `${mapped} Required and not found: ${unmappedRequired.join(', ')}.`;
+}
+
+/** A KPI as the proposal needs to know it: its name and the fields it reads ('shipments.ship_ts'). */
+export interface KpiNeeds {
+  name: string;
+  needs: readonly string[];
+}
+
+/**
+ * For each unmapped field of a target, the KPIs whose needs name it, so the caller that has the
+ * catalogue (lib cannot import metrics/) can say what an unmapped field costs. A need with
+ * alternatives ('orders.cancelled_ts|orders.status') counts when every alternative this target
+ * could feed is unmapped; another file may still provide it, which the wording should admit.
+ */
+export function kpisWithout(
+  target: MappingTarget,
+  mapped: Iterable<string>,
+  catalogue: readonly KpiNeeds[],
+): { field: string; kpis: string[] }[] {
+  const tables = new Set<string>(tablesOfTarget(target));
+  const have = new Set(mapped);
+  const targetFields = new Set(fieldsOfTarget(target).map((f) => f.name));
+  const lost = new Map<string, string[]>();
+  for (const kpi of catalogue) {
+    for (const need of kpi.needs) {
+      const here = need
+        .split('|')
+        .map((alt) => alt.split('.'))
+        .filter(([table, field]) => field && tables.has(table!) && targetFields.has(field));
+      if (here.length === 0 || here.some(([, field]) => have.has(field!))) continue;
+      for (const [, field] of here) {
+        const kpis = lost.get(field!) ?? [];
+        if (!kpis.includes(kpi.name)) lost.set(field!, [...kpis, kpi.name]);
+      }
+    }
+  }
+  return fieldsOfTarget(target)
+    .map((f) => f.name)
+    .filter((f) => lost.has(f))
+    .map((field) => ({ field, kpis: lost.get(field)! }));
 }

@@ -12,7 +12,17 @@ export interface DataCoverage {
   activeLoads: number;
   demoLoads: number;
   lastLoadAt: string | null;
+  /** Demo data is loaded (and so in every number): the pages show the demo banner. */
   isDemo: boolean;
+  /** Orders of the demo loads, counted in `orders` while the demo is loaded. */
+  demoOrders: number;
+  /**
+   * The demo was loaded once and is gone (removed by the first real load or on request): none of
+   * its orders is in the counts above or in any number.
+   */
+  demoSetAside: boolean;
+  /** The generated orders that were set aside (0 unless demoSetAside). */
+  demoOrdersSetAside: number;
 }
 
 export async function getDataCoverage(db: Database): Promise<DataCoverage> {
@@ -26,7 +36,12 @@ export async function getDataCoverage(db: Database): Promise<DataCoverage> {
             (SELECT max(order_ts) FROM orders) AS last_order,
             (SELECT count(*) FROM loads WHERE status = 'loaded') AS active_loads,
             (SELECT count(*) FROM loads WHERE status = 'loaded' AND is_demo) AS demo_loads,
-            (SELECT max(finished_at) FROM loads WHERE status = 'loaded') AS last_load_at`,
+            (SELECT max(finished_at) FROM loads WHERE status = 'loaded') AS last_load_at,
+            (SELECT count(*) FROM orders WHERE load_id IN (SELECT load_id FROM loads
+              WHERE is_demo AND status IN ('loaded', 'unchanged'))) AS demo_orders,
+            (SELECT count(*) FROM loads WHERE status = 'undone' AND is_demo) AS demo_undone,
+            (SELECT coalesce(sum(CAST(table_counts->>'$.orders.inserted' AS BIGINT)), 0) FROM loads
+              WHERE status = 'undone' AND is_demo) AS demo_orders_undone`,
   );
   const n = (key: string) => Number(row?.[key] ?? 0);
   return {
@@ -40,5 +55,8 @@ export async function getDataCoverage(db: Database): Promise<DataCoverage> {
     demoLoads: n('demo_loads'),
     lastLoadAt: (row?.last_load_at as string | null) ?? null,
     isDemo: n('demo_loads') > 0,
+    demoOrders: n('demo_orders'),
+    demoSetAside: n('demo_loads') === 0 && n('demo_undone') > 0,
+    demoOrdersSetAside: n('demo_loads') === 0 ? n('demo_orders_undone') : 0,
   };
 }

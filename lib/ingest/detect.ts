@@ -59,16 +59,19 @@ export async function detectDateFormat(
   raw: string,
   params: DuckDBValue[],
 ): Promise<DateDetection> {
+  // Formats are values even when they are ours: bound, on a copy of the plan's parameters.
+  const all = [...params];
+  const bind = (value: DuckDBValue) => `$${all.push(value)}`;
   const sample = `(SELECT ${raw} AS v FROM ${quoteIdent(table)} WHERE ${raw} IS NOT NULL LIMIT ${SAMPLE})`;
   const probes = [
     `count(*) AS n`,
     `count(coalesce(try_cast(v AS TIMESTAMP), try_cast(try_cast(v AS TIMESTAMPTZ) AS TIMESTAMP))) AS iso`,
     `count(*) FILTER (WHERE try_cast(v AS DOUBLE) BETWEEN 1 AND 2958465 AND NOT regexp_matches(v, '^[0-9]{8}$')) AS serial`,
-    ...CANDIDATE_FORMATS.map((f, i) => `count(try_strptime(v, '${f}')) AS f${i}`),
+    ...CANDIDATE_FORMATS.map((f, i) => `count(try_strptime(v, ${bind(f)})) AS f${i}`),
   ];
   const row = await db.one<Record<string, number>>(
     `SELECT ${probes.join(', ')} FROM ${sample}`,
-    params,
+    all,
   );
   const n = row?.n ?? 0;
   if (n === 0) return { format: 'iso', source: 'default', ambiguous: false };
@@ -92,26 +95,80 @@ export async function detectDateFormat(
   };
 }
 
-/** ',' when the sampled numbers read unambiguously as decimal-comma more often than decimal-point. */
-export async function detectDecimalSeparator(
+/** What the sampled values of one number column say about the decimal separator. */
+export interface NumberEvidence {
+  /** '' for a column no field reads: it counts only when all its values are numbers. */
+  field: string;
+  header: string;
+  /** Values only a decimal comma reads: 12,5 · 0,250 · 1.234,5 · 1.000.000. */
+  comma: number;
+  /** Values only a decimal point reads: 12.5 · 0.250 · 1,234.5 · 1,000,000. */
+  point: number;
+  /**
+   * Values both conventions read, as different numbers: 1,000 is 1.0 with a decimal comma and
+   * 1000 with a thousands comma. Up to two distinct examples each, sorted.
+   */
+  bothWithComma: string[];
+  bothWithPoint: string[];
+  /** Whether every sampled value is digits and separators only. */
+  numeric: boolean;
+}
+
+// Currency signs, spaces and the sign wrappers numberExpression strips, so "€ 1,000-" counts too.
+const CLEAN = `regexp_replace(regexp_replace(v, '[\\s\\x{00A0}\\x{202F}$€£¥]|EUR|USD|GBP|CHF', '', 'g'), '^[-+(]|[-)]$', '', 'g')`;
+const ONLY_COMMA =
+  '[0-9]+,[0-9]{1,2}|[0-9]+,[0-9]{4,}|[0-9]{4,},[0-9]+|0,[0-9]+|[0-9]{1,3}(\\.[0-9]{3})+,[0-9]+|[0-9]{1,3}(\\.[0-9]{3}){2,}';
+const ONLY_POINT =
+  '[0-9]+\\.[0-9]{1,2}|[0-9]+\\.[0-9]{4,}|[0-9]{4,}\\.[0-9]+|0\\.[0-9]+|[0-9]{1,3}(,[0-9]{3})+\\.[0-9]+|[0-9]{1,3}(,[0-9]{3}){2,}';
+const BOTH_COMMA = '[1-9][0-9]{0,2},[0-9]{3}';
+const BOTH_POINT = '[1-9][0-9]{0,2}\\.[0-9]{3}';
+
+/**
+ * Per number column, the sampled values that settle the decimal separator and those that read two
+ * ways. The decision is the caller's (transform.ts), made for the whole extract, not per column.
+ */
+export async function sampleNumberEvidence(
   db: Database,
   table: string,
-  rawColumns: string[],
+  columns: { field: string; header: string; raw: string }[],
   params: DuckDBValue[],
-): Promise<'.' | ','> {
-  if (rawColumns.length === 0) return '.';
-  const union = rawColumns
+): Promise<NumberEvidence[]> {
+  if (columns.length === 0) return [];
+  const union = columns
     .map(
-      (raw) =>
-        `SELECT ${raw} AS v FROM (SELECT * FROM ${quoteIdent(table)} LIMIT ${SAMPLE}) WHERE ${raw} IS NOT NULL`,
+      ({ raw }, i) =>
+        `SELECT ${i} AS i, ${CLEAN} AS c FROM (SELECT ${raw} AS v FROM (SELECT * FROM ${quoteIdent(table)} LIMIT ${SAMPLE}) WHERE ${raw} IS NOT NULL)`,
     )
     .join(' UNION ALL ');
-  const row = await db.one<{ comma: number; point: number }>(
-    `SELECT
-       count(*) FILTER (WHERE regexp_full_match(v, '-?[0-9]+,[0-9]{1,2}|-?[0-9]+,[0-9]{4,}|-?[0-9]{1,3}(\\.[0-9]{3})+,[0-9]+|-?0,[0-9]+')) AS comma,
-       count(*) FILTER (WHERE regexp_full_match(v, '-?[0-9]+\\.[0-9]{1,2}|-?[0-9]+\\.[0-9]{4,}|-?[0-9]{1,3}(,[0-9]{3})+\\.[0-9]+|-?0\\.[0-9]+')) AS point
-     FROM (${union})`,
+  const rows = await db.all<{
+    i: number;
+    n: number;
+    digits: number;
+    comma: number;
+    point: number;
+    both_comma: string[] | null;
+    both_point: string[] | null;
+  }>(
+    `SELECT i, count(*) AS n,
+       count(*) FILTER (WHERE regexp_full_match(c, '[0-9]+([.,][0-9]+)*')) AS digits,
+       count(*) FILTER (WHERE regexp_full_match(c, '${ONLY_COMMA}')) AS comma,
+       count(*) FILTER (WHERE regexp_full_match(c, '${ONLY_POINT}')) AS point,
+       list_sort(list_distinct(list(c) FILTER (WHERE regexp_full_match(c, '${BOTH_COMMA}'))))[1:2] AS both_comma,
+       list_sort(list_distinct(list(c) FILTER (WHERE regexp_full_match(c, '${BOTH_POINT}'))))[1:2] AS both_point
+     FROM (${union}) GROUP BY i ORDER BY i`,
     params,
   );
-  return (row?.comma ?? 0) > (row?.point ?? 0) ? ',' : '.';
+  const byIndex = new Map(rows.map((r) => [Number(r.i), r]));
+  return columns.map(({ field, header }, i) => {
+    const row = byIndex.get(i);
+    return {
+      field,
+      header,
+      comma: Number(row?.comma ?? 0),
+      point: Number(row?.point ?? 0),
+      bothWithComma: [...(row?.both_comma ?? [])],
+      bothWithPoint: [...(row?.both_point ?? [])],
+      numeric: Number(row?.n ?? 0) > 0 && Number(row?.digits) === Number(row?.n),
+    };
+  });
 }

@@ -145,9 +145,19 @@ export async function planFastRead(
   if (dialect.header && readTyped.size === 0) return undefined;
   const rejects = `${opened.table}_rejects`;
   const varchar = readCsvSql(file, { columns, skip, dialect, types: types.map(() => 'VARCHAR') });
+  // A typed read takes "2.500" as 2.5; whether it is 2500 is the full path's to decide (transform.ts).
+  const doubtful = (i: number) =>
+    mapping.decimalSeparator === undefined &&
+    uses.get(i)?.some((u) => u.type === 'number' || u.type === 'integer');
   const refused = columns
     .map((c, i) =>
-      readTyped.has(c) ? `(${c} IS NOT NULL AND try_cast(${c} AS ${types[i]}) IS NULL)` : '',
+      readTyped.has(c)
+        ? `(${c} IS NOT NULL AND (try_cast(${c} AS ${types[i]}) IS NULL${
+            doubtful(i)
+              ? ` OR regexp_full_match(trim(${c}), '[-+]?[1-9][0-9]{0,2}[.][0-9]{3}')`
+              : ''
+          }))`
+        : '',
     )
     .filter(Boolean);
   return {

@@ -3,7 +3,7 @@ import 'server-only';
 import type { Database } from '@/lib/db/database';
 import { OrderlensError } from '@/lib/db/errors';
 import { quoteIdent } from '@/lib/db/sql';
-import { canonicalTables } from '@/lib/model/canonical';
+import { canonicalTables, type CanonicalTable } from '@/lib/model/canonical';
 import { columnsOf } from './canonical-rows';
 
 export type LoadStatus = 'loaded' | 'unchanged' | 'rejected' | 'failed' | 'undone';
@@ -145,12 +145,44 @@ function toEntry(row: Record<string, unknown>): LedgerEntry {
 
 export interface UndoResult {
   loadId: number;
+  /** Every load undone, newest first: the one asked for, and with `cascade` its dependents. */
+  loads: number[];
   removed: Record<string, number>;
   restored: Record<string, number>;
 }
 
-/** Undo a load: remove the rows it wrote and restore the rows it replaced, in one transaction. */
-export async function undoLoad(db: Database, loadId: number): Promise<UndoResult> {
+export interface UndoOptions {
+  /** Undo with it the loads whose lines, shipments or returns refer to orders only it holds. */
+  cascade?: boolean;
+}
+
+/** Rows of one load that refer to orders another load holds: they would lose their order. */
+export interface DependentLoad {
+  loadId: number;
+  rows: Partial<Record<CanonicalTable, number>>;
+}
+
+/** An undo refused because other loads' rows would be left without their orders. */
+export class DependentLoadsError extends OrderlensError {
+  constructor(
+    readonly loadId: number,
+    readonly dependents: DependentLoad[],
+  ) {
+    super(dependentsMessage(loadId, dependents), 'has_dependents');
+  }
+}
+
+/**
+ * Undo a load: remove the rows it wrote and restore the rows it replaced, in one transaction.
+ * Refused while other active loads hold lines, shipments or returns of orders that exist only
+ * through this load (they would be left without their order); with `cascade` they are undone
+ * with it, newest first.
+ */
+export async function undoLoad(
+  db: Database,
+  loadId: number,
+  options: UndoOptions = {},
+): Promise<UndoResult> {
   return db.transaction(async (tx) => {
     const load = await getLoad(tx, loadId);
     if (!load) throw new OrderlensError(`There is no load ${loadId}.`, 'not_found');
@@ -160,15 +192,31 @@ export async function undoLoad(db: Database, loadId: number): Promise<UndoResult
         'not_undoable',
       );
     }
-    await assertNotSuperseded(tx, loadId);
-    const removed: Record<string, number> = {};
-    const restored: Record<string, number> = {};
-    for (const table of canonicalTables) {
+    await assertNotSuperseded(tx, [loadId]);
+    const dependents = await dependentLoads(tx, [loadId]);
+    if (dependents.length > 0 && !options.cascade)
+      throw new DependentLoadsError(loadId, dependents);
+    const loads = [loadId, ...dependents.map((d) => d.loadId)].sort((a, b) => b - a);
+    if (dependents.length > 0) await assertNotSuperseded(tx, loads);
+    return { loadId, loads, ...(await takeBack(tx, loads)) };
+  });
+}
+
+/**
+ * The body of an undo, inside the caller's transaction: newest load first (a load that replaced
+ * rows of another in the set gives them back before that one is taken out), and per load the
+ * dependents before the orders (returns, shipments, order lines, orders).
+ */
+async function takeBack(tx: Database, loadIds: number[]) {
+  const removed: Record<string, number> = Object.fromEntries(canonicalTables.map((t) => [t, 0]));
+  const restored: Record<string, number> = { ...removed };
+  for (const loadId of [...loadIds].sort((a, b) => b - a)) {
+    for (const table of [...canonicalTables].reverse()) {
       const list = ['nk', ...columnsOf(table), 'load_id'].map(quoteIdent).join(', ');
-      removed[table] = await tx.run(`DELETE FROM ${quoteIdent(table)} WHERE load_id = $1`, [
+      removed[table]! += await tx.run(`DELETE FROM ${quoteIdent(table)} WHERE load_id = $1`, [
         loadId,
       ]);
-      restored[table] = await tx.run(
+      restored[table]! += await tx.run(
         `INSERT INTO ${quoteIdent(table)} (${list}) SELECT ${list} FROM ${quoteIdent(`${table}_history`)} WHERE replaced_by_load = $1`,
         [loadId],
       );
@@ -180,24 +228,97 @@ export async function undoLoad(db: Database, loadId: number): Promise<UndoResult
       "UPDATE loads SET status = 'undone', undone_at = now()::TIMESTAMP WHERE load_id = $1",
       [loadId],
     );
-    return { loadId, removed, restored };
-  });
+  }
+  return { removed, restored };
 }
 
-/** A later load that replaced rows of this one must be undone first, or history would be lost. */
-async function assertNotSuperseded(db: Database, loadId: number) {
+/** `IN ($1, $2, …)` for a list of load ids, bound like every value. */
+const idList = (ids: number[]) => ids.map((_, i) => `$${i + 1}`).join(', ');
+
+/** A later load that replaced rows of these must be undone first, or history would be lost. */
+async function assertNotSuperseded(db: Database, loadIds: number[]) {
+  const ids = idList(loadIds);
   const checks = canonicalTables.map(
     (table) =>
-      `SELECT replaced_by_load AS later FROM ${quoteIdent(`${table}_history`)} WHERE load_id = $1`,
+      `SELECT load_id AS earlier, replaced_by_load AS later FROM ${quoteIdent(`${table}_history`)}
+        WHERE load_id IN (${ids}) AND replaced_by_load NOT IN (${ids})`,
   );
-  const row = await db.one<{ later: number }>(
-    `SELECT min(later) AS later FROM (${checks.join(' UNION ALL ')}) WHERE later > $1`,
-    [loadId],
+  const row = await db.one<{ earlier: number; later: number }>(
+    `SELECT earlier, later FROM (${checks.join(' UNION ALL ')}) ORDER BY later, earlier LIMIT 1`,
+    loadIds,
   );
   if (row?.later) {
     throw new OrderlensError(
-      `Load ${row.later} later replaced rows written by load ${loadId}. Undo load ${row.later} first.`,
+      `Load ${row.later} later replaced rows written by load ${row.earlier}. Undo load ${row.later} first.`,
       'superseded',
     );
   }
+}
+
+const childTables = ['order_lines', 'shipments', 'returns'] as const;
+
+/**
+ * The other active loads whose lines, shipments or returns refer to orders that exist only
+ * through these loads (an order a load replaced comes back on undo, so its rows keep it), and
+ * in turn the loads that depend on those: everything an undo of these would leave orphaned.
+ */
+export async function dependentLoads(db: Database, loadIds: number[]): Promise<DependentLoad[]> {
+  const undone = [...loadIds];
+  const found = new Map<number, DependentLoad>();
+  for (;;) {
+    const ids = idList(undone);
+    const children = childTables.map(
+      (table, i) =>
+        `SELECT load_id, $${undone.length + 1 + i}::VARCHAR AS child
+           FROM ${quoteIdent(table)} WHERE load_id NOT IN (${ids})
+            AND order_id IN (SELECT order_id FROM vanishing)`,
+    );
+    const rows = await db.all<{ load_id: number; child: CanonicalTable; n: number }>(
+      `WITH vanishing AS (
+         SELECT order_id FROM orders WHERE load_id IN (${ids})
+         EXCEPT
+         SELECT order_id FROM orders_history WHERE replaced_by_load IN (${ids}) AND load_id NOT IN (${ids}))
+       SELECT load_id, child, CAST(count(*) AS INTEGER) AS n FROM (${children.join(' UNION ALL ')})
+        GROUP BY load_id, child ORDER BY load_id`,
+      [...undone, ...childTables],
+    );
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const entry = found.get(row.load_id) ?? { loadId: row.load_id, rows: {} };
+      entry.rows[row.child] = (entry.rows[row.child] ?? 0) + row.n;
+      found.set(row.load_id, entry);
+    }
+    undone.push(...new Set(rows.map((r) => r.load_id)));
+  }
+  return [...found.values()].sort((a, b) => a.loadId - b.loadId);
+}
+
+const childNames: Record<CanonicalTable, [string, string]> = {
+  orders: ['order', 'orders'],
+  order_lines: ['order line', 'order lines'],
+  shipments: ['shipment line', 'shipment lines'],
+  returns: ['return line', 'return lines'],
+};
+const count = (n: number, table: CanonicalTable) =>
+  `${n.toLocaleString('en-US')} ${childNames[table][n === 1 ? 0 : 1]}`;
+const together = ['', '', 'both', 'all three', 'all four', 'all five', 'all six', 'all seven'];
+
+function joinAnd(parts: string[]): string {
+  return parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+function dependentsMessage(loadId: number, dependents: DependentLoad[]): string {
+  const parts = dependents.map((d) => {
+    const rows = (Object.entries(d.rows) as [CanonicalTable, number][]).map(([t, n]) =>
+      count(n, t),
+    );
+    return `load ${d.loadId} (${joinAnd(rows)})`;
+  });
+  const list = joinAnd(parts);
+  const many = dependents.length > 1;
+  const all = together[dependents.length + 1] ?? `all ${dependents.length + 1}`;
+  return (
+    `${list.charAt(0).toUpperCase()}${list.slice(1)} ${many ? 'refer' : 'refers'} to orders of load ${loadId}, ` +
+    `which an undo would leave without their order: undo ${many ? 'them' : 'it'} first, or undo ${all} together. Nothing was changed.`
+  );
 }

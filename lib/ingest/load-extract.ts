@@ -12,7 +12,9 @@ import { proposeMapping } from './automap';
 import { incomingRowsSql } from './canonical-rows';
 import { ExtractError } from './errors';
 import type { RowIssue, RuleCount } from './issues';
+import { noteDemoRemoved, onlyDemoLoaded, setDemoAside } from './demo-removal';
 import { findSameContent, nextLoadId, recordLoad, type LoadStatus } from './ledger';
+import { provenanceWarnings, recordProvenance } from './provenance';
 import { rejectAllowance, type Mapping } from './mapping';
 import { numberNormalisations } from './normalised';
 import { writeRejects } from './rejects';
@@ -102,6 +104,8 @@ export interface LoadReport {
   };
   warnings: string[];
   rejectsWritten?: number;
+  /** The demo loads this load removed (or, in a check, would remove): see demo-removal.ts. */
+  demoRemoved?: { loads: number[]; orders: number; message: string };
 }
 
 /** Load one extract into the canonical model. */
@@ -183,7 +187,11 @@ async function fastLoad(
     return undefined; // the full path reports it
   }
   const { mapping, confidence } = resolved;
-  if (!(await targetIsEmpty(db, tablesOfTarget(mapping.table)))) return undefined;
+  // Demo rows do not make a table non-empty: a real load removes them before it inserts.
+  const empty =
+    (await targetIsEmpty(db, tablesOfTarget(mapping.table))) ||
+    (!options.isDemo && (await onlyDemoLoaded(db)));
+  if (!empty) return undefined;
   const read = await planFastRead(db, opened, mapping);
   const plan = read && (await planFastTransform(db, read, mapping));
   if (!read || !plan || !(await probeFastRead(db, read))) return undefined;
@@ -193,6 +201,7 @@ async function fastLoad(
   try {
     await db.inTransaction(async (tx) => {
       const loadId = await nextLoadId(tx);
+      const demo = options.isDemo ? undefined : await setDemoAside(tx);
       const { table, inserted } = await fastInsert(tx, read, plan, mapping, loadId);
       const contentHash = await hashing;
       if (!options.mapping) {
@@ -224,8 +233,12 @@ async function fastLoad(
       });
       report.tables[table] = { inserted, updated: 0, unchanged: 0 };
       summarise(report, mapping.table);
+      noteDemoRemoved(report, demo);
       report.loadId = loadId;
       await recordLoad(tx, loadId, ledgerRecord(report, startedAt, options.isDemo));
+      const fields = new Set(plan.fields.map((f) => f.field));
+      const provenance = await recordProvenance(tx, loadId, mapping.table, mapping, fields);
+      report.warnings.push(...provenanceWarnings(provenance));
     });
   } catch (error) {
     if (already) return already;
@@ -448,6 +461,7 @@ async function upsertAll(
   startedAt: Date,
 ): Promise<LoadReport> {
   const available = new Set(plan.fields.map((f) => f.field));
+  const read: ReadonlySet<string> = new Set(available);
   // Lines without a mapped number were numbered in file order during validation.
   const numbered = report.table === 'flat' || report.table === 'order_lines';
   if (numbered && available.has('qty_ordered')) available.add('line_no');
@@ -457,6 +471,8 @@ async function upsertAll(
   try {
     await db.inTransaction(async (tx) => {
       const loadId = await nextLoadId(tx);
+      // Before the upsert: a real order numbered like a generated one is new, not an update.
+      const demo = options.isDemo ? undefined : await setDemoAside(tx);
       for (const table of tablesOfTarget(target)) {
         const sql = incomingRowsSql(
           table,
@@ -469,6 +485,10 @@ async function upsertAll(
         if (sql) report.tables[table] = await upsertTable(tx, table, sql, loadId, work);
       }
       summarise(report, target);
+      noteDemoRemoved(report, demo);
+      // Before the dry-run exit, so a dry run reports the assumptions a load would record.
+      const provenance = await recordProvenance(tx, loadId, target, report.mapping!, read);
+      report.warnings.push(...provenanceWarnings(provenance));
       if (options.dryRun) throw dryRun;
       report.loadId = loadId;
       await recordLoad(tx, loadId, ledgerRecord(report, startedAt, options.isDemo));

@@ -5,10 +5,60 @@
 import { z } from 'zod';
 import { fieldsOfTarget, mappingTargets, type MappingTarget } from '@/lib/model/canonical';
 
-const strftime = z
+/**
+ * The strftime codes DuckDB's strptime reads (each checked against DuckDB 1.5). A format is a
+ * closed grammar of these codes and plain printable characters, so a mapping's format can carry
+ * nothing but a format, whatever later happens to it; it is still bound as a parameter in SQL.
+ */
+export const STRFTIME_CODES: readonly string[] =
+  'a A w u d -d b h B m -m y -y Y G V H -H I -I p M -M S -S f g n z Z j -j U W c x X T %'.split(
+    ' ',
+  );
+
+const STRFTIME_CODE = new RegExp(
+  `^%(${[...STRFTIME_CODES].sort((a, b) => b.length - a.length).join('|')})`,
+);
+// Printable characters other than quotes and the backslash: no control characters, no NUL.
+const FORMAT_LITERAL = /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}'"`\\%]/u;
+
+/** Why a date format is not one, or undefined when it is one. */
+export function strftimeProblem(format: string): string | undefined {
+  if (!format.includes('%')) return 'a date format uses strftime codes such as %d.%m.%Y';
+  let rest = format;
+  while (rest.length > 0) {
+    const code = STRFTIME_CODE.exec(rest);
+    if (code) {
+      rest = rest.slice(code[0].length);
+      continue;
+    }
+    const char = String.fromCodePoint(rest.codePointAt(0)!);
+    if (char === '%') {
+      return `"${rest.slice(0, 3)}" is not a date code; use codes such as %d, %m, %Y, %H, %M, %S`;
+    }
+    if (!FORMAT_LITERAL.test(char)) {
+      return `a date format may hold date codes and plain characters only, not ${JSON.stringify(char)}`;
+    }
+    rest = rest.slice(char.length);
+  }
+  return format.length > 64 ? 'a date format is at most 64 characters long' : undefined;
+}
+
+const strftime = z.string().superRefine((format, ctx) => {
+  const problem = strftimeProblem(format);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** A delimiter: 1–4 printable characters or a tab; no quote, backslash, line break or NUL. */
+const delimiter = z
   .string()
-  .min(2)
-  .refine((s) => s.includes('%'), 'a date format uses strftime codes such as %d.%m.%Y');
+  .min(1)
+  .max(4)
+  .regex(
+    /^(?:\t|[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}'"\\])+$/u,
+    'a delimiter is 1 to 4 plain characters (or a tab), not a quote, backslash or line break',
+  )
+  // DuckDB's reader counts bytes: é is one character but two bytes.
+  .refine((d) => new TextEncoder().encode(d).length <= 4, 'a delimiter is at most 4 bytes long');
 
 export const mappingSchema = z
   .object({
@@ -19,9 +69,16 @@ export const mappingSchema = z
         'canonical field → source header (or headers, the first non-empty value wins); one header may feed several fields',
       ),
     notes: z.string().optional().describe('Why the mapping is as it is, for the next reader'),
-    sheet: z.string().optional().describe('XLSX sheet name (default: the first)'),
-    delimiter: z.string().min(1).max(4).optional(),
-    quote: z.string().max(1).optional(),
+    sheet: z
+      .string()
+      .max(200)
+      .optional()
+      .describe('XLSX sheet name (default: the first); matched in the workbook, never SQL'),
+    delimiter: delimiter.optional(),
+    quote: z
+      .enum(['"', "'", '`', ''])
+      .optional()
+      .describe('The quote character: ", \' or ` (empty: none)'),
     header: z
       .boolean()
       .optional()

@@ -18,7 +18,7 @@ import type { ReadingSettings } from './load-extract';
 import type { Mapping } from './mapping';
 import { inspectSource, type SourceKind, type TextEncoding } from './source';
 import { stageSource, type StagedSource } from './stage';
-import { planTransform } from './transform';
+import { planTransform, type SeparatorDecision } from './transform';
 import { convertXlsxToCsv, inspectXlsx } from './xlsx';
 
 /** Rows shown in the preview table. */
@@ -35,6 +35,8 @@ export interface PreviewOptions {
   settings?: ReadingSettings;
   /** Folder for temporary files (default: the system's). */
   tmpDir?: string;
+  /** The saved profile for these headers: its recorded separators settle doubtful numbers. */
+  findProfile?: (headers: string[]) => Promise<{ name: string; mapping: Mapping } | undefined>;
 }
 
 export interface UploadPreview {
@@ -56,6 +58,8 @@ export interface UploadPreview {
     skipRows?: number;
     decimalSeparator?: '.' | ',';
     thousandsSeparator?: string;
+    /** What decided the separators; the load decides the same way (transform.ts). */
+    separators?: Pick<SeparatorDecision, 'source' | 'profile' | 'undecided' | 'doubtful'>;
     dateFormats: Record<string, { format: string; ambiguous: boolean }>;
     renamedColumns: { column: number; from: string; to: string }[];
   };
@@ -269,7 +273,7 @@ async function describe(
           }
         : {}),
       renamedColumns: staged.dialect?.renamed ?? [],
-      ...(await detectFormats(db, staged, proposal, options.settings)),
+      ...(await detectFormats(db, staged, proposal, options, fileName)),
     },
     ...(head.sheets ? { sheets: head.sheets, sheet: head.sheet } : {}),
     proposal,
@@ -281,8 +285,11 @@ async function detectFormats(
   db: Database,
   staged: StagedSource,
   proposal: MappingProposal,
-  settings: ReadingSettings = {},
+  options: PreviewOptions,
+  fileName: string,
 ) {
+  const settings: ReadingSettings = options.settings ?? {};
+  const profile = await options.findProfile?.(staged.headers);
   const mapping: Mapping = {
     table: proposal.target,
     columns: proposal.columns,
@@ -293,11 +300,34 @@ async function detectFormats(
     ...(settings.dateFormat ? { dateFormat: settings.dateFormat } : {}),
   };
   try {
-    const plan = await planTransform(db, staged, mapping);
-    const numbers = plan.fields.some((f) => f.type === 'number');
+    const plan = await planTransform(db, staged, mapping, undefined, {
+      undecided: 'report',
+      fileName,
+      ...(profile
+        ? {
+            profile: {
+              name: profile.name,
+              decimalSeparator: profile.mapping.decimalSeparator,
+              thousandsSeparator: profile.mapping.thousandsSeparator,
+            },
+          }
+        : {}),
+    });
+    const numbers = plan.fields.some((f) => f.type === 'number' || f.type === 'integer');
+    const { source, profile: by, undecided, doubtful } = plan.separators;
     return {
-      ...(numbers
+      ...(numbers && !undecided
         ? { decimalSeparator: plan.decimalSeparator, thousandsSeparator: plan.thousandsSeparator }
+        : {}),
+      ...(numbers
+        ? {
+            separators: {
+              source,
+              ...(by ? { profile: by } : {}),
+              ...(undecided ? { undecided } : {}),
+              ...(doubtful ? { doubtful } : {}),
+            },
+          }
         : {}),
       dateFormats: Object.fromEntries(
         Object.entries(plan.dateFormats).map(([field, d]) => [

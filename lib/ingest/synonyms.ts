@@ -37,6 +37,21 @@ const orderReference = [
   'Created From',
 ];
 const itemReference = ['VGPOS', 'Referenzposition', 'Reference Item'];
+/**
+ * Headers of an SAP returns list (technical and German ALV names): beside them MENGE is the
+ * returned quantity, and VBELN the return order when AUBEL names the sales order.
+ */
+const sapReturnHeaders = [
+  'GRUND',
+  'Retourengrund',
+  'Rücksendegrund',
+  'GUTSCHRIFT',
+  'Gutschriftsdatum',
+  'EINGANG',
+  'Eingangsdatum',
+  'AUGRU',
+  'Retourenauftrag',
+];
 
 export const headerSynonyms: Record<string, SynonymGroup[]> = {
   order_id: [
@@ -46,7 +61,13 @@ export const headerSynonyms: Record<string, SynonymGroup[]> = {
     },
     { system: 'generic', headers: ['Order', 'Sales Order', 'Sales Order Number', 'SO Number'] },
     { system: 'generic', headers: ['InvoiceNo', 'Invoice Number'], confidence: 0.85 },
-    { system: 'sap', headers: ['VBELN'], when: { absent: orderReference } },
+    {
+      system: 'generic',
+      headers: ['id'],
+      confidence: 0.65,
+      note: 'a bare id; its values must be unique per order',
+    },
+    { system: 'sap', headers: ['VBELN'], when: { absent: [...orderReference, 'AUBEL'] } },
     { system: 'sap', headers: ['Verkaufsbeleg', 'Sales Document', 'Sales Doc.', 'Kundenauftrag'] },
     { system: 'sap', headers: ['VGBEL', 'Referenzbeleg', 'Reference Document', 'Reference Doc.'] },
     { system: 'sap', headers: ['AUBEL'], confidence: 0.9 },
@@ -95,6 +116,12 @@ export const headerSynonyms: Record<string, SynonymGroup[]> = {
     { system: 'shopify', headers: ['Lineitem sku'] },
   ],
   qty_ordered: [
+    {
+      system: 'sap',
+      headers: ['MENGE', 'Menge'],
+      confidence: 0.85,
+      when: { absent: sapReturnHeaders },
+    },
     {
       system: 'generic',
       headers: ['Qty Ordered', 'Quantity Ordered', 'Ordered Qty', 'Order Qty', 'Order Quantity'],
@@ -178,6 +205,7 @@ export const headerSynonyms: Record<string, SynonymGroup[]> = {
       headers: ['Released Date', 'Release Date', 'Released At', 'Approved At', 'Approval Date'],
     },
     { system: 'generic', headers: ['Approved Date', 'Credit Release Date', 'order_approved_at'] },
+    { system: 'generic', headers: ['order_aproved_at'], note: 'misspelt in Olist exports' },
     { system: 'sap', headers: ['CMFRE'], confidence: 0.8 },
     {
       system: 'shopify',
@@ -441,7 +469,14 @@ export const headerSynonyms: Record<string, SynonymGroup[]> = {
       system: 'generic',
       headers: ['RMA', 'RMA Number', 'RMA No', 'RMA #', 'Return Authorization'],
     },
-    { system: 'sap', headers: ['Retourenauftrag'] },
+    { system: 'sap', headers: ['Retourenauftrag', 'Retourennummer', 'Retoure'] },
+    {
+      system: 'sap',
+      headers: ['VBELN'],
+      confidence: 0.7,
+      when: { present: ['AUBEL'] },
+      note: 'the return order; AUBEL is the sales order',
+    },
   ],
   return_ts: [
     {
@@ -450,15 +485,29 @@ export const headerSynonyms: Record<string, SynonymGroup[]> = {
     },
     { system: 'generic', headers: ['Return Received Date', 'Return Received'] },
     { system: 'generic', headers: ['Received Date'], confidence: 0.7 },
+    {
+      system: 'sap',
+      headers: ['EINGANG', 'Eingangsdatum', 'Wareneingangsdatum', 'Rücksendedatum'],
+      confidence: 0.9,
+      note: 'receipt of the returned goods',
+    },
   ],
   credited_ts: [
     { system: 'generic', headers: ['Credit Date', 'Credited Date', 'Credit Memo Date'] },
     { system: 'generic', headers: ['Refund Date', 'Refunded At'], confidence: 0.9 },
+    {
+      system: 'sap',
+      headers: ['GUTSCHRIFT', 'Gutschriftsdatum', 'Gutschrift am'],
+      confidence: 0.9,
+      note: 'date of the credit memo',
+    },
   ],
   reason_code: [
     { system: 'generic', headers: ['Reason Code', 'Return Reason', 'Return Reason Code'] },
     { system: 'generic', headers: ['Reason', 'Return Code'], confidence: 0.9 },
     { system: 'sap', headers: ['AUGRU', 'Order reason', 'Auftragsgrund'], confidence: 0.9 },
+    { system: 'sap', headers: ['Retourengrund', 'Rücksendegrund'] },
+    { system: 'sap', headers: ['GRUND', 'Grund'], confidence: 0.85, note: 'the return reason' },
     { system: 'dynamics', headers: ['ReturnReasonCodeId', 'Return reason code'] },
   ],
   reason_category: [
@@ -476,6 +525,12 @@ export const headerSynonyms: Record<string, SynonymGroup[]> = {
       ],
     },
     { system: 'generic', headers: ['Quantity', 'Qty'], confidence: 0.7 },
+    {
+      system: 'sap',
+      headers: ['MENGE', 'Menge'],
+      when: { present: sapReturnHeaders },
+    },
+    { system: 'sap', headers: ['Retourenmenge', 'Rücksendemenge'] },
   ],
   return_value: [
     {
@@ -577,4 +632,34 @@ export const returnWords = new Set([
   'credited',
   'refund',
   'retoure',
+  'retouren',
+  'retourengrund',
+  'rucksendegrund',
+  'grund',
+  'gutschrift',
+  'gutschriftsdatum',
+]);
+
+/**
+ * Words of headers that hold a place, a postal code or a grouping: never an id column, however
+ * like one the rest of the header reads ('customer_zip_code_prefix' is not 'Customer Code').
+ */
+export const notIdentifierWords = new Set([
+  'zip',
+  'postal',
+  'postcode',
+  'plz',
+  'cep',
+  'prefix',
+  'category',
+  'categoria',
+  'city',
+  'state',
+  'country',
+  'segment',
+  'lenght',
+  'length',
+  'quantity',
+  'count',
+  'score',
 ]);

@@ -10,7 +10,13 @@ import { quoteIdent } from '@/lib/db/sql';
 import { fieldsOfTarget, type FieldType } from '@/lib/model/canonical';
 import type { Mapping } from './mapping';
 import type { StagedSource } from './stage';
-import { detectDateFormat, detectDecimalSeparator, type DateDetection } from './detect';
+import {
+  detectDateFormat,
+  sampleNumberEvidence,
+  type DateDetection,
+  type NumberEvidence,
+} from './detect';
+import { ExtractError } from './errors';
 
 export interface FieldPlan {
   field: string;
@@ -35,8 +41,107 @@ export interface TransformPlan {
   dateFormats: Record<string, DateDetection>;
   decimalSeparator: '.' | ',';
   thousandsSeparator: string;
+  /** Where the separators came from, and what is still open (see decideSeparators). */
+  separators: SeparatorDecision;
   /** Mapped headers that are not in the file. */
   missingHeaders: { field: string; header: string }[];
+}
+
+export interface TransformOptions {
+  /**
+   * The separators an earlier load under the same mapping profile settled: they decide a column
+   * whose values read two ways when the file itself does not.
+   */
+  profile?: { name: string; decimalSeparator?: '.' | ','; thousandsSeparator?: string };
+  /**
+   * 'refuse' (a load): an undecidable separator throws. 'report' (a preview): it is returned in
+   * `separators.undecided` and the values are typed under the decimal point meanwhile.
+   */
+  undecided?: 'refuse' | 'report';
+  /** Named in the refusal. */
+  fileName?: string;
+}
+
+export interface SeparatorDecision {
+  decimalSeparator: '.' | ',';
+  thousandsSeparator: string;
+  /** mapping: said so; file: values only one convention reads; profile: an earlier load said so. */
+  source: 'mapping' | 'file' | 'profile' | 'default';
+  /** The profile that settled it. */
+  profile?: string;
+  /** Why the values cannot be read without being told: the load refuses with this message. */
+  undecided?: string;
+  /** The column and two of its values that read two ways, when there was one. */
+  doubtful?: { header: string; values: string[] };
+}
+
+/**
+ * One decimal convention for the whole extract. A column whose values read two ways (1,000 or
+ * 2.500) follows the file's other numeric columns, then the mapping profile's earlier decision;
+ * failing both it is undecided, never guessed: a thousands reading of a decimal quantity is
+ * 1,000 times too large and nothing downstream would notice.
+ */
+export function decideSeparators(
+  mapping: Pick<Mapping, 'decimalSeparator' | 'thousandsSeparator'>,
+  evidence: NumberEvidence[],
+  profile?: TransformOptions['profile'],
+): SeparatorDecision {
+  const given = mapping.decimalSeparator ?? impliedDecimal(mapping.thousandsSeparator);
+  if (given) {
+    return {
+      decimalSeparator: given,
+      thousandsSeparator: mapping.thousandsSeparator ?? (given === ',' ? '.' : ','),
+      source: 'mapping',
+    };
+  }
+  const mapped = evidence.filter((e) => e.field !== '');
+  const count = (list: NumberEvidence[]) => ({
+    comma: list.reduce((n, e) => n + e.comma, 0),
+    point: list.reduce((n, e) => n + e.point, 0),
+  });
+  let { comma, point } = count(mapped);
+  // The file's other number columns (a weight, a price nobody maps) speak when mapped ones do not.
+  if (comma === point) ({ comma, point } = count(evidence.filter((e) => !e.field && e.numeric)));
+  const doubt = mapped.find((e) => e.bothWithComma.length > 0 || e.bothWithPoint.length > 0);
+  const doubtful = doubt && {
+    header: doubt.header,
+    values: doubt.bothWithComma.length > 0 ? doubt.bothWithComma : doubt.bothWithPoint,
+  };
+  const decided = (decimalSeparator: '.' | ',', source: SeparatorDecision['source']) => ({
+    decimalSeparator,
+    thousandsSeparator: decimalSeparator === ',' ? '.' : ',',
+    source,
+    ...(doubtful ? { doubtful } : {}),
+  });
+  if (comma !== point) return decided(comma > point ? ',' : '.', 'file');
+  // Without doubtful values both conventions read every value alike: nothing to decide.
+  if (!doubtful) return decided('.', 'default');
+  const recorded = profile?.decimalSeparator ?? impliedDecimal(profile?.thousandsSeparator);
+  if (profile && recorded) return { ...decided(recorded, 'profile'), profile: profile.name };
+  return { ...decided('.', 'default'), undecided: undecidedMessage(doubtful) };
+}
+
+function impliedDecimal(thousands: string | undefined): '.' | ',' | undefined {
+  return thousands === '.' ? ',' : thousands === ',' ? '.' : undefined;
+}
+
+/** 'Column "LFIMG": "1,000" and "2,500" read as 1.0 and 2.5 with a decimal comma, or …'. */
+function undecidedMessage({ header, values }: { header: string; values: string[] }): string {
+  const sep = values[0]!.includes(',') ? ',' : '.';
+  const name = sep === ',' ? 'comma' : 'point';
+  const quoted = values.map((v) => `"${v}"`).join(' and ');
+  const asDecimal = values
+    .map((v) => {
+      const n = Number(v.replace(',', '.'));
+      return Number.isInteger(n) ? n.toFixed(1) : String(n);
+    })
+    .join(' and ');
+  const asThousands = values.map((v) => String(Number(v.replace(/[.,]/g, '')))).join(' and ');
+  return (
+    `Column "${header}": ${quoted} read as ${asDecimal} with a decimal ${name}, or ${asThousands} ` +
+    `with a thousands ${name}, and no other number in the file or earlier load settles which; ` +
+    `set "decimalSeparator" in the mapping (or --decimal) to say which.`
+  );
 }
 
 const DEFAULT_NULLS_FOR_VALUES = ['NA', 'N/A', 'n/a', 'NULL', 'null', '#N/A', 'NaN', '-', '--'];
@@ -52,6 +157,7 @@ export async function planTransform(
    * rules would have read to the same value (no null tokens, value maps or other separators).
    */
   readTyped: ReadonlySet<string> = new Set(),
+  options: TransformOptions = {},
 ): Promise<TransformPlan> {
   const params: DuckDBValue[] = [];
   const bind = (value: DuckDBValue) => `$${params.push(value)}`;
@@ -60,7 +166,7 @@ export async function planTransform(
   const lowerIndex = new Map(staged.headers.map((h, i) => [h.trim().toLowerCase(), i]));
   const fields: FieldPlan[] = [];
   const missingHeaders: TransformPlan['missingHeaders'] = [];
-  const decimalColumns: string[] = [];
+  const decimalColumns: { field: string; header: string; raw: string }[] = [];
   const pending: { plan: FieldPlan }[] = [];
 
   for (const [field, source] of Object.entries(mapping.columns)) {
@@ -90,14 +196,31 @@ export async function planTransform(
     );
     const raw = cleaned.length === 1 ? cleaned[0]! : `coalesce(${cleaned.join(', ')})`;
     const plan: FieldPlan = { field, type, header, raw, typed: '', typedFromRaw: '' };
-    if (type === 'number') decimalColumns.push(raw);
+    // Integers too: a line number of "1.000" is a SAP-style 1 or a thousand.
+    if (type === 'number' || type === 'integer') decimalColumns.push({ field, header, raw });
     pending.push({ plan });
   }
 
-  const decimalSeparator =
-    mapping.decimalSeparator ??
-    (await detectDecimalSeparator(db, staged.table, decimalColumns, params));
-  const thousandsSeparator = mapping.thousandsSeparator ?? (decimalSeparator === ',' ? '.' : ',');
+  const read = new Set(pending.map(({ plan }) => plan.header));
+  const others = staged.headers
+    .map((header, i) => ({
+      field: '',
+      header,
+      raw: `nullif(trim(${quoteIdent(staged.columns[i]!)}), '')`,
+    }))
+    .filter((c) => !read.has(c.header));
+  const evidence =
+    mapping.decimalSeparator ||
+    impliedDecimal(mapping.thousandsSeparator) ||
+    decimalColumns.length === 0
+      ? []
+      : await sampleNumberEvidence(db, staged.table, [...decimalColumns, ...others], params);
+  const separators = decideSeparators(mapping, evidence, options.profile);
+  if (separators.undecided && options.undecided !== 'report') {
+    const where = options.fileName ? `${options.fileName}: ` : '';
+    throw new ExtractError(`${where}${separators.undecided}`, 'ambiguous_decimal_separator');
+  }
+  const { decimalSeparator, thousandsSeparator } = separators;
   const dateFormats: Record<string, DateDetection> = {};
   for (const { plan } of pending) {
     if (plan.readTyped) {
@@ -124,7 +247,15 @@ export async function planTransform(
     plan.typedFromRaw = typedExpression({ ...plan, raw: rawColumn(plan.field) }, options);
     fields.push(plan);
   }
-  return { fields, params, dateFormats, decimalSeparator, thousandsSeparator, missingHeaders };
+  return {
+    fields,
+    params,
+    dateFormats,
+    decimalSeparator,
+    thousandsSeparator,
+    separators,
+    missingHeaders,
+  };
 }
 
 /** The column that holds a field's cleaned source text in the typed staging table. */
@@ -196,10 +327,10 @@ function typedExpression(plan: FieldPlan, options: TypedOptions): string {
 }
 
 /** Numbers with currency signs, NBSP or space thousands, (123) and SAP trailing-minus negatives. */
-function numberExpression(v: string, { decimalSeparator, thousandsSeparator }: TypedOptions) {
+function numberExpression(v: string, { decimalSeparator, thousandsSeparator, bind }: TypedOptions) {
   let cleaned = `regexp_replace(${v}, '[\\s\\x{00A0}\\x{202F}$€£¥]|EUR|USD|GBP|CHF', '', 'g')`;
-  if (thousandsSeparator)
-    cleaned = `replace(${cleaned}, '${thousandsSeparator === "'" ? "''" : thousandsSeparator}', '')`;
+  // The separator comes from the mapping: a value, bound like every other.
+  if (thousandsSeparator) cleaned = `replace(${cleaned}, ${bind(thousandsSeparator)}, '')`;
   if (decimalSeparator === ',') cleaned = `replace(${cleaned}, ',', '.')`;
   cleaned = `regexp_replace(regexp_replace(${cleaned}, '^\\((.*)\\)$', '-\\1'), '^([0-9.]+)-$', '-\\1')`;
   const slow = `try_cast(${cleaned} AS DOUBLE)`;

@@ -1,8 +1,8 @@
 import 'server-only';
 /**
- * Uploaded extracts, kept on disk until they are loaded: data/uploads/<id>.bin with a JSON sidecar
- * <id>.json (original name for display only, size, sha256, kind). Names are generated here and
- * ids are checked against one pattern before any path is built, so no path comes from a request.
+ * Uploaded extracts, kept on disk until they are loaded: uploads/<id>.bin in the database's data
+ * folder, with a JSON sidecar <id>.json (original name for display only, size, sha256, kind).
+ * Names are generated here and ids are checked against one pattern before any path is built, so no path comes from a request.
  * The body is streamed to disk with the size limit enforced as bytes arrive; a partial file (too
  * large, client gone, not a supported type) is removed and no sidecar is written for it.
  */

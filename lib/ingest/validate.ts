@@ -147,7 +147,8 @@ export function buildRules(
       rule: 'type',
       header: bind(f.header),
       when: `${raw(f)} IS NOT NULL AND ${invalid}`,
-      message: `${where(f)} || '"' || ${raw(f)} || '" is not ${expected}'`,
+      // The description names the mapping's date format: a value, so it is bound, never spliced.
+      message: `${where(f)} || '"' || ${raw(f)} || '" is not ' || ${bind(expected)}`,
       value: raw(f),
     });
   }
@@ -220,12 +221,12 @@ export function buildRules(
   }
   const category = byField.get('reason_category');
   if (category) {
-    const allowed = reasonCategories.map((c) => `'${c}'`).join(', ');
+    const allowed = reasonCategories.map((c) => bind(c)).join(', ');
     rules.push({
       rule: 'invalid_value',
       header: bind(category.header),
       when: `${col(category)} IS NOT NULL AND ${col(category)} NOT IN (${allowed})`,
-      message: `${where(category)} || '"' || ${raw(category)} || '" is not a reason category (${reasonCategories.join(', ')}); map it with "values"'`,
+      message: `${where(category)} || '"' || ${raw(category)} || '" is not a reason category (' || ${bind(reasonCategories.join(', '))} || '); map it with "values"'`,
       value: raw(category),
     });
   }
@@ -256,8 +257,10 @@ async function collectRuleIssues(
 ) {
   const bad = `${typed}_bad`;
   // One scan for the usual case of a clean file; the per-rule passes then run on the bad rows only.
+  // Conditions may hold bound values too (the reason categories), so they share the parameters.
   await db.run(
     `CREATE TEMP TABLE ${quoteIdent(bad)} AS SELECT * FROM ${quoteIdent(typed)} WHERE ${rules.map((r) => `(${r.when})`).join(' OR ')}`,
+    params,
   );
   const inserts = rules.map(
     (r) =>

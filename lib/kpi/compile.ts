@@ -4,6 +4,8 @@
  */
 import { quoteIdent } from '@/lib/db/sql';
 import type { KpiDefinition } from './define';
+import type { OpenCondition } from './horizon';
+import { derivedAggregate, needMask, provenanceExclusions } from './provenance';
 import {
   dimensions,
   filterConditions,
@@ -25,11 +27,23 @@ export interface CompileOptions {
    * `_total = 1`. A total and its series then come from one pass over the facts.
    */
   withTotal?: boolean;
+  /**
+   * Rows whose end event has not happened yet (orders still open), counted as `_open` over the
+   * whole scope in the same scan: a duration's last period will still take them in.
+   */
+  openRows?: OpenCondition;
 }
 
-/** Automatic exclusions: a row without an as-of date cannot be attributed to a period. */
+/**
+ * Automatic exclusions: a row without an as-of date cannot be attributed to a period; a row whose
+ * source file lacked a field the KPI needs cannot be judged.
+ */
 function exclusionsOf(kpi: KpiDefinition) {
-  const list = [{ when: `${kpi.asOf} IS NULL`, reason: `no ${kpi.asOfLabel}` }, ...kpi.exclusions];
+  const list = [
+    { when: `${kpi.asOf} IS NULL`, reason: `no ${kpi.asOfLabel}` },
+    ...provenanceExclusions(kpi),
+    ...kpi.exclusions,
+  ];
   if (kpi.kind === 'duration') {
     list.push({ when: `(${kpi.value}) IS NULL`, reason: 'timestamps missing' });
     list.push({
@@ -60,6 +74,8 @@ export interface KpiPart {
   kpi: KpiDefinition;
   population?: string;
   numerator?: string;
+  /** all_of: its own needs and those of the components in use. */
+  needs?: string[];
 }
 
 export interface CompiledKpiGroup {
@@ -78,7 +94,7 @@ export function compileKpiGroup(parts: KpiPart[], options: CompileOptions): Comp
   const first = parts[0]!.kpi;
   if (parts.some((p) => p.kpi.base !== first.base || p.kpi.asOf !== first.asOf))
     throw new Error('a KPI group shares one base table and one as-of column');
-  const where = filterConditions(options.filters, first.asOf, first.base);
+  const where = filterConditions(options.filters, first.asOf, first.base, undatedBy(first.base));
   const groups = groupColumns(first, options);
   const keys = groups.map((g) => g.alias);
   const flags: string[] = [];
@@ -97,12 +113,17 @@ export function compileKpiGroup(parts: KpiPart[], options: CompileOptions): Comp
       ...measuresOf(part.kpi, part.numerator, kept, `_v${i}`).map(
         (m) => `${m.sql} AS k${i}_${m.name}`,
       ),
+      `${derivedAggregate(needMask(part.needs ?? part.kpi.needs), kept)} AS k${i}_derived`,
       ...exclusions.map(
         (_, j) => `count(*) FILTER (WHERE _p${i} AND _x${i} = ${j}) AS k${i}_ex${j}`,
       ),
     );
     return exclusions.map((e) => e.reason);
   });
+  if (options.openRows)
+    aggregates.push(
+      `count(*) FILTER (WHERE NOT coalesce(cancelled, false) AND (${options.openRows})) AS _open`,
+    );
   const total = options.withTotal && keys.length > 0;
   // Rows without an as-of date belong to no period: counted as excluded in the total only.
   const having = options.grain
@@ -123,6 +144,14 @@ export function compileKpiGroup(parts: KpiPart[], options: CompileOptions): Comp
               FROM ${quoteIdent(first.base)} WHERE ${where.sql})
      ${groupBy} ${having} ${order}`;
   return { sql, params: where.params, exclusionReasons };
+}
+
+/**
+ * With a date range, a row without an as-of date still belongs to the range by this date, so that
+ * its exclusion ("no delivery date") is counted in the range rather than silently left out.
+ */
+function undatedBy(base: string): string {
+  return base === 'kpi_return_facts' ? 'coalesce(return_ts, order_ts)' : 'order_ts';
 }
 
 function groupColumns(kpi: KpiDefinition, options: CompileOptions) {

@@ -10,6 +10,7 @@ import { kpiCatalogue } from '@/metrics';
 import { compileKpiGroup, type KpiPart } from './compile';
 import type { KpiDefinition } from './define';
 import { ensureFacts } from './facts';
+import { dataHorizon, isPartialPeriod, openConditionOf, partialRangeNote } from './horizon';
 import {
   comparisonRange,
   kpiQuerySchema,
@@ -21,6 +22,7 @@ import { histogramOf } from './distribution';
 import { cycleTimeStages } from './stages';
 import { inputKpiValue } from './inputs';
 import { missingDataReason, profileData } from './profile';
+import { basisOfComposite, basisOfFields, fieldsOfMask } from './provenance';
 import type { Comparison, ComponentUse, KpiResult, KpiValue } from './types';
 
 export class UnknownKpiError extends OrderlensError {
@@ -109,10 +111,13 @@ async function computeUncached(
   const needed = new Map(kpis.map((k) => [k.id, k]));
   for (const kpi of kpis)
     for (const c of kpi.components ?? []) if (!needed.has(c.kpi)) needed.set(c.kpi, getKpi(c.kpi));
-  const present = await profileData(
-    db,
-    [...needed.values()].flatMap((k) => k.needs),
-  );
+  const [present, horizon] = await Promise.all([
+    profileData(
+      db,
+      [...needed.values()].flatMap((k) => k.needs),
+    ),
+    ensureFacts(db).then((version) => dataHorizon(db, version)),
+  ]);
   const done = new Map<string, KpiResult>();
   const scanned = new Map<string, KpiDefinition[]>();
   const inputs: KpiDefinition[] = [];
@@ -122,6 +127,7 @@ async function computeUncached(
       done.set(kpi.id, {
         ...describe(kpi),
         ...emptyValue(),
+        ...measured(),
         available: false,
         unavailableReason: missing,
       });
@@ -138,12 +144,14 @@ async function computeUncached(
         kpi,
         ...(kpi.kind === 'all_of' ? allOfShape(kpi, present) : {}),
       }));
-      for (const result of await computeGroup(db, parts, query)) done.set(result.id, result);
+      for (const result of await computeGroup(db, parts, query, horizon))
+        done.set(result.id, result);
     }),
     ...inputs.map(async (kpi) =>
       done.set(kpi.id, {
         ...describe(kpi),
         ...(await inputKpiValue(db, kpi, query.filters)),
+        ...measured(),
         available: true,
       }),
     ),
@@ -152,7 +160,7 @@ async function computeUncached(
   for (const kpi of needed.values())
     if (kpi.kind === 'product' && !done.has(kpi.id))
       done.set(kpi.id, productOf(kpi, describe(kpi), done));
-  return kpis.map((k) => done.get(k.id)!);
+  return kpis.map((k) => ({ ...done.get(k.id)!, horizon }));
 }
 
 type Part = KpiPart & { components?: ComponentUse[] };
@@ -162,25 +170,48 @@ async function computeGroup(
   db: Database,
   parts: Part[],
   query: ParsedKpiQuery,
+  horizon: string | null,
 ): Promise<KpiResult[]> {
   const grouped = !!(query.grain || query.by);
+  // Open rows are counted over the whole scope, not per segment: with a breakdown they are not
+  // attributed, so only a series by period alone says how many are maturing.
+  const open =
+    query.grain && !query.by && parts.some((p) => p.kpi.kind === 'duration')
+      ? openConditionOf(parts[0]!.kpi.asOf)
+      : undefined;
   const wantsStages = query.details && parts.some((p) => p.kpi.id === 'order_shipment_cycle_time');
   const [rows, comparisons, stages] = await Promise.all([
-    evaluate(db, parts, query.filters, { grain: query.grain, by: query.by, withTotal: true }),
-    query.compare ? compareWith(db, parts, query) : undefined,
+    evaluate(db, parts, query.filters, {
+      grain: query.grain,
+      by: query.by,
+      withTotal: true,
+      ...(open ? { openRows: open } : {}),
+    }),
+    query.compare ? compareWith(db, parts, query, horizon) : undefined,
     wantsStages ? cycleTimeStages(db, query.filters) : undefined,
   ]);
   return Promise.all(
     parts.map(async ({ kpi, components }, i) => {
       const values = rows[i]!;
       const total = grouped ? values.find((r) => r.total)! : values[0]!;
+      // A composite's value is partial when a component had no data, whatever its rows rest on.
+      const basis = (v: KpiValue) => (components ? basisOfComposite(components, [v]) : {});
       const result: KpiResult = {
         ...describe(kpi),
+        ...measured(),
         ...withoutTotalFlag(total),
+        ...basis(total),
         available: true,
         ...(components ? { components } : {}),
       };
-      if (grouped) result.series = values.filter((r) => !r.total).map(withoutTotalFlag);
+      if (grouped)
+        result.series = values
+          .filter((r) => !r.total)
+          .map((r) => ({
+            ...withoutTotalFlag(r),
+            ...basis(r),
+            ...periodState(r, kpi, query, horizon, open ? (total.open ?? 0) : undefined),
+          }));
       if (comparisons)
         result.comparisons = comparisons[i]!.map((c) => ({
           ...c,
@@ -199,12 +230,35 @@ async function computeGroup(
   );
 }
 
-/** Per part: the previous period of equal length and the same period last year (change is set later). */
+/**
+ * A series point's place against the horizon: partial when its period runs past it; for a duration
+ * by period alone, the rows still open, which only a partial period can still take in.
+ */
+function periodState(
+  point: KpiValue,
+  kpi: KpiDefinition,
+  query: ParsedKpiQuery,
+  horizon: string | null,
+  open: number | undefined,
+): Pick<KpiValue, 'partial' | 'maturing'> {
+  if (!query.grain || !point.period) return {};
+  const partial = isPartialPeriod(point.period, query.grain, horizon);
+  const maturing =
+    kpi.kind === 'duration' && open !== undefined ? { maturing: partial ? open : 0 } : {};
+  return { partial, ...maturing };
+}
+
+/**
+ * Per part: the previous period of equal length and the same period last year (change is set
+ * later), flagged partial when the current range runs past the horizon.
+ */
 async function compareWith(
   db: Database,
   parts: Part[],
   query: ParsedKpiQuery,
+  horizon: string | null,
 ): Promise<Comparison[][]> {
+  const note = query.filters.to ? partialRangeNote(query.filters.to, horizon) : undefined;
   const kinds = query.compare === 'both' ? (['previous', 'last_year'] as const) : [query.compare!];
   const compared = await Promise.all(
     kinds.map(async (kind) => {
@@ -219,6 +273,7 @@ async function compareWith(
           value: before.value,
           n: before.n,
           change: null,
+          ...(note ? { partial: true, note } : {}),
         };
         return comparison;
       });
@@ -230,6 +285,7 @@ async function compareWith(
 interface Shape {
   population?: string;
   numerator?: string;
+  needs?: string[];
   components?: ComponentUse[];
 }
 
@@ -238,6 +294,7 @@ function allOfShape(kpi: KpiDefinition, present: Set<string>): Shape {
   const components: ComponentUse[] = [];
   const populations = [kpi.population];
   const passes: string[] = [];
+  const needs = [...kpi.needs];
   for (const c of kpi.components ?? []) {
     const def = getKpi(c.kpi);
     const reason = missingDataReason(def.needs, present);
@@ -249,12 +306,14 @@ function allOfShape(kpi: KpiDefinition, present: Set<string>): Shape {
       ...(reason ? { reason } : {}),
     });
     if (reason) continue;
+    needs.push(...def.needs);
     if (c.population) populations.push(c.population);
     if (c.pass) passes.push(c.pass);
   }
   return {
     population: populations.map((p) => `(${p})`).join(' AND '),
     numerator: `count(*) FILTER (WHERE ${passes.length ? passes.map((p) => `(${p})`).join(' AND ') : 'true'})`,
+    needs,
     components,
   };
 }
@@ -291,6 +350,10 @@ function productOf(
     available: used.length > 0,
     ...(used.length ? {} : { unavailableReason: 'none of its components has data' }),
     components,
+    ...basisOfComposite(
+      components,
+      used.map((c) => done.get(c.kpi)!),
+    ),
   };
 }
 
@@ -300,20 +363,22 @@ async function evaluate(
   parts: KpiPart[],
   filters: Filters,
   groups: { grain?: ParsedKpiQuery['grain']; by?: ParsedKpiQuery['by']; withTotal?: boolean },
-): Promise<(KpiValue & { total?: boolean })[][]> {
+): Promise<(KpiValue & { total?: boolean; open?: number })[][]> {
   const compiled = compileKpiGroup(parts, { filters, ...groups });
   const rows = await db.read(compiled.sql, compiled.params);
   return parts.map(({ kpi }, i) =>
     rows.map((row) => ({
       ...toValue(kpi, row, compiled.exclusionReasons[i]!, `k${i}_`),
       ...(row._total ? { total: true } : {}),
+      ...(row._total && row._open !== undefined ? { open: Number(row._open) } : {}),
     })),
   );
 }
 
-function withoutTotalFlag(row: KpiValue & { total?: boolean }): KpiValue {
+function withoutTotalFlag(row: KpiValue & { total?: boolean; open?: number }): KpiValue {
   const value = { ...row };
   delete value.total;
+  delete value.open;
   return value;
 }
 
@@ -334,7 +399,14 @@ function toValue(
   const excluded = reasons
     .map((reason, i) => ({ reason, count: Number(field(`ex${i}`) ?? 0) }))
     .filter((e) => e.count > 0);
-  const out: KpiValue = { value, numerator, denominator, n: Number(field('n') ?? 0), excluded };
+  const out: KpiValue = {
+    value,
+    numerator,
+    denominator,
+    n: Number(field('n') ?? 0),
+    excluded,
+    ...basisOfFields(fieldsOfMask(field('derived'))),
+  };
   if (kpi.kind === 'duration') {
     const q = (field('quantiles') as number[] | null) ?? [];
     out.distribution = {
@@ -362,6 +434,10 @@ function describe(kpi: KpiDefinition) {
     variant: kpi.variant,
     asOf: kpi.asOfLabel,
   };
+}
+
+function measured(): Pick<KpiResult, 'basis' | 'basisNotes'> {
+  return { basis: 'measured', basisNotes: [] };
 }
 
 function emptyValue(): KpiValue {

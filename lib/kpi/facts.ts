@@ -4,7 +4,8 @@ import 'server-only';
  * data version is derived from the ledger, so every process agrees on it.
  */
 import type { Database } from '@/lib/db/database';
-import { orderFactsSql, returnFactsSql } from '@/metrics/views/order-facts';
+import { backfillProvenance } from '@/lib/ingest/provenance';
+import { factsShape, orderFactsSql, returnFactsSql } from '@/metrics/views/order-facts';
 
 /**
  * Changes whenever a load lands or is undone. Read as committed (a reader connection): a load's
@@ -23,13 +24,14 @@ const built = new WeakMap<Database, Promise<string>>();
 
 /** Make sure the fact tables reflect the current data; returns the data version they hold. */
 export async function ensureFacts(db: Database): Promise<string> {
-  const version = await dataVersion(db);
+  const version = `${await dataVersion(db)}:${factsShape}`;
   const pending = built.get(db);
   if (pending && (await pending.catch(() => undefined)) === version) return version;
   const next = db.exclusive(async () => {
     const stored = await storedVersion(db);
     if (stored !== version) {
       await db.inTransaction(async (tx) => {
+        await backfillProvenance(tx);
         await tx.run(orderFactsSql);
         await tx.run(returnFactsSql);
         await tx.run('CREATE TABLE IF NOT EXISTS kpi_facts_version (version VARCHAR)');

@@ -3,6 +3,7 @@
  * as a parameter. Column names come only from the dimension table below.
  */
 import { z } from 'zod';
+import { isoDate } from '@/lib/model/iso-date';
 
 export const dimensions = {
   site: 'site',
@@ -18,7 +19,6 @@ export const dimensionNames = Object.keys(dimensions) as Dimension[];
 export const grains = ['day', 'week', 'month', 'quarter', 'year'] as const;
 export type Grain = (typeof grains)[number];
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const values = z.array(z.string().min(1).max(200)).max(500);
 
 export const filtersSchema = z
@@ -58,14 +58,32 @@ export interface SqlFragment {
   params: string[];
 }
 
-/** WHERE conditions for the filters; `asOf` is the KPI's as-of column (from our catalogue). */
-export function filterConditions(filters: Filters, asOf: string, base: string): SqlFragment {
+/**
+ * WHERE conditions for the filters; `asOf` is the KPI's as-of column (from our catalogue). With
+ * `undatedBy` (SQL over the base's columns, from our code), a row without an as-of date is in the
+ * date range when that date is.
+ */
+export function filterConditions(
+  filters: Filters,
+  asOf: string,
+  base: string,
+  undatedBy?: string,
+): SqlFragment {
   const parts: string[] = [];
   const params: string[] = [];
   const bind = (value: string) => `$${params.push(value)}`;
   const list = (values: string[]) => values.map(bind).join(', ');
-  if (filters.from) parts.push(`${asOf} >= CAST(${bind(filters.from)} AS DATE)`);
-  if (filters.to) parts.push(`${asOf} < CAST(${bind(filters.to)} AS DATE) + INTERVAL 1 DAY`);
+  const range = (column: string) =>
+    [
+      filters.from ? `${column} >= CAST(${bind(filters.from)} AS DATE)` : '',
+      filters.to ? `${column} < CAST(${bind(filters.to)} AS DATE) + INTERVAL 1 DAY` : '',
+    ]
+      .filter(Boolean)
+      .join(' AND ');
+  if (filters.from || filters.to)
+    parts.push(
+      undatedBy ? `((${range(asOf)}) OR (${asOf} IS NULL AND ${range(undatedBy)}))` : range(asOf),
+    );
   for (const name of dimensionNames) {
     const selected = filters[name];
     if (selected?.length) parts.push(`${dimensions[name]} IN (${list(selected)})`);

@@ -4,13 +4,12 @@ import 'server-only';
  * against the orders placed in that period. Only periods that overlap the query's range count.
  */
 import { z } from 'zod';
+import { isoDate } from '@/lib/model/iso-date';
 import type { Database } from '@/lib/db/database';
 import { OrderlensError } from '@/lib/db/errors';
 import type { KpiDefinition } from './define';
 import { filterConditions, type Filters } from './filters';
 import type { KpiValue } from './types';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 export const kpiInputSchema = z
   .object({

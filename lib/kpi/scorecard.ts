@@ -12,13 +12,16 @@ import {
   type TargetStatus,
 } from '@/lib/benchmarks/targets';
 import { listBandSets } from '@/lib/benchmarks/store';
-import { placeInSets, type Placement } from './bands';
+import { notPlacedInSets, placeInSets, type NotPlaced, type Placement } from './bands';
 import { computeKpis } from './compute';
 import { kpiQuerySchema, type KpiQuery } from './filters';
 import type { KpiResult } from './types';
 
 export interface ScorecardEntry extends KpiResult {
+  /** Only measured values of the source's own definition: what counts as placed. */
   placements: Placement[];
+  /** The band sets the value is not placed in, with the reason (assumed, partial, other definition). */
+  notPlaced?: NotPlaced[];
   target: { target: Target; status: TargetStatus | null } | null;
   /** With a breakdown: the segments placed in quartiles of one another (1 = best). */
   internal?: InternalBenchmark;
@@ -64,6 +67,7 @@ export async function scorecard(
       const entry: ScorecardEntry = {
         ...result,
         placements: result.available ? placeInSets(sets, result, result.value) : [],
+        notPlaced: result.available ? notPlacedInSets(sets, result, result.value) : [],
         target: target
           ? { target, status: targetStatus(result.value, target, result.direction) }
           : null,

@@ -24,6 +24,12 @@ export interface ComponentUse {
   reason?: string;
 }
 
+/**
+ * What a value rests on: measured (every field it needs was supplied by the files), assumed (a
+ * field was derived by a stated rule), partial (a composite with a component missing).
+ */
+export type Basis = 'measured' | 'assumed' | 'partial';
+
 export interface KpiValue {
   value: number | null;
   numerator: number | null;
@@ -34,9 +40,27 @@ export interface KpiValue {
   segment?: string | null;
   distribution?: Distribution;
   components?: ComponentUse[];
+  basis?: Basis;
+  /** Plain sentences on what was assumed or missing; empty when measured. */
+  basisNotes?: string[];
+  /** The derived fields (table.column) the value rests on. */
+  assumedFields?: string[];
+  /**
+   * Series by period: the period ends after the data's horizon, so it holds only what had
+   * happened by then and is not comparable with a complete period.
+   */
+  partial?: boolean;
+  /**
+   * Durations by period: rows still open at the horizon (not yet shipped, delivered, credited…)
+   * that will land in this period or a later one, so its value will still change; 0 when the period
+   * is over.
+   */
+  maturing?: number;
 }
 
 export interface KpiResult extends KpiValue {
+  basis: Basis;
+  basisNotes: string[];
   id: string;
   name: string;
   unit: KpiUnit;
@@ -44,6 +68,8 @@ export interface KpiResult extends KpiValue {
   standard: string;
   variant: string;
   asOf: string;
+  /** The latest event time in the loaded data (YYYY-MM-DDTHH:MM:SS), null without data. */
+  horizon?: string | null;
   available: boolean;
   unavailableReason?: string;
   /** Per period or segment, when a grain or breakdown was asked. */
@@ -60,6 +86,10 @@ export interface Comparison {
   value: number | null;
   n: number;
   change: number | null;
+  /** The current range runs past the data's horizon: its value is not of a complete range. */
+  partial?: boolean;
+  /** Why the comparison is partial, in a sentence. */
+  note?: string;
 }
 
 export interface Stage {

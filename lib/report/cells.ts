@@ -2,7 +2,12 @@
  * Cell values for the spreadsheet formats (XLSX and CSV): numbers stay numbers, every text cell
  * is neutralised against formula injection, and each KPI unit has its number format.
  */
-import type { KpiUnit } from '@/lib/kpi/define';
+import {
+  COUNT_NUMBER_FORMAT,
+  kpiChangeNumberFormat,
+  kpiNumberFormat,
+} from '@/lib/format/kpi-value';
+import { kpiUnits, type KpiUnit } from '@/lib/kpi/define';
 import { neutraliseText } from '@/lib/ingest/neutralise';
 
 export type Cell = string | number | null;
@@ -15,13 +20,16 @@ export const textCell = (value: string | null | undefined): string | null =>
 export const numberCell = (value: number | null | undefined): number | null =>
   value === null || value === undefined || !Number.isFinite(value) ? null : value;
 
-/** Excel number formats: rates are stored 0–100 as the KPI API returns them, not as fractions. */
-export const unitFormats: Record<KpiUnit, string> = {
-  percent: '0.0" %"',
-  hours: '0.00" h"',
-  days: '0.00" d"',
-  orders_per_fte: '#,##0.0" /FTE"',
-  currency_per_order: '#,##0.00',
-};
+const byUnit = (format: (unit: KpiUnit) => string) =>
+  Object.fromEntries(kpiUnits.map((unit) => [unit, format(unit)])) as Record<KpiUnit, string>;
 
-export const COUNT_FORMAT = '#,##0';
+/**
+ * Excel number formats from the KPI formatter, so a cell shows the text the other formats print.
+ * Rates are stored 0–100 as the KPI API returns them, not as fractions.
+ */
+export const unitFormats = byUnit(kpiNumberFormat);
+
+/** Changes against the comparison period: signed, in percentage points for rates. */
+export const changeFormats = byUnit(kpiChangeNumberFormat);
+
+export const COUNT_FORMAT = COUNT_NUMBER_FORMAT;

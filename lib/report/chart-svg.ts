@@ -1,11 +1,12 @@
 /**
  * The report's one chart geometry: a KPI's trend against its benchmark bands and target, as SVG.
  * The PDF embeds this SVG as vectors and the PNG rasterises it, so both show the same chart.
- * Colour is never the only cue: bands carry their names, the target is a dashed labelled line.
+ * Colour is never the only cue: bands carry their names, the target is a dashed labelled line, a
+ * period that is not over is a dashed segment to a hollow dot labelled "partial".
  */
 import type { ChartBandSet } from '@/lib/benchmarks/chart-bands';
 import { yScale } from '@/lib/format/chart-scale';
-import { formatTick } from '@/lib/format/units';
+import { formatKpiTick } from '@/lib/format/units';
 import { FONT_FAMILY } from './font-family';
 import type { ReportKpi } from './types';
 
@@ -109,7 +110,7 @@ const bandLabel = (plot: Frame, label: string, at: number) =>
 function axesSvg(plot: Frame, kpi: ReportKpi, ticks: number[], y: Scale): string {
   const grid = ticks.map((t) => {
     const at = y(t).toFixed(1);
-    return `<line x1="${plot.left}" x2="${plot.right}" y1="${at}" y2="${at}" stroke="#d9d9d9" stroke-width="0.6"/>${text(plot.left - 8, y(t) + 5, formatTick(t, kpi.unit), 'text-anchor="end" fill="#444444"')}`;
+    return `<line x1="${plot.left}" x2="${plot.right}" y1="${at}" y2="${at}" stroke="#d9d9d9" stroke-width="0.6"/>${text(plot.left - 8, y(t) + 5, formatKpiTick(t, kpi.unit), 'text-anchor="end" fill="#444444"')}`;
   });
   const points = kpi.trend.points;
   const fits = Math.max(2, Math.floor((plot.right - plot.left) / X_LABEL_WIDTH));
@@ -164,7 +165,10 @@ function targetLabelSvg(plot: Frame, kpi: ReportKpi, y: Scale, lo: number, hi: n
   return `<rect x="${x.toFixed(1)}" y="${top.toFixed(1)}" width="${width.toFixed(1)}" height="19" fill="#ffffff" fill-opacity="0.9"/>${text(x + 5, top + 15, label, 'font-size="14" font-weight="bold" fill="#1a1a1a"')}`;
 }
 
-/** The KPI line, broken where a period has no value; each value marked with a dot. */
+/**
+ * The KPI line, broken where a period has no value; each value marked with a dot. A partial period
+ * (past the data's horizon) is joined by a dashed segment to a hollow dot with the word "partial".
+ */
 function lineSvg(plot: Frame, kpi: ReportKpi, y: Scale): string {
   const points = kpi.trend.points;
   if (!points.some((p) => p.value !== null)) {
@@ -177,11 +181,34 @@ function lineSvg(plot: Frame, kpi: ReportKpi, y: Scale): string {
   }
   const runs: string[][] = [[]];
   const dots: string[] = [];
+  const partial: string[] = [];
+  let previous: string | null = null;
   points.forEach((p, i) => {
-    if (p.value === null) return void runs.push([]);
+    if (p.value === null) {
+      previous = null;
+      return void runs.push([]);
+    }
     const x = xOf(plot, i, points.length).toFixed(1);
     const at = y(p.value).toFixed(1);
-    runs.at(-1)!.push(`${x},${at}`);
+    if (p.partial) {
+      if (previous)
+        partial.push(
+          `<polyline points="${previous} ${x},${at}" fill="none" stroke="#1f4e8c" stroke-width="2.2" stroke-dasharray="6 4"/>`,
+        );
+      partial.push(
+        `<circle cx="${x}" cy="${at}" r="4" fill="#ffffff" stroke="#1f4e8c" stroke-width="2"/>`,
+        text(
+          Number(x),
+          Number(at) - 10,
+          'partial',
+          'text-anchor="middle" font-size="13" fill="#333333"',
+        ),
+      );
+      previous = null;
+      return void runs.push([]);
+    }
+    previous = `${x},${at}`;
+    runs.at(-1)!.push(previous);
     dots.push(`<circle cx="${x}" cy="${at}" r="3" fill="#1f4e8c"/>`);
   });
   const lines = runs
@@ -189,5 +216,5 @@ function lineSvg(plot: Frame, kpi: ReportKpi, y: Scale): string {
     .map(
       (r) => `<polyline points="${r.join(' ')}" fill="none" stroke="#1f4e8c" stroke-width="2.2"/>`,
     );
-  return [...lines, ...(points.length <= 120 ? dots : [])].join('');
+  return [...lines, ...(points.length <= 120 ? dots : []), ...partial].join('');
 }

@@ -45,7 +45,7 @@ describe('the PDF report', () => {
     }
     for (const load of model.ledger) expect(text).toContain(load.contentHash);
     expect(text).toMatch(/Page 1 of (\d+)/);
-    expect(text).toContain('Target: 95.0 %');
+    expect(text).toContain('Target: 95.0%');
   });
 
   it('has the same text when rendered twice', async () => {
@@ -69,8 +69,8 @@ describe('the XLSX report', () => {
     }
     const cycle = rows.get('order_shipment_cycle_time')!;
     expect(typeof cycle.getCell(3).value).toBe('number');
-    expect(cycle.getCell(3).numFmt).toBe('0.00" h"');
-    expect(rows.get('order_fill_rate')!.getCell(3).numFmt).toBe('0.0" %"');
+    expect(cycle.getCell(3).numFmt).toBe('#,##0.0" h"');
+    expect(rows.get('order_fill_rate')!.getCell(3).numFmt).toBe('#,##0.0"%"');
     expect(rows.get('order_fill_rate')!.getCell(8).value).toBe(95);
     const names = book.worksheets.map((s) => s.name);
     expect(names).toEqual(expect.arrayContaining(['Definitions', 'Sources', 'Coverage', 'Ledger']));

@@ -7,15 +7,15 @@ import 'server-only';
 import { chartBandSet } from '@/lib/benchmarks/chart-bands';
 import { bandSetsForKpi } from '@/lib/benchmarks/store';
 import type { Database } from '@/lib/db/database';
-import { formatKpiValue } from '@/lib/format/kpi-value';
+import { formatKpiChange, formatKpiValue, unitSuffix } from '@/lib/format/kpi-value';
 import { dimensionLabels } from '@/lib/format/labels';
 import { fillPeriods } from '@/lib/format/chart-scale';
-import { periodLabel, unitSuffix } from '@/lib/format/units';
+import { periodLabel } from '@/lib/format/units';
 import { getDataCoverage, type DataCoverage } from '@/lib/ingest/coverage';
 import { listLoads } from '@/lib/ingest/ledger';
 import { getKpi } from '@/lib/kpi/compute';
 import { countMatchingOrders } from '@/lib/kpi/dimension-values';
-import { dimensionNames, type Filters, type Grain } from '@/lib/kpi/filters';
+import { dimensionNames, type Dimension, type Filters, type Grain } from '@/lib/kpi/filters';
 import { scorecard, type ScorecardEntry } from '@/lib/kpi/scorecard';
 import { reportOptionsSchema, type ReportOptions, type ReportOptionsInput } from './options';
 import type {
@@ -68,6 +68,7 @@ export async function buildReportModel(
   );
   const filterList = describeFilters(options.filters);
   const comparison = kpis.find((k) => k.change)?.change;
+  const horizon = overTime.find((e) => e.horizon !== undefined)?.horizon ?? null;
   return {
     organisation: options.organisation,
     generatedAt: now.toISOString(),
@@ -81,6 +82,7 @@ export async function buildReportModel(
       lastOrder: day(coverage.lastOrder),
       ordersCounted,
       isDemo: coverage.isDemo,
+      horizon,
     },
     kpis,
     movers: moversOf(kpis),
@@ -136,7 +138,9 @@ function describeFilters(filters: Filters): ReportFilter[] {
 
 function comparisonText(change: ReportChange): string {
   const name = change.kind === 'previous' ? 'the previous period' : 'the same period last year';
-  return `Change against ${name} (${change.from} to ${change.to})`;
+  const base = `Change against ${name} (${change.from} to ${change.to})`;
+  // The note is a sentence of its own; renderers add the closing full stop.
+  return change.note ? `${base}. ${change.note.replace(/\.$/, '')}` : base;
 }
 
 async function reportKpi(
@@ -146,8 +150,19 @@ async function reportKpi(
   options: ReportOptions,
   grain: Grain,
 ): Promise<ReportKpi> {
-  const definition = getKpi(entry.id);
   const [set] = await bandSetsForKpi(db, entry.id);
+  return reportKpiOf(entry, segmented, set ?? null, options.by, grain);
+}
+
+/** A KPI of the report from its scorecard entries: every text it prints, with no database. */
+export function reportKpiOf(
+  entry: ScorecardEntry,
+  segmented: ScorecardEntry | undefined,
+  set: Parameters<typeof chartBandSet>[0] | null,
+  by: Dimension,
+  grain: Grain,
+): ReportKpi {
+  const definition = getKpi(entry.id);
   const suffix = unitSuffix(entry.unit);
   const primary = entry.placements[0];
   return {
@@ -189,10 +204,10 @@ async function reportKpi(
       grain,
       points: trendOf(entry, grain),
     },
-    chartBands: set ? chartBandSet(set, suffix) : null,
+    chartBands: set ? chartBandSet(set, entry.unit) : null,
     breakdown: {
-      dimension: options.by,
-      label: dimensionLabels[options.by],
+      dimension: by,
+      label: dimensionLabels[by],
       segments: segmentsOf(segmented),
     },
     coverage: {
@@ -208,8 +223,6 @@ function changeOf(entry: ScorecardEntry): ReportChange | null {
   if (!comparison) return null;
   const { change } = comparison;
   const improvement = change === null ? null : entry.direction === 'higher' ? change : -change;
-  const units = entry.unit === 'percent' ? ' pp' : unitSuffix(entry.unit);
-  const signed = change === null ? '—' : `${change > 0 ? '+' : ''}${round(change)}${units}`;
   return {
     kind: comparison.kind,
     from: comparison.range.from,
@@ -217,29 +230,40 @@ function changeOf(entry: ScorecardEntry): ReportChange | null {
     previous: comparison.value,
     change,
     improvement,
-    text: signed,
+    partial: comparison.partial === true,
+    note: comparison.note ?? null,
+    // The change of a range that is not over is no change between like periods: say so beside it.
+    text:
+      formatKpiChange(change, entry.unit) +
+      (comparison.partial && change !== null ? ' (partial period)' : ''),
   };
 }
 
 /** Every period from the first value to the last, gaps empty, so the time axis is even. */
 function trendOf(entry: ScorecardEntry, grain: Grain): ReportPoint[] {
   const points = (entry.series ?? []).flatMap((s) =>
-    s.period ? [{ period: s.period, value: s.value, n: s.n }] : [],
+    s.period
+      ? [
+          {
+            period: s.period,
+            value: s.value,
+            n: s.n,
+            partial: s.partial === true,
+            ...(s.maturing !== undefined ? { maturing: s.maturing } : {}),
+          },
+        ]
+      : [],
   );
+  // Filled gaps lie between two periods with values, so before the horizon: never partial.
   return fillPeriods(points, grain).map((p) => ({
     period: p.period,
     label: periodLabel(p.period, grain),
     value: p.value,
     n: p.n,
+    partial: p.partial === true,
+    ...(p.maturing !== undefined ? { maturing: p.maturing } : {}),
   }));
 }
-
-/** A change as the scorecard would print it; small changes keep two significant digits. */
-const round = (v: number) => {
-  const size = Math.abs(v);
-  if (size >= 10) return v.toFixed(1);
-  return size >= 0.1 || v === 0 ? v.toFixed(2) : v.toPrecision(2);
-};
 
 /** Segments, most orders first (ties by name), so the largest ones lead every table. */
 function segmentsOf(entry: ScorecardEntry | undefined): ReportSegment[] {

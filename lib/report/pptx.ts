@@ -5,6 +5,7 @@ import 'server-only';
  */
 import PptxGenJS from 'pptxgenjs';
 import { formatCount } from '@/lib/format/kpi-value';
+import { unitFormats } from './cells';
 import {
   bandText,
   changeText,
@@ -200,7 +201,8 @@ function kpiSlide(deck: PptxGenJS, model: ReportModel, kpi: ReportKpi): void {
   const slide = contentSlide(deck, model, kpi.name);
   const points = kpi.trend.points.filter((p) => p.value !== null);
   if (points.length) {
-    const labels = points.map((p) => p.label);
+    // A native chart draws every point alike: the category label says which period is not over.
+    const labels = points.map((p) => (p.partial ? `${p.label} (partial)` : p.label));
     const series = [{ name: kpi.name, labels, values: points.map((p) => p.value!) }];
     if (kpi.target)
       series.push({
@@ -218,6 +220,8 @@ function kpiSlide(deck: PptxGenJS, model: ReportModel, kpi: ReportKpi): void {
       lineDataSymbolSize: 6,
       showLegend: true,
       legendPos: 'b',
+      // PowerPoint draws the axis itself: give it the workbook's format of the same unit.
+      valAxisLabelFormatCode: unitFormats[kpi.unit],
       valAxisTitle: kpi.unitLabel || kpi.unit,
       showValAxisTitle: true,
       catAxisTitle: `Period (${kpi.trend.grain})`,

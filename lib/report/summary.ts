@@ -6,10 +6,12 @@ const MOVERS = 3;
 
 /**
  * Best and worst movers by relative change in each KPI's good direction, so a rate and a
- * duration can be ranked together; ties keep catalogue order.
+ * duration can be ranked together; ties keep catalogue order. A change over a range that runs past
+ * the data's horizon is left out: a half-filled period would rank as the worst (or best) mover.
  */
 export function moversOf(kpis: ReportKpi[]): ReportModel['movers'] {
   const moved = kpis
+    .filter((k) => !k.change?.partial)
     .map((k) => ({ k, score: relativeImprovement(k) }))
     .filter((m): m is { k: ReportKpi; score: number } => m.score !== null && m.score !== 0);
   const mover = ({ k }: { k: ReportKpi }): ReportMover => ({

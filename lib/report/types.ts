@@ -31,6 +31,10 @@ export interface ReportChange {
   change: number | null;
   /** Change in the KPI's good direction (positive = better); for ranking movers. */
   improvement: number | null;
+  /** The current range runs past the data's horizon: not a change between complete periods. */
+  partial: boolean;
+  /** Why, in a sentence, when partial. */
+  note: string | null;
   text: string;
 }
 
@@ -40,6 +44,10 @@ export interface ReportPoint {
   label: string;
   value: number | null;
   n: number;
+  /** The period ends after the data's horizon: drawn and labelled apart, never ranked. */
+  partial: boolean;
+  /** Durations: rows still open at the horizon that the period may yet take in. */
+  maturing?: number;
 }
 
 export interface ReportSegment {
@@ -121,6 +129,8 @@ export interface ReportModel {
     lastOrder: string | null;
     ordersCounted: number;
     isDemo: boolean;
+    /** The latest event time in the data (YYYY-MM-DDTHH:MM:SS): later periods are partial. */
+    horizon?: string | null;
   };
   kpis: ReportKpi[];
   movers: { best: ReportMover[]; worst: ReportMover[] };

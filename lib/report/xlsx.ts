@@ -5,7 +5,7 @@ import 'server-only';
  * per unit; text is neutralised against formula injection.
  */
 import ExcelJS from 'exceljs';
-import { COUNT_FORMAT, numberCell, textCell, unitFormats, type Cell } from './cells';
+import { changeFormats, COUNT_FORMAT, numberCell, textCell, unitFormats, type Cell } from './cells';
 import { targetStatusText } from './labels';
 import type { ReportKpi, ReportModel } from './types';
 
@@ -84,7 +84,8 @@ function scorecardSheet(sheet: Sheet, model: ReportModel): void {
       numberCell(k.change?.change),
       k.coverage.counted,
     ] satisfies Cell[]);
-    for (const col of [3, 8, 10, 11]) row.getCell(col).numFmt = unitFormats[k.unit];
+    for (const col of [3, 8, 10]) row.getCell(col).numFmt = unitFormats[k.unit];
+    row.getCell(11).numFmt = changeFormats[k.unit];
     row.getCell(7).numFmt = '0';
     row.getCell(12).numFmt = COUNT_FORMAT;
   }
@@ -98,10 +99,15 @@ function kpiSheet(sheet: Sheet, kpi: ReportKpi, model: ReportModel): void {
   sheet.addRow([textCell('Value'), numberCell(kpi.value)]).getCell(2).numFmt =
     unitFormats[kpi.unit];
   sheet.addRow([]);
-  header(sheet, [`Period (${kpi.trend.grain})`, 'Value', 'Counted']);
+  header(sheet, [`Period (${kpi.trend.grain})`, 'Value', 'Counted', 'Period state']);
   for (const p of kpi.trend.points) {
     // The period start as a real date, so the series sorts and charts in a spreadsheet.
-    const row = sheet.addRow([new Date(`${p.period}T00:00:00Z`), numberCell(p.value), p.n]);
+    const row = sheet.addRow([
+      new Date(`${p.period}T00:00:00Z`),
+      numberCell(p.value),
+      p.n,
+      textCell(periodState(p)),
+    ]);
     row.getCell(1).numFmt = 'yyyy-mm-dd';
     row.getCell(2).numFmt = unitFormats[kpi.unit];
     row.getCell(3).numFmt = COUNT_FORMAT;
@@ -201,4 +207,10 @@ function ledgerSheet(sheet: Sheet, model: ReportModel): void {
 
 function widths(sheet: Sheet, values: number[]): void {
   values.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+}
+
+/** "partial", with the open rows of a duration, or empty for a period that is over. */
+function periodState(p: ReportKpi['trend']['points'][number]): string {
+  if (!p.partial) return '';
+  return p.maturing ? `partial; ${p.maturing} still open` : 'partial';
 }

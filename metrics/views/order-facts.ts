@@ -8,11 +8,20 @@
  * shipment. A return is a fulfilment error when its category is damaged, wrong_item,
  * wrong_quantity or documentation.
  */
+import { orderProvenanceCtes, provenanceColumns, provenanceCtes } from './provenance';
+
+/**
+ * The shape of the fact tables: part of their stored version, so that a database built before a
+ * change of their columns rebuilds them.
+ */
+export const factsShape = 'provenance-1';
+
 export const orderFactsSql = `
 CREATE OR REPLACE TABLE kpi_order_facts AS
+WITH ${orderProvenanceCtes},
 -- One pass over the shipments per order. Materialised: both the line fill and the order row read
 -- it. The carrier, mode and site are those of the order's earliest shipment event with a value.
-WITH ship AS MATERIALIZED (
+ship AS MATERIALIZED (
   SELECT order_id,
          min(ship_ts) AS first_ship_ts,
          max(ship_ts) AS final_ship_ts,
@@ -116,19 +125,24 @@ SELECT o.order_id,
        r.qty_returned,
        coalesce(r.error_return, false) AS error_return,
        coalesce(sh.damaged_shipment, false) OR coalesce(r.damaged_return, false) AS damaged,
-       coalesce(sh.documentation_error_shipment, false) OR coalesce(r.documentation_return, false) AS documentation_error
+       coalesce(sh.documentation_error_shipment, false) OR coalesce(r.documentation_return, false) AS documentation_error,
+       ${provenanceColumns('pv')}
   FROM orders o
   LEFT JOIN ship sh ON sh.order_id = o.order_id
   LEFT JOIN lines li ON li.order_id = o.order_id
   LEFT JOIN ret r ON r.order_id = o.order_id
   LEFT JOIN days d ON d.order_id = o.order_id
+  LEFT JOIN prov pv ON pv.order_id = o.order_id
 `;
 
 /** One row per return, with the dimensions of its order, for return-level KPIs. */
 export const returnFactsSql = `
 CREATE OR REPLACE TABLE kpi_return_facts AS
+WITH ${provenanceCtes}
 SELECT r.return_id, r.order_id, r.line_no, r.sku, r.qty_returned, r.return_ts, r.credited_ts,
        r.reason_code, r.reason_category, r.return_value,
-       f.order_ts, f.customer_id, f.channel, f.site, f.region, f.carrier, f.ship_mode, f.cancelled
+       f.order_ts, f.customer_id, f.channel, f.site, f.region, f.carrier, f.ship_mode, f.cancelled,
+       ${provenanceColumns('pl')}
   FROM returns r LEFT JOIN kpi_order_facts f ON f.order_id = r.order_id
+  LEFT JOIN prov_loads pl ON pl.load_id = r.load_id AND pl.table_name = 'returns'
 `;

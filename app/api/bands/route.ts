@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { importBandSet, listBandSets } from '@/lib/benchmarks/store';
-import { json, reasonOf, route } from '../respond';
+import { BODY_LIMITS, json, readText, reasonOf, route } from '../respond';
 
 /** GET /api/bands: every band set (shipped and imported) with source, edition, peer group and n. */
 export const GET = route('view', async (_request, _context, { db }) =>
@@ -16,7 +16,7 @@ export const POST = route('bands', async (request, _context, { db, audit }) => {
     request.nextUrl.searchParams.get('format') ??
       (request.headers.get('content-type')?.includes('csv') ? 'csv' : 'json'),
   );
-  const text = await request.text();
+  const text = await readText(request, BODY_LIMITS.bandSet);
   if (text.length > MAX_BYTES)
     return json({ message: 'A band set file is at most 1 MB.' }, { status: 413 });
   try {

@@ -1,5 +1,5 @@
 import { listKpiInputs, removeKpiInput, setKpiInput } from '@/lib/kpi/inputs';
-import { json, route } from '../respond';
+import { json, route, readJson } from '../respond';
 
 /** GET /api/inputs: the FTE and cost figures entered per period and team. */
 export const GET = route('view', async (_request, _context, { db }) =>
@@ -8,7 +8,7 @@ export const GET = route('view', async (_request, _context, { db }) =>
 
 /** POST /api/inputs with { from, to, team?, fte?, cost?, currency? }. */
 export const POST = route('inputs', async (request, _context, { db, audit }) => {
-  const body: unknown = await request.json().catch(() => undefined);
+  const body: unknown = await readJson(request);
   const input = await setKpiInput(db, body);
   await audit({ action: 'inputs.set', outcome: 'ok', target: JSON.stringify(input) });
   return json({ input }, { status: 201 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { deleteProfile, listProfiles, saveProfile } from '@/lib/ingest/profiles';
-import { json, route } from '../respond';
+import { json, route, readJson } from '../respond';
 
 const saveSchema = z.object({
   name: z.string().min(1).max(200),
@@ -15,7 +15,7 @@ export const GET = route('view', async (_request, _context, { db }) =>
 
 /** POST /api/profiles with { name, headers, mapping }: save (or replace) a profile. */
 export const POST = route('mappings', async (request, _context, { db, audit }) => {
-  const body = saveSchema.parse(await request.json().catch(() => undefined));
+  const body = saveSchema.parse(await readJson(request));
   const profile = await saveProfile(db, body.name, body.headers, body.mapping);
   await audit({ action: 'mapping.save', outcome: 'ok', target: body.name });
   return json({ profile }, { status: 201 });

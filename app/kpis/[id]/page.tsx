@@ -15,15 +15,10 @@ import { BreakdownBars, type BreakdownRow } from '../../ui/charts/breakdown-bars
 import { Histogram } from '../../ui/charts/histogram';
 import { StageBar } from '../../ui/charts/stage-bar';
 import { TrendChart } from '../../ui/charts/trend-chart';
-import {
-  formatCount,
-  formatPercent,
-  formatValue,
-  unitSuffix,
-  type ChartGrain,
-} from '../../ui/charts/units';
+import { formatCount, formatPercent, formatKpiValue, type ChartGrain } from '../../ui/charts/units';
 import { DemoBanner } from '../../ui/demo-banner';
 import { FilterBar } from '../../ui/filter-bar';
+import { BasisNote } from '../../ui/kpi-card';
 import { BenchmarkSources } from '../../ui/kpi-pages/benchmark-sources';
 import { DrillTable } from '../../ui/kpi-pages/drill-table';
 import { filterContext } from '../../ui/kpi-pages/filter-context';
@@ -142,7 +137,8 @@ async function KpiDetail({
   const ordersHref = isDuration
     ? `/orders?kpi=${id}&sort=value&direction=desc${filterSearch.replace('?', '&')}`
     : `/orders?kpi=${id}&failed=1${filterSearch.replace('?', '&')}`;
-  const chartBands = sets.map((s) => chartBandSet(s, unitSuffix(unit)));
+  // Bands behind an assumed or partial trend would read as a placement it does not have.
+  const chartBands = entry.basis === 'measured' ? sets.map((s) => chartBandSet(s, unit)) : [];
   const target = entry.target?.target.value ?? null;
   const best = entry.placements[0];
 
@@ -183,13 +179,14 @@ async function KpiDetail({
         <div className="card">
           <div className="stat-label">Value</div>
           <div className={`stat-value ${shared.big}`}>
-            {entry.available ? formatValue(entry.value, unit) : '—'}
+            {entry.available ? formatKpiValue(entry.value, unit) : '—'}
           </div>
           <div className="stat-note">
             {entry.available
               ? `${entry.direction === 'higher' ? '↑ higher' : '↓ lower'} is better`
               : `Unavailable: ${entry.unavailableReason}`}
           </div>
+          {entry.available && entry.basis !== 'measured' && <BasisNote entry={entry} />}
         </div>
         <div className="card">
           <div className="stat-label">Counted</div>
@@ -204,7 +201,7 @@ async function KpiDetail({
           <div className="stat-label">Target</div>
           {entry.target ? (
             <>
-              <div className="stat-value">{formatValue(entry.target.target.value, unit)}</div>
+              <div className="stat-value">{formatKpiValue(entry.target.target.value, unit)}</div>
               <div className="stat-note">
                 {entry.target.status ? (
                   <span className={shared[statusText[entry.target.status].className]}>
@@ -235,9 +232,15 @@ async function KpiDetail({
             </>
           ) : (
             <>
-              <div className={`stat-value ${shared.quiet}`}>No band</div>
+              <div className={`stat-value ${shared.quiet}`}>
+                {entry.notPlaced?.[0]?.reference ? 'Reference only' : 'No band'}
+              </div>
               <div className="stat-note">
-                {sets.length ? 'No value to place' : 'No published band for this KPI'}
+                {entry.notPlaced?.[0]
+                  ? `Not placed: ${entry.notPlaced[0].notPlaced} (${entry.notPlaced[0].source.source} ${entry.notPlaced[0].source.edition})`
+                  : sets.length
+                    ? 'No value to place'
+                    : 'No published band for this KPI'}
               </div>
             </>
           )}
@@ -268,6 +271,7 @@ async function KpiDetail({
           <BenchmarkSources
             sets={sets}
             placements={entry.placements}
+            notPlaced={entry.notPlaced}
             unit={unit}
             empty={
               <>
@@ -310,7 +314,17 @@ async function KpiDetail({
             direction={entry.direction}
             grain={grain as ChartGrain}
             points={(entry.series ?? []).flatMap((s) =>
-              s.period ? [{ period: s.period, value: s.value, n: s.n }] : [],
+              s.period
+                ? [
+                    {
+                      period: s.period,
+                      value: s.value,
+                      n: s.n,
+                      partial: s.partial,
+                      maturing: s.maturing,
+                    },
+                  ]
+                : [],
             )}
             bands={chartBands}
             target={target}
@@ -378,7 +392,7 @@ async function KpiDetail({
             ).map(([label, value]) => (
               <div key={label}>
                 <dt>{label}</dt>
-                <dd>{formatValue(value, unit)}</dd>
+                <dd>{formatKpiValue(value, unit)}</dd>
               </div>
             ))}
           </dl>
@@ -497,7 +511,7 @@ function Definition({ definition, entry }: { definition: KpiDefinition; entry: S
               {entry.components.map((c) => (
                 <li key={c.kpi}>
                   <Link href={`/kpis/${c.kpi}`}>{c.name}</Link>
-                  {c.value !== null && ` · ${formatValue(c.value, 'percent')}`}
+                  {c.value !== null && ` · ${formatKpiValue(c.value, 'percent')}`}
                   {!c.used && <span className="stat-note"> · not used: {c.reason}</span>}
                 </li>
               ))}

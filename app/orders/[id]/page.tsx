@@ -12,7 +12,7 @@ import {
   type TimelineKind,
 } from '@/lib/orders/list';
 import type { OrderStatus } from '@/lib/orders/query';
-import { formatCount } from '../../ui/format';
+import { formatCount, formatKpiValue } from '../../ui/format';
 import { StatusPill } from '../orders-table';
 import styles from './order.module.css';
 import { requirePage } from '../../session';
@@ -318,9 +318,7 @@ const verdictText: Record<KpiVerdictStatus, { glyph: string; label: string }> = 
 /** In the KPI's own unit, as the KPI pages show it. */
 function verdictValue(kpi: OrderKpiVerdict): string {
   if (kpi.value === null || kpi.value === undefined) return '';
-  if (kpi.unit === 'hours') return `${kpi.value.toFixed(1)} h`;
-  if (kpi.unit === 'days') return `${kpi.value.toFixed(2)} d`;
-  return qty.format(kpi.value);
+  return formatKpiValue(kpi.value, kpi.unit);
 }
 
 function Verdicts({ kpis }: { kpis: OrderKpiVerdict[] }) {

@@ -13,7 +13,7 @@ import {
 } from 'recharts';
 import { ChartFigure, type LegendItem } from './chart-figure';
 import styles from './charts.module.css';
-import { formatCount, formatTick, formatValue, type KpiUnit } from './units';
+import { formatCount, formatKpiTick, formatKpiValue, type KpiUnit } from './units';
 
 export interface BreakdownRow {
   label: string;
@@ -83,7 +83,7 @@ export function BreakdownBars({
   const data = shown.map((r) => ({
     ...r,
     tag:
-      `${formatValue(r.value, unit)} · ` +
+      `${formatKpiValue(r.value, unit)} · ` +
       (r.quartile !== null
         ? `Q${r.quartile}`
         : r.value === null
@@ -101,10 +101,10 @@ export function BreakdownBars({
       ? `No ${dimension} has a value in this range.`
       : [
           valued.length === 1
-            ? `One ${dimension} with a value: ${best.label}, ${formatValue(best.value, unit)}.`
-            : `Best ${dimension}: ${best.label} at ${formatValue(best.value, unit)}; ` +
-              `worst: ${worst.label} at ${formatValue(worst.value, unit)}` +
-              (overall !== null ? ` (all: ${formatValue(overall, unit)}).` : '.'),
+            ? `One ${dimension} with a value: ${best.label}, ${formatKpiValue(best.value, unit)}.`
+            : `Best ${dimension}: ${best.label} at ${formatKpiValue(best.value, unit)}; ` +
+              `worst: ${worst.label} at ${formatKpiValue(worst.value, unit)}` +
+              (overall !== null ? ` (all: ${formatKpiValue(overall, unit)}).` : '.'),
           placed
             ? 'Q1 is the best internal quartile, Q4 the worst.'
             : quartileReason
@@ -138,7 +138,7 @@ export function BreakdownBars({
     ...(overall !== null && !compact
       ? [
           {
-            label: `All ${plural(dimension)} ${formatValue(overall, unit)}`,
+            label: `All ${plural(dimension)} ${formatKpiValue(overall, unit)}`,
             color: 'var(--text)',
             shape: 'dashed' as const,
           },
@@ -187,11 +187,11 @@ export function BreakdownBars({
                 <th scope="row" className="row-head">
                   {r.label}
                 </th>
-                <td className="num">{formatValue(r.value, unit)}</td>
+                <td className="num">{formatKpiValue(r.value, unit)}</td>
                 {hasStats && (
                   <>
-                    <td className="num">{formatValue(r.median, unit)}</td>
-                    <td className="num">{formatValue(r.p90, unit)}</td>
+                    <td className="num">{formatKpiValue(r.median, unit)}</td>
+                    <td className="num">{formatKpiValue(r.p90, unit)}</td>
                   </>
                 )}
                 <td className="num">{formatCount(r.n)}</td>
@@ -230,7 +230,7 @@ export function BreakdownBars({
             tick={{ fill: 'var(--muted)', fontSize: 12 }}
             stroke="var(--border)"
             tickLine={false}
-            tickFormatter={(v: number) => formatTick(v, unit)}
+            tickFormatter={(v: number) => formatKpiTick(v, unit)}
           />
           <YAxis
             type="category"
@@ -291,7 +291,7 @@ function SegmentTooltip({
   return (
     <div className={styles.tooltip}>
       <strong>{row.label}</strong>
-      <div className={styles.tooltipValue}>{formatValue(row.value, unit)}</div>
+      <div className={styles.tooltipValue}>{formatKpiValue(row.value, unit)}</div>
       <div className={styles.tooltipNote}>
         {formatCount(row.n)} {countWord} ·{' '}
         {row.quartile !== null ? `quartile Q${row.quartile}` : (row.excluded ?? 'not placed')}

@@ -1,8 +1,11 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { failureReason, timeReason } from '../kpi-pages/failure';
 import { bandOf, chartBandSet } from './bands';
 import { fillPeriods, yScale } from './scale';
-import { countTicks, formatValue, periodLabel } from './units';
+import { TrendChart } from './trend-chart';
+import { countTicks, formatKpiValue, periodLabel } from './units';
 
 describe('band shapes', () => {
   it('names quartile areas as the placement does, best at the bottom for lower-is-better', () => {
@@ -14,7 +17,7 @@ describe('band shapes', () => {
         direction: 'lower',
         scheme: { type: 'quartiles', p25: 30, median: 42, p75: 60 },
       },
-      ' h',
+      'hours',
     );
     expect(set.areas).toEqual([
       { y1: 60, y2: null, label: 'Bottom quartile', rank: 4 },
@@ -36,10 +39,10 @@ describe('band shapes', () => {
         direction: 'higher',
         scheme: { type: 'threshold', value: 99.7, label: 'Best-in-Class', comparison: '>' },
       },
-      ' %',
+      'percent',
     );
     expect(threshold.areas).toEqual([]);
-    expect(threshold.lines).toEqual([{ y: 99.7, label: 'Best-in-Class > 99.7 %' }]);
+    expect(threshold.lines).toEqual([{ y: 99.7, label: 'Best-in-Class > 99.7%' }]);
     const median = chartBandSet(
       {
         id: 'm',
@@ -48,9 +51,9 @@ describe('band shapes', () => {
         direction: 'higher',
         scheme: { type: 'quartiles', p25: null, median: 90, p75: null },
       },
-      ' %',
+      'percent',
     );
-    expect(median.lines).toEqual([{ y: 90, label: 'Median 90 %' }]);
+    expect(median.lines).toEqual([{ y: 90, label: 'Median 90%' }]);
     const range = chartBandSet(
       {
         id: 'r',
@@ -59,7 +62,7 @@ describe('band shapes', () => {
         direction: 'higher',
         scheme: { type: 'range', min: 75, max: 99, average: 89 },
       },
-      ' %',
+      'percent',
     );
     expect(range.areas.map((a) => [a.y1, a.y2, a.label])).toEqual([
       [75, 89, 'Worse than average'],
@@ -96,10 +99,10 @@ describe('trend scale', () => {
   });
 
   it('formats values and periods', () => {
-    expect(formatValue(48.7077, 'hours')).toBe('48.7 h');
-    expect(formatValue(5.04, 'days')).toBe('5.04 d');
-    expect(formatValue(92.456, 'percent')).toBe('92.5 %');
-    expect(formatValue(null, 'percent')).toBe('—');
+    expect(formatKpiValue(48.7077, 'hours')).toBe('48.7 h');
+    expect(formatKpiValue(5.04, 'days')).toBe('5.0 d');
+    expect(formatKpiValue(92.456, 'percent')).toBe('92.5%');
+    expect(formatKpiValue(null, 'percent')).toBe('—');
     expect(periodLabel('2025-04-01', 'quarter')).toBe('Q2 2025');
     expect(periodLabel('2025-03-01', 'month')).toBe('Mar 2025');
   });
@@ -138,5 +141,46 @@ describe('failure explanations', () => {
     ).toBe(
       'Released after 2 h · 4 days release → final ship · 2 ship dates · 1/4 lines backordered',
     );
+  });
+});
+
+describe('a trend whose last period is not over', () => {
+  const chart = renderToStaticMarkup(
+    createElement(TrendChart, {
+      title: 'Order shipment cycle time',
+      measure: 'order shipment cycle time',
+      unit: 'hours',
+      direction: 'lower',
+      grain: 'month',
+      points: [
+        { period: '2024-01-01', value: 24, n: 1, partial: false, maturing: 0 },
+        { period: '2024-02-01', value: 48, n: 1, partial: false, maturing: 0 },
+        { period: '2024-03-01', value: 90, n: 2, partial: true, maturing: 1 },
+      ],
+    }),
+  );
+  const cells = (html: string) =>
+    [...html.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) =>
+      [...row[1]!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((c) => c[1]),
+    );
+
+  it('says "partial" for that period in the table alternative, and "complete" for the others', () => {
+    expect(cells(chart.slice(chart.indexOf('<table')))).toEqual([
+      ['Period', 'Value', 'Orders', 'Period state'],
+      ['Jan 2024', '24.0 h', '1', 'complete'],
+      ['Feb 2024', '48.0 h', '1', 'complete'],
+      ['Mar 2024', '90.0 h', '2', 'partial; 1 still open'],
+    ]);
+  });
+
+  it('never names the partial period the worst; the summary says it is partial', () => {
+    // March's 90 h would be the worst month; February's 48 h is the worst complete one.
+    expect(chart).toContain(
+      'Monthly order shipment cycle time went from 24.0 h (Jan 2024) to 48.0 h (Feb 2024); best 24.0 h in Jan 2024, worst 48.0 h in Feb 2024.',
+    );
+    expect(chart).toContain(
+      'Mar 2024 is partial (not over in the data): 90.0 h so far, 1 still open.',
+    );
+    expect(chart).toContain('a period not over in the data');
   });
 });

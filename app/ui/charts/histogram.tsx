@@ -13,7 +13,14 @@ import {
 } from 'recharts';
 import { ChartFigure, type LegendItem } from './chart-figure';
 import styles from './charts.module.css';
-import { countTicks, formatCount, formatTick, formatValue, type KpiUnit } from './units';
+import {
+  countTicks,
+  formatCount,
+  formatKpiTick,
+  formatKpiValue,
+  formatPercent,
+  type KpiUnit,
+} from './units';
 
 export interface HistogramBin {
   from: number;
@@ -75,7 +82,7 @@ export function Histogram({
       mid: b.from + width / 2,
       tail,
       share: total ? (100 * b.count) / total : 0,
-      tailLabel: tail ? `${formatTick(b.from, unit)}+` : '',
+      tailLabel: tail ? `${formatKpiTick(b.from, unit)}+` : '',
     };
   });
   const top = rows.length ? rows.at(-1)!.from + width : 1;
@@ -91,27 +98,27 @@ export function Histogram({
     median === null
       ? 'No values to describe.'
       : [
-          `Median ${formatValue(median, unit)}`,
-          p90 !== null ? `90 % of ${countWord} ${within} ${formatValue(p90, unit)}` : null,
-          p95 !== null ? `95 % ${within} ${formatValue(p95, unit)}` : null,
+          `Median ${formatKpiValue(median, unit)}`,
+          p90 !== null ? `90% of ${countWord} ${within} ${formatKpiValue(p90, unit)}` : null,
+          p95 !== null ? `95% ${within} ${formatKpiValue(p95, unit)}` : null,
           mean !== null
-            ? `mean ${formatValue(mean, unit)} over ${formatCount(total)} ${countWord}`
+            ? `mean ${formatKpiValue(mean, unit)} over ${formatCount(total)} ${countWord}`
             : null,
         ]
           .filter(Boolean)
           .join('; ') +
         '.' +
         (tail
-          ? ` The last bar holds the long tail: ${formatCount(tail.count)} ${countWord} took ${formatTick(tail.from, unit)} or more${max !== null ? `, the longest ${formatValue(max, unit)}` : ''}.`
+          ? ` The last bar holds the long tail: ${formatCount(tail.count)} ${countWord} took ${formatKpiTick(tail.from, unit)} or more${max !== null ? `, the longest ${formatKpiValue(max, unit)}` : ''}.`
           : '');
   const legend: LegendItem[] = [
     {
-      label: `${capitalise(countWord)} per ${formatTick(width, unit)} bin`,
+      label: `${capitalise(countWord)} per ${formatKpiTick(width, unit)} bin`,
       color: 'var(--accent)',
       shape: 'bar',
     },
     ...markers.map((m) => ({
-      label: `${m.label} ${formatValue(m.value, unit)}`,
+      label: `${m.label} ${formatKpiValue(m.value, unit)}`,
       color: 'var(--text)',
       shape: (m.dash === undefined
         ? 'line'
@@ -150,7 +157,7 @@ export function Histogram({
                   {rangeLabel(r, unit)}
                 </th>
                 <td className="num">{formatCount(r.count)}</td>
-                <td className="num">{r.share.toFixed(1)} %</td>
+                <td className="num">{formatPercent(r.share)}</td>
               </tr>
             ))}
           </tbody>
@@ -174,7 +181,7 @@ export function Histogram({
             type="number"
             domain={[0, top]}
             ticks={ticksOf(rows, width, !!tail)}
-            tickFormatter={(v: number) => formatTick(v, unit)}
+            tickFormatter={(v: number) => formatKpiTick(v, unit)}
             tick={{ fill: 'var(--muted)', fontSize: 12 }}
             stroke="var(--border)"
             tickLine={false}
@@ -222,7 +229,7 @@ export function Histogram({
               strokeDasharray={m.dash}
               ifOverflow="extendDomain"
               label={{
-                value: `${m.label} ${formatTick(m.value, unit)}`,
+                value: `${m.label} ${formatKpiTick(m.value, unit)}`,
                 position: 'top',
                 fill: 'var(--text)',
                 fontSize: 11,
@@ -253,14 +260,14 @@ function BinTooltip({
       <div className={styles.tooltipValue}>
         {formatCount(row.count)} {countWord}
       </div>
-      <div className={styles.tooltipNote}>{row.share.toFixed(1)} % of all</div>
+      <div className={styles.tooltipNote}>{formatPercent(row.share)} of all</div>
     </div>
   );
 }
 
 function rangeLabel(r: Row, unit: KpiUnit): string {
-  if (r.tail) return `${formatTick(r.from, unit)} or more (up to ${formatTick(r.to, unit)})`;
-  return `${formatTick(r.from, unit)} to under ${formatTick(r.to, unit)}`;
+  if (r.tail) return `${formatKpiTick(r.from, unit)} or more (up to ${formatKpiTick(r.to, unit)})`;
+  return `${formatKpiTick(r.from, unit)} to under ${formatKpiTick(r.to, unit)}`;
 }
 
 /** Bin edges as ticks, thinned to about eight. */

@@ -13,7 +13,7 @@ import {
 } from 'recharts';
 import { ChartFigure, type LegendItem } from './chart-figure';
 import styles from './charts.module.css';
-import { formatCount, formatTick, formatValue } from './units';
+import { formatCount, formatKpiTick, formatKpiValue } from './units';
 
 export interface StageInput {
   stage: 'entry' | 'release' | 'ship' | 'delivery';
@@ -66,12 +66,12 @@ export function StageBar({ title, stages, height = 150 }: StageBarProps) {
   const summary = !present.length
     ? 'No stage has both of its timestamps in this range.'
     : `${present
-        .map((s) => `${LOOK[s.stage].name} ${formatValue(s.meanHours, 'hours')}`)
+        .map((s) => `${LOOK[s.stage].name} ${formatKpiValue(s.meanHours, 'hours')}`)
         .join(' → ')} on average. ` +
       (slowest
-        ? `The longest stage is ${LOOK[slowest.stage].name.toLowerCase()} (${formatValue(slowest.meanHours, 'hours')}). `
+        ? `The longest stage is ${LOOK[slowest.stage].name.toLowerCase()} (${formatKpiValue(slowest.meanHours, 'hours')}). `
         : '') +
-      `Order to final shipment adds up to about ${formatValue(toShip, 'hours')}; ` +
+      `Order to final shipment adds up to about ${formatKpiValue(toShip, 'hours')}; ` +
       'each stage averages over the orders that have both of its timestamps, so the sum differs slightly from the cycle time.';
   const legend: LegendItem[] = stages.map((s) => ({
     label: `${LOOK[s.stage].name}: ${s.label}`,
@@ -109,8 +109,8 @@ export function StageBar({ title, stages, height = 150 }: StageBarProps) {
                   {LOOK[s.stage].name}
                   <div className="stat-note">{s.label}</div>
                 </th>
-                <td className="num">{formatValue(s.meanHours, 'hours')}</td>
-                <td className="num">{formatValue(s.medianHours, 'hours')}</td>
+                <td className="num">{formatKpiValue(s.meanHours, 'hours')}</td>
+                <td className="num">{formatKpiValue(s.medianHours, 'hours')}</td>
                 <td className="num">{formatCount(s.n)}</td>
               </tr>
             ))}
@@ -135,7 +135,7 @@ export function StageBar({ title, stages, height = 150 }: StageBarProps) {
             tick={{ fill: 'var(--muted)', fontSize: 12 }}
             stroke="var(--border)"
             tickLine={false}
-            tickFormatter={(v: number) => formatTick(v, 'hours')}
+            tickFormatter={(v: number) => formatKpiTick(v, 'hours')}
           />
           <YAxis
             type="category"
@@ -184,7 +184,7 @@ function SegmentLabel({ x, y, width, height, value, name }: LabelProps & { name:
   if (!(w > 34) || !(v > 0)) return null;
   const cx = Number(x ?? 0) + w / 2;
   const cy = Number(y ?? 0) + Number(height ?? 0) / 2;
-  const text = w > 130 ? `${name} ${formatTick(v, 'hours')}` : formatTick(v, 'hours');
+  const text = w > 130 ? `${name} ${formatKpiTick(v, 'hours')}` : formatKpiTick(v, 'hours');
   return (
     <text
       x={cx}
@@ -209,7 +209,7 @@ function StageTooltip({ active, payload, stages }: TooltipContentProps & { stage
       {stages.map((s) => (
         <div key={s.stage} className={styles.tooltipNote}>
           {LOOK[s.stage].name}:{' '}
-          {formatValue(measure === 'Mean' ? s.meanHours : s.medianHours, 'hours')}
+          {formatKpiValue(measure === 'Mean' ? s.meanHours : s.medianHours, 'hours')}
         </div>
       ))}
     </div>

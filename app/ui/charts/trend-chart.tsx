@@ -2,6 +2,7 @@
 import {
   CartesianGrid,
   ComposedChart,
+  LabelList,
   Line,
   ReferenceArea,
   ReferenceLine,
@@ -16,8 +17,8 @@ import { ChartFigure, type LegendItem } from './chart-figure';
 import styles from './charts.module.css';
 import {
   formatCount,
-  formatTick,
-  formatValue,
+  formatKpiTick,
+  formatKpiValue,
   grainWords,
   periodLabel,
   type ChartGrain,
@@ -45,6 +46,12 @@ export interface TrendChartProps {
 
 interface Row extends TrendPoint {
   label: string;
+  /** The value on the solid line: periods that are over. */
+  solid: number | null;
+  /** The value on the dashed line: a partial period and the period before it, which it joins. */
+  dashed: number | null;
+  /** "partial" on a partial period's point, drawn beside it so the dash is not the only cue. */
+  mark: string | null;
 }
 
 const BAND_FILL = ['var(--good)', 'var(--accent)', 'var(--accent)', 'var(--accent)', 'var(--bad)'];
@@ -63,10 +70,18 @@ export function TrendChart({
   height = 300,
   hideTitle = false,
 }: TrendChartProps) {
-  const rows: Row[] = fillPeriods(points, grain).map((p) => ({
-    ...p,
-    label: periodLabel(p.period, grain),
-  }));
+  const filled = fillPeriods(points, grain);
+  const rows: Row[] = filled.map((p, i) => {
+    const next = filled[i + 1];
+    return {
+      ...p,
+      label: periodLabel(p.period, grain),
+      solid: p.partial ? null : p.value,
+      dashed: p.partial || next?.partial ? p.value : null,
+      mark: p.partial && p.value !== null ? 'partial' : null,
+    };
+  });
+  const anyPartial = rows.some((r) => r.partial);
   const shaded = bands.find((b) => b.areas.length > 0);
   // Sets beyond the first shaded one show their boundaries as lines, so areas never overlap.
   const lines = bands.flatMap((b) =>
@@ -94,7 +109,7 @@ export function TrendChart({
     ...(target !== null
       ? [
           {
-            label: `Target ${formatValue(target, unit)}`,
+            label: `Target ${formatKpiValue(target, unit)}`,
             color: 'var(--good)',
             shape: 'dashed' as const,
           },
@@ -108,6 +123,15 @@ export function TrendChart({
       color: 'var(--text)',
       shape: 'dotted' as const,
     })),
+    ...(anyPartial
+      ? [
+          {
+            label: 'Dashed, hollow point marked “partial”: a period not over in the data',
+            color: 'var(--accent)',
+            shape: 'dashed' as const,
+          },
+        ]
+      : []),
   ];
   const valued = rows.filter((r) => r.value !== null);
   return (
@@ -133,6 +157,7 @@ export function TrendChart({
               </th>
               {shaded && <th scope="col">Band ({shaded.title})</th>}
               {target !== null && <th scope="col">Target</th>}
+              {anyPartial && <th scope="col">Period state</th>}
             </tr>
           </thead>
           <tbody>
@@ -141,12 +166,13 @@ export function TrendChart({
                 <th scope="row" className="row-head">
                   {periodLabel(r.period, grain, true)}
                 </th>
-                <td className="num">{formatValue(r.value, unit)}</td>
+                <td className="num">{formatKpiValue(r.value, unit)}</td>
                 <td className="num">{formatCount(r.n)}</td>
                 {shaded && (
                   <td>{r.value === null ? '—' : (bandOf(r.value, shaded)?.label ?? '—')}</td>
                 )}
                 {target !== null && <td>{targetWord(r.value, target, direction)}</td>}
+                {anyPartial && <td>{periodState(r)}</td>}
               </tr>
             ))}
           </tbody>
@@ -195,7 +221,7 @@ export function TrendChart({
             tick={{ fill: 'var(--muted)', fontSize: 12 }}
             stroke="var(--border)"
             tickLine={false}
-            tickFormatter={(v: number) => formatTick(v, unit)}
+            tickFormatter={(v: number) => formatKpiTick(v, unit)}
             width={64}
           />
           {lines.map((l) => (
@@ -221,7 +247,7 @@ export function TrendChart({
               strokeWidth={2}
               strokeDasharray="6 4"
               label={{
-                value: `Target ${formatValue(target, unit)}`,
+                value: `Target ${formatKpiValue(target, unit)}`,
                 position: 'insideTopLeft',
                 fill: 'var(--good)',
                 fontSize: 11,
@@ -245,7 +271,7 @@ export function TrendChart({
           />
           <Line
             type="linear"
-            dataKey="value"
+            dataKey="solid"
             stroke="var(--accent)"
             strokeWidth={2.5}
             dot={
@@ -257,6 +283,32 @@ export function TrendChart({
             connectNulls={false}
             isAnimationActive={false}
           />
+          {anyPartial && (
+            <Line
+              type="linear"
+              dataKey="dashed"
+              stroke="var(--accent)"
+              strokeWidth={2}
+              strokeDasharray="6 4"
+              dot={(props: { cx?: number; cy?: number; index?: number }) => (
+                <circle
+                  key={`partial-${props.index}`}
+                  cx={props.cx}
+                  cy={props.cy}
+                  r={rows[props.index ?? -1]?.partial ? 5 : 0}
+                  fill="var(--surface)"
+                  stroke="var(--accent)"
+                  strokeWidth={2}
+                />
+              )}
+              activeDot={{ r: 5 }}
+              connectNulls={false}
+              isAnimationActive={false}
+              legendType="none"
+            >
+              <LabelList dataKey="mark" position="top" fill="var(--muted)" fontSize={11} />
+            </Line>
+          )}
         </ComposedChart>
       )}
     </ChartFigure>
@@ -285,10 +337,11 @@ function TrendTooltip({
   return (
     <div className={styles.tooltip}>
       <strong>{periodLabel(row.period, grain, true)}</strong>
-      <div className={styles.tooltipValue}>{formatValue(row.value, unit)}</div>
+      <div className={styles.tooltipValue}>{formatKpiValue(row.value, unit)}</div>
       <div className={styles.tooltipNote}>
         {formatCount(row.n)} {countWord}
       </div>
+      {row.partial && <div className={styles.tooltipNote}>{periodState(row)}</div>}
       {row.value !== null &&
         bands.map((b) => {
           const band = bandOf(row.value!, b);
@@ -320,6 +373,12 @@ function bandTone(rank: number, count: number): number {
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** A partial period in words: "partial", with the rows still open for a duration. */
+function periodState(r: TrendPoint): string {
+  if (!r.partial) return 'complete';
+  return r.maturing ? `partial; ${formatCount(r.maturing)} still open` : 'partial';
+}
+
 function trendSummary(
   rows: Row[],
   o: {
@@ -331,25 +390,36 @@ function trendSummary(
     bands: ChartBandSet[];
   },
 ): string {
-  const valued = rows.filter((r): r is Row & { value: number } => r.value !== null);
-  if (!valued.length) return `No ${grainWords[o.grain]} values of the ${o.measure} in this range.`;
+  // A period not over in the data is named apart, never the first, last, best or worst.
+  const valued = rows.filter((r): r is Row & { value: number } => r.value !== null && !r.partial);
+  const partial = rows.filter((r) => r.partial && r.value !== null);
+  const name = (r: Row) => periodLabel(r.period, o.grain, true).replace(/^Week/, 'the week');
+  const partialText = partial.map(
+    (r) =>
+      `${capitalise(name(r))} is partial (not over in the data): ${formatKpiValue(r.value, o.unit)} so far${r.maturing ? `, ${formatCount(r.maturing)} still open` : ''}.`,
+  );
+  if (!valued.length)
+    return [
+      `No ${partial.length ? 'complete ' : ''}${grainWords[o.grain]} values of the ${o.measure} in this range.`,
+      ...partialText,
+    ].join(' ');
   const first = valued[0]!;
   const last = valued.at(-1)!;
   const better = (a: number, b: number) => (o.direction === 'higher' ? a > b : a < b);
   const best = valued.reduce((a, b) => (better(b.value, a.value) ? b : a));
   const worst = valued.reduce((a, b) => (better(a.value, b.value) ? b : a));
-  const name = (r: Row) => periodLabel(r.period, o.grain, true).replace(/^Week/, 'the week');
   const parts = [
     valued.length === 1
-      ? `${capitalise(o.measure)} ${formatValue(first.value, o.unit)} in ${name(first)}.`
-      : `${capitalise(o.grain === 'day' ? 'daily' : grainWords[o.grain])} ${o.measure} went from ${formatValue(first.value, o.unit)} (${name(first)}) to ${formatValue(last.value, o.unit)} (${name(last)}); best ${formatValue(best.value, o.unit)} in ${name(best)}, worst ${formatValue(worst.value, o.unit)} in ${name(worst)}.`,
+      ? `${capitalise(o.measure)} ${formatKpiValue(first.value, o.unit)} in ${name(first)}.`
+      : `${capitalise(o.grain === 'day' ? 'daily' : grainWords[o.grain])} ${o.measure} went from ${formatKpiValue(first.value, o.unit)} (${name(first)}) to ${formatKpiValue(last.value, o.unit)} (${name(last)}); best ${formatKpiValue(best.value, o.unit)} in ${name(best)}, worst ${formatKpiValue(worst.value, o.unit)} in ${name(worst)}.`,
   ];
   if (o.target !== null) {
     const met = valued.filter((r) => targetWord(r.value, o.target!, o.direction) === 'met').length;
     parts.push(
-      `Target ${formatValue(o.target, o.unit)} met in ${met} of ${valued.length} ${valued.length === 1 ? 'period' : 'periods'}.`,
+      `Target ${formatKpiValue(o.target, o.unit)} met in ${met} of ${valued.length} ${valued.length === 1 ? 'period' : 'periods'}.`,
     );
   }
+  parts.push(...partialText);
   for (const b of o.bands) parts.push(b.description);
   if (!o.bands.length) parts.push('No published benchmark band to draw.');
   return parts.join(' ');

@@ -1,29 +1,88 @@
+import { kindText, yieldsBands } from '@/lib/benchmarks/schema';
 import type { StoredBandSet } from '@/lib/benchmarks/store';
-import type { Placement } from '@/lib/kpi/bands';
+import type { NotPlaced, Placement, ReferenceComparison } from '@/lib/kpi/bands';
 import type { ReactNode } from 'react';
-import { formatCount, unitSuffix, type KpiUnit } from '../charts/units';
+import { formatCount, formatPublishedFigure, type KpiUnit } from '../charts/units';
 import styles from './kpi-pages.module.css';
-
-const n2 = (v: number) => String(Number(v.toFixed(2)));
 
 /** A band set's scheme in words, in value order. */
 export function schemeText(set: Pick<StoredBandSet, 'scheme'>, unit: KpiUnit): string {
-  const u = unitSuffix(unit);
+  const f = (v: number) => formatPublishedFigure(v, unit);
   const s = set.scheme;
   switch (s.type) {
     case 'threshold':
-      return `${s.label}: ${s.comparison} ${n2(s.value)}${u}`;
+      return `${s.label}: ${s.comparison} ${f(s.value)}`;
     case 'quartiles':
       return [
-        `25th percentile ${s.p25 === null ? 'not public' : n2(s.p25) + u}`,
-        `median ${n2(s.median)}${u}`,
-        `75th percentile ${s.p75 === null ? 'not public' : n2(s.p75) + u}`,
+        `25th percentile ${s.p25 === null ? 'not public' : f(s.p25)}`,
+        `median ${f(s.median)}`,
+        `75th percentile ${s.p75 === null ? 'not public' : f(s.p75)}`,
       ].join(' · ');
     case 'range':
-      return `Reported from ${n2(s.min)}${u} to ${n2(s.max)}${u}, average ${n2(s.average)}${u}`;
+      return `Reported from ${f(s.min)} to ${f(s.max)}, average ${f(s.average)}`;
     case 'quintiles':
-      return `Quintile boundaries ${s.boundaries.map((b) => n2(b) + u).join(' · ')} (20th to 80th percentile)`;
+      return `Quintile boundaries ${s.boundaries.map(f).join(' · ')} (20th to 80th percentile)`;
+    case 'reference':
+      return s.figures
+        .map((x) =>
+          x.value !== undefined
+            ? `${x.label} ${f(x.value)}`
+            : `${x.label} ${formatPublishedFigure(x.low!, null)}–${f(x.high!)}`,
+        )
+        .join(' · ');
   }
+}
+
+const populationTerm = {
+  survey: 'Peer group',
+  study: 'Studied',
+  practitioner: 'Drawn from',
+  requirement: 'Applies to',
+} as const;
+
+/** What the scheme's figures are called beside the set, by kind. */
+function figuresTerm(set: Pick<StoredBandSet, 'kind' | 'scheme'>): string {
+  if (set.kind === 'requirement') return 'Requirement';
+  if (set.kind === 'practitioner') return 'Guideline';
+  return yieldsBands(set) ? 'Bands' : 'Figures';
+}
+
+/**
+ * A comparison in its kind's own terms: a requirement met or not (a mark and words, not colour
+ * alone), or reference figures with the value's difference to each; never a band.
+ */
+function ComparisonView({ comparison }: { comparison: ReferenceComparison }) {
+  if (comparison.meets !== null) {
+    const [figure] = comparison.figures;
+    return (
+      <div className={styles.placement}>
+        <span className={styles.band}>
+          <span aria-hidden="true">{comparison.meets ? '✓ ' : '✕ '}</span>
+          {comparison.meets ? 'Meets the requirement' : 'Does not meet the requirement'}
+        </span>
+        {figure && (
+          <span className={styles.pct}>
+            {figure.label} {figure.figure}
+          </span>
+        )}
+        {!comparison.meets && figure && (
+          <div className={styles.gap}>{capitalise(figure.text)}.</div>
+        )}
+      </div>
+    );
+  }
+  return (
+    <div className={styles.placement}>
+      <span className={styles.band}>Reference, not a band</span>
+      <ul className={styles.gap}>
+        {comparison.figures.map((f) => (
+          <li key={f.label}>
+            {capitalise(f.label)} {f.figure}: yours {f.text}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 function ordinal(n: number): string {
@@ -40,12 +99,15 @@ function ordinal(n: number): string {
 export function BenchmarkSources({
   sets,
   placements,
+  notPlaced = [],
   unit,
   headingLevel = 3,
   empty,
 }: {
   sets: StoredBandSet[];
   placements: Placement[];
+  /** Sets the value is not placed in (assumed, partial, another definition), with the reason. */
+  notPlaced?: NotPlaced[];
   unit: KpiUnit;
   headingLevel?: 3 | 4;
   /** What to say when the KPI has no band set. */
@@ -57,11 +119,12 @@ export function BenchmarkSources({
     <ul className={styles.sources}>
       {sets.map((set) => {
         const p = placements.find((x) => x.source.setId === set.id);
+        const refused = notPlaced.find((x) => x.source.setId === set.id);
         return (
           <li key={set.id} className={styles.source}>
             <H className={styles.sourceName}>{set.name}</H>
             <div className={styles.sourceMeta}>
-              {set.source} · {set.edition}
+              <span className="tag">{kindText(set)}</span> {set.source} · {set.edition}
               {set.origin === 'imported' && <span className="tag">imported</span>}
             </div>
             {p ? (
@@ -79,15 +142,27 @@ export function BenchmarkSources({
                     : 'Already in the best band of this source.'}
                 </div>
               </div>
+            ) : refused?.comparison ? (
+              <ComparisonView comparison={refused.comparison} />
+            ) : refused ? (
+              <div className={styles.placement}>
+                <span className={styles.na}>
+                  {refused.reference ? 'Reference only' : 'Not placed'}: {refused.notPlaced}.
+                </span>
+              </div>
             ) : (
               <div className={styles.placement}>
-                <span className={styles.na}>No value to place in this range.</span>
+                <span className={styles.na}>
+                  {yieldsBands(set)
+                    ? 'No value to place in this range.'
+                    : 'No value to compare with these figures.'}
+                </span>
               </div>
             )}
             <dl className={styles.sourceFacts}>
-              <dt>Bands</dt>
+              <dt>{figuresTerm(set)}</dt>
               <dd>{schemeText(set, unit)}</dd>
-              <dt>Peer group</dt>
+              <dt>{populationTerm[set.kind ?? 'survey']}</dt>
               <dd>{set.peerGroup}</dd>
               <dt>Sample</dt>
               <dd>
@@ -104,9 +179,14 @@ export function BenchmarkSources({
               <dt>Citation</dt>
               <dd className={styles.citation}>{set.citation}</dd>
             </dl>
-            {p?.definitionDiffers && (
+            {set.definitionDifference && (
               <p className={styles.differs} role="note">
-                <strong>Definition differs.</strong> {p.note ?? 'Compare with care.'}
+                <strong>How their definition differs from ours.</strong> {set.definitionDifference}
+              </p>
+            )}
+            {(p ?? refused)?.definitionDiffers && !set.definitionDifference && (
+              <p className={styles.differs} role="note">
+                <strong>Definition differs.</strong> {(p ?? refused)?.note ?? 'Compare with care.'}
               </p>
             )}
           </li>

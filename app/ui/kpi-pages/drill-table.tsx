@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatCount, formatValue, type KpiUnit } from '../charts/units';
+import { formatCount, formatKpiValue, type KpiUnit } from '../charts/units';
 import { explainingFields, failureReason, timeReason, type DrillField } from './failure';
 import styles from './kpi-pages.module.css';
 
@@ -124,7 +124,7 @@ export function DrillTable({
               )}
               {unit && (
                 <td className={`num ${styles.strong}`}>
-                  {formatValue(row.value === null ? null : Number(row.value), unit)}
+                  {formatKpiValue(row.value === null ? null : Number(row.value), unit)}
                 </td>
               )}
               {extraHeader && <td>{extraCell?.(row)}</td>}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { updateUser, userChangeSchema } from '@/lib/auth/users';
-import { json, reasonOf, route } from '../../respond';
+import { json, reasonOf, route, readJson } from '../../respond';
 
 /**
  * PATCH /api/users/:id with { role?, disabled?, password? }: change a user. Disabling or a new
@@ -14,7 +14,7 @@ export const PATCH = route<{ params: Promise<{ id: string }> }>(
       .int()
       .positive()
       .parse((await params).id);
-    const change = userChangeSchema.parse(await request.json().catch(() => undefined));
+    const change = userChangeSchema.parse(await readJson(request));
     const described = [
       change.role && `role ${change.role}`,
       change.disabled !== undefined && (change.disabled ? 'disabled' : 'enabled'),

@@ -5,7 +5,7 @@ import { warmDefaultViews } from '@/lib/kpi/warm';
 import { mappingSchema } from '@/lib/ingest/mapping';
 import { getUpload, rejectsFileOf, workDir } from '@/lib/ingest/uploads';
 import { loadAuditEvent } from '@/lib/auth/audit';
-import { json, reasonOf, route } from '../../../respond';
+import { json, reasonOf, route, readJson } from '../../../respond';
 
 const bodySchema = z.object({
   mapping: mappingSchema,
@@ -21,7 +21,7 @@ export const POST = route<{ params: Promise<{ id: string }> }>(
   'upload',
   async (request, { params }, { db, audit }) => {
     const { id } = await params;
-    const body = bodySchema.parse(await request.json().catch(() => undefined));
+    const body = bodySchema.parse(await readJson(request));
     const upload = await getUpload(id);
     const rejectsPath = rejectsFileOf(id);
     await rm(rejectsPath, { force: true });
@@ -36,10 +36,15 @@ export const POST = route<{ params: Promise<{ id: string }> }>(
       rejectsPath,
       tmpDir: await workDir(),
     }).catch(async (error: unknown) => {
-      await audit({ action: 'load', outcome: 'failed', target, detail: reasonOf(error) });
+      await audit({
+        action: body.dryRun ? 'load.dry_run' : 'load',
+        outcome: 'failed',
+        target,
+        detail: reasonOf(error),
+      });
       throw error;
     });
-    if (!body.dryRun) await audit(loadAuditEvent(report, target));
+    await audit(loadAuditEvent(report, target));
     if (report.status === 'loaded') void warmDefaultViews(db);
     return json(report);
   },

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { mappingSchema } from '@/lib/ingest/mapping';
 import { previewDatabase, previewUpload } from '@/lib/ingest/preview';
-import { findProfile } from '@/lib/ingest/profiles';
+import { findProfile, type MappingProfile } from '@/lib/ingest/profiles';
 import { getUpload, workDir } from '@/lib/ingest/uploads';
 import { mappingTargets } from '@/lib/model/canonical';
+import { kpiCatalogue } from '@/metrics';
 import { json, route } from '../../../respond';
 
 const querySchema = z.object({
@@ -18,7 +19,8 @@ const querySchema = z.object({
 
 /**
  * GET /api/uploads/:id/preview?sheet=&table=&delimiter=&encoding=&decimalSeparator=&skipRows=&header=
- * The first rows, what was detected, a proposed mapping, and the saved profile for these headers.
+ * The first rows, what was detected, a proposed mapping, the saved profile for these headers, and
+ * the KPIs' needs.
  */
 export const GET = route<{ params: Promise<{ id: string }> }>(
   'upload',
@@ -29,6 +31,13 @@ export const GET = route<{ params: Promise<{ id: string }> }>(
     );
     const query = querySchema.parse(search);
     const upload = await getUpload(id);
+    // Looked up once: the preview reads its recorded separators, the wizard offers its mapping.
+    const lookups = new Map<string, Promise<MappingProfile | undefined>>();
+    const profileFor = (headers: string[]) => {
+      const key = JSON.stringify(headers);
+      if (!lookups.has(key)) lookups.set(key, findProfile(db, headers));
+      return lookups.get(key)!;
+    };
     const preview = await previewUpload(await previewDatabase(), upload.file, upload.fileName, {
       sheet: query.sheet,
       table: query.table,
@@ -40,12 +49,15 @@ export const GET = route<{ params: Promise<{ id: string }> }>(
         header: query.header === undefined ? undefined : query.header === 'true',
       },
       tmpDir: await workDir(),
+      findProfile: profileFor,
     });
-    const profile = await findProfile(db, preview.headers);
+    const profile = await profileFor(preview.headers);
     return json({
       upload: { id: upload.id, fileName: upload.fileName, size: upload.size, kind: upload.kind },
       preview,
       profile: profile ? { name: profile.name, mapping: profile.mapping } : null,
+      // Names and needs only: the wizard says which KPIs an unmapped field costs (kpisWithout).
+      kpis: kpiCatalogue.map((k) => ({ name: k.name, needs: k.needs })),
     });
   },
 );

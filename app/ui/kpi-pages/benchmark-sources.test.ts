@@ -1,0 +1,93 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { shippedBandSets } from '@/lib/benchmarks/shipped';
+import { notPlacedInSets, placeInSets } from '@/lib/kpi/bands';
+import { loadKpiFixture } from '@/lib/kpi/kpi-test-helpers';
+import type { Basis } from '@/lib/kpi/types';
+import { scorecard } from '@/lib/kpi/scorecard';
+import { kpiCatalogue } from '@/metrics';
+import { KpiCard } from '../kpi-card';
+import { BenchmarkSources } from './benchmark-sources';
+
+const sets = shippedBandSets.map((s) => ({ ...s, version: 1, importedAt: null }));
+
+/** The KPI page's benchmark section for one KPI at one value, as plain text. */
+function section(id: string, value: number, basis: Basis = 'measured'): string {
+  const { standard, variant, unit } = kpiCatalogue.find((k) => k.id === id)!;
+  const kpi = { id, standard, variant, basis, assumedFields: [] };
+  const html = renderToStaticMarkup(
+    createElement(BenchmarkSources, {
+      sets: sets.filter((s) => s.kpi === id),
+      placements: placeInSets(sets, kpi, value),
+      notPlaced: notPlacedInSets(sets, kpi, value),
+      unit,
+      empty: 'none',
+    }),
+  );
+  return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+}
+
+describe('the benchmark section shows each figure as what it is', () => {
+  it('on-time delivery: the requirement met in words, the survey and its kind', () => {
+    const text = section('on_time_delivery_rate', 92);
+    expect(text).toContain('Marketplace requirement Walmart Marketplace');
+    expect(text).toContain('✓ Meets the requirement Walmart Marketplace on-time delivery ≥ 90%');
+    expect(text).toContain('Applies to Walmart Marketplace sellers');
+    expect(text).toContain('Survey Supply Chain Consortium (Tompkins)');
+    expect(text).toContain('Reference only: definition differs.');
+    expect(text).toContain('How their definition differs from ours. Counted per truckload');
+  });
+
+  it('a value short of a requirement says by how much', () => {
+    expect(section('on_time_delivery_rate', 87.5)).toContain(
+      'Does not meet the requirement Walmart Marketplace on-time delivery ≥ 90% 2.5 pts short.',
+    );
+  });
+
+  it('studies: reference figures with the difference, never a band or a percentile', () => {
+    const text = section('order_to_delivery_cycle_time', 6.2);
+    expect(text).toContain('Study Kurt Salmon study');
+    expect(text).toContain('Average 6.9 d: yours 0.7 days shorter');
+    expect(text).toContain('Top ten retailers 2.8 d: yours 3.4 days longer');
+    expect(text).toContain('Reference, not a band');
+    expect(text).not.toMatch(/percentile|quartile|Best-in-Class/);
+  });
+
+  it('a practitioner guideline is named so and read by category', () => {
+    const text = section('order_fill_rate', 83);
+    expect(text).toContain('Practitioner guideline F. Curtis Barry');
+    expect(text).toContain('Guideline advanced fashion 70–80%');
+    // Their definition has a 24 h limit ours lacks: no comparison, only how they differ.
+    expect(text).not.toContain('yours within the range');
+  });
+
+  it('an assumed value is compared with nothing', () => {
+    const text = section('on_time_delivery_rate', 92, 'assumed');
+    expect(text).not.toContain('Meets the requirement');
+    expect(text).toContain('Not placed: assumed.');
+  });
+
+  it('a survey of 9,032 keeps its band and says its sample', () => {
+    const text = section('perfect_order_index', 95);
+    expect(text).toContain('Survey of 9,032 APQC');
+    expect(text).toContain('Median or better');
+  });
+});
+
+describe('the scorecard card', () => {
+  it('shows no band for a KPI whose only figures are studies, nor any requirement', async () => {
+    const db = await loadKpiFixture();
+    const entries = await scorecard(db, {}, [
+      'order_to_delivery_cycle_time',
+      'on_time_delivery_rate',
+    ]);
+    const html = entries.map((entry) =>
+      renderToStaticMarkup(createElement(KpiCard, { entry, search: '' })),
+    );
+    expect(entries[0]!.notPlaced!.some((n) => n.comparison?.kind === 'study')).toBe(true);
+    expect(html[0]).toContain('No published band');
+    expect(html[0]).not.toContain('Kurt Salmon');
+    expect(html[1]).not.toMatch(/Walmart|requirement/);
+  });
+});
