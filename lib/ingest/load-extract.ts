@@ -186,7 +186,7 @@ async function fastLoad(
   } catch {
     return undefined; // the full path reports it
   }
-  const { mapping, confidence } = resolved;
+  const { mapping, confidence, unmapped } = resolved;
   // Demo rows do not make a table non-empty: a real load removes them before it inserts.
   const empty =
     (await targetIsEmpty(db, tablesOfTarget(mapping.table))) ||
@@ -223,7 +223,7 @@ async function fastLoad(
         sheet: opened.sheet,
         cleanup: opened.cleanup,
       };
-      const base = baseReport(options, contentHash, staged, mapping, confidence);
+      const base = baseReport(options, contentHash, staged, mapping, confidence, unmapped);
       report = withValidation(base, staged, plan, {
         typedTable: '',
         issuesTable: '',
@@ -272,8 +272,8 @@ async function loadStaged(
   contentHash: string,
   startedAt: Date,
 ): Promise<LoadReport> {
-  const { mapping, confidence } = resolveMapping(options, staged);
-  const base = baseReport(options, contentHash, staged, mapping, confidence);
+  const { mapping, confidence, unmapped } = resolveMapping(options, staged);
+  const base = baseReport(options, contentHash, staged, mapping, confidence, unmapped);
   if (!options.mapping && !options.dryRun) {
     const same = await findSameContent(db, contentHash, mapping.table, mapping);
     if (same) return alreadyLoaded(options, contentHash, same.loadId, same.startedAt);
@@ -306,7 +306,8 @@ async function loadStaged(
 }
 
 function resolveMapping(options: Resolved, staged: Pick<StagedSource, 'headers'>) {
-  if (options.mapping) return { mapping: options.mapping, confidence: undefined };
+  if (options.mapping)
+    return { mapping: options.mapping, confidence: undefined, unmapped: undefined };
   return proposedMapping(options, staged);
 }
 
@@ -331,6 +332,8 @@ function proposedMapping(options: Resolved, staged: Pick<StagedSource, 'headers'
   return {
     mapping: { table: proposal.target, columns: proposal.columns, ...settings } as Mapping,
     confidence,
+    // Said in the report: a load without a mapping must not pass over what it could not find.
+    unmapped: proposal.unmappedFields,
   };
 }
 
@@ -385,12 +388,18 @@ function baseReport(
   staged: StagedSource,
   mapping: Mapping,
   confidence?: Record<string, number>,
+  unmapped?: string[],
 ): LoadReport {
   const repeated = staged.repeatedHeaders ?? 0;
+  const warnings = repeated
+    ? [`${repeated} repeated header row${repeated > 1 ? 's were' : ' was'} skipped.`]
+    : [];
+  if (unmapped?.length)
+    warnings.push(
+      `The mapping was proposed from the file's columns, and none was recognised for ${unmapped.join(', ')} of ${mapping.table}: the KPIs that need them are unavailable or marked assumed. Give a mapping file that names them, if the file has them.`,
+    );
   return newReport({
-    warnings: repeated
-      ? [`${repeated} repeated header row${repeated > 1 ? 's were' : ' was'} skipped.`]
-      : [],
+    warnings,
     fileName: options.fileName,
     contentHash,
     table: mapping.table,
