@@ -30,7 +30,7 @@ export function RemoveDemo({ orders }: { orders: number }) {
   }
 
   return (
-    <div className={styles.actions}>
+    <div className={`${styles.actions} ${styles.demoActions}`}>
       {confirming ? (
         <span className={`${styles.confirm} ${styles.confirmBelow}`}>
           <span className={styles.confirmText}>

@@ -145,7 +145,6 @@ export function KpiCard({ entry, search }: { entry: ScorecardEntry; search: stri
           <KpiValue value={entry.value} unit={entry.unit} />
         </Link>
         <p className={styles.direction}>{directionText(entry.direction)}</p>
-        {entry.basis !== 'measured' && <BasisNote entry={entry} />}
         {series.length > 0 && (
           <div className={styles.spark}>
             <Sparkline
@@ -157,6 +156,8 @@ export function KpiCard({ entry, search }: { entry: ScorecardEntry; search: stri
           </div>
         )}
       </div>
+      {/* Below the top row, whose sparkline sits at its bottom right. */}
+      {entry.basis !== 'measured' && <BasisNote entry={entry} />}
 
       {entry.comparisons?.map((c, _, all) => (
         <ChangeLine key={c.kind} comparison={c} entry={entry} labelled={all.length > 1} />

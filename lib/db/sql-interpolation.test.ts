@@ -107,8 +107,8 @@ const FRAGMENTS: Record<string, Record<string, string>> = {
       'parts of a catalogue aggregate (foldFilter)',
     condition: 'a condition compiled from the catalogue and filterConditions',
     aggregate: 'a catalogue aggregate',
-    'derivedAggregate(needMask(part.needs ?? part.kpi.needs), kept)':
-      'bit_or over a bigint mask of catalogue needs (lib/kpi/provenance.ts) and kept, as above',
+    'derivedAggregate(needMask(part.needs ?? part.kpi.needs), kept, options.provenance)':
+      'bit_or over a bigint mask of catalogue needs (lib/kpi/provenance.ts) and kept, as above; or 0 when the data derives none of them',
   },
   'lib/kpi/compute.ts': { p: 'pass conditions compiled from catalogue targets' },
   'lib/kpi/distribution.ts': {

@@ -37,7 +37,7 @@ export async function recordProvenance(
   return fields;
 }
 
-/** Warnings for the load report: derived fields, and timestamps sharing one source column. */
+/** Warnings for the load report: derived fields, and dates or quantities sharing one column. */
 export function provenanceWarnings(fields: LoadField[]): string[] {
   const warnings: string[] = [];
   for (const f of fields)
@@ -47,6 +47,13 @@ export function provenanceWarnings(fields: LoadField[]): string[] {
     if (stamps.length < 2) continue;
     warnings.push(
       `"${source}" feeds ${stamps.map(fieldLabel).join(' and ')}: no time between them is measured for this load's orders.`,
+    );
+  }
+  for (const { source, fields: shared } of sharedSources(fields)) {
+    const quantities = shared.filter((f) => f.startsWith('qty_'));
+    if (quantities.length < 2) continue;
+    warnings.push(
+      `"${source}" feeds ${quantities.map(fieldLabel).join(' and ')}: fill and backorder rates leave this load's orders out, as one column cannot say whether they shipped in full.`,
     );
   }
   return warnings;

@@ -5,7 +5,12 @@
 import { quoteIdent } from '@/lib/db/sql';
 import type { KpiDefinition } from './define';
 import type { OpenCondition } from './horizon';
-import { derivedAggregate, needMask, provenanceExclusions } from './provenance';
+import {
+  derivedAggregate,
+  needMask,
+  provenanceExclusions,
+  type ProvenanceSummary,
+} from './provenance';
 import {
   dimensions,
   filterConditions,
@@ -32,16 +37,18 @@ export interface CompileOptions {
    * whole scope in the same scan: a duration's last period will still take them in.
    */
   openRows?: OpenCondition;
+  /** What the data's provenance holds: conditions that cannot be true are left out of the scan. */
+  provenance?: ProvenanceSummary;
 }
 
 /**
  * Automatic exclusions: a row without an as-of date cannot be attributed to a period; a row whose
  * source file lacked a field the KPI needs cannot be judged.
  */
-function exclusionsOf(kpi: KpiDefinition) {
+function exclusionsOf(kpi: KpiDefinition, provenance?: ProvenanceSummary) {
   const list = [
     { when: `${kpi.asOf} IS NULL`, reason: `no ${kpi.asOfLabel}` },
-    ...provenanceExclusions(kpi),
+    ...provenanceExclusions(kpi, provenance),
     ...kpi.exclusions,
   ];
   if (kpi.kind === 'duration') {
@@ -100,7 +107,7 @@ export function compileKpiGroup(parts: KpiPart[], options: CompileOptions): Comp
   const flags: string[] = [];
   const aggregates: string[] = [];
   const exclusionReasons = parts.map((part, i) => {
-    const exclusions = exclusionsOf(part.kpi);
+    const exclusions = exclusionsOf(part.kpi, options.provenance);
     const population = part.population ?? part.kpi.population;
     flags.push(
       `coalesce((${population}), false) AS _p${i}`,
@@ -113,10 +120,12 @@ export function compileKpiGroup(parts: KpiPart[], options: CompileOptions): Comp
       ...measuresOf(part.kpi, part.numerator, kept, `_v${i}`).map(
         (m) => `${m.sql} AS k${i}_${m.name}`,
       ),
-      `${derivedAggregate(needMask(part.needs ?? part.kpi.needs), kept)} AS k${i}_derived`,
-      ...exclusions.map(
-        (_, j) => `count(*) FILTER (WHERE _p${i} AND _x${i} = ${j}) AS k${i}_ex${j}`,
-      ),
+      `${derivedAggregate(needMask(part.needs ?? part.kpi.needs), kept, options.provenance)} AS k${i}_derived`,
+      // One aggregate counts every exclusion reason (a map of reason index → rows): a count per
+      // reason made each scan pay once per reason, and provenance adds a reason per needed field.
+      ...(exclusions.length
+        ? [`histogram(_x${i}) FILTER (WHERE _p${i} AND _x${i} IS NOT NULL) AS k${i}_ex`]
+        : []),
     );
     return exclusions.map((e) => e.reason);
   });

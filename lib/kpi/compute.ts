@@ -7,7 +7,7 @@ import 'server-only';
 import type { Database } from '@/lib/db/database';
 import { OrderlensError } from '@/lib/db/errors';
 import { kpiCatalogue } from '@/metrics';
-import { compileKpiGroup, type KpiPart } from './compile';
+import { compileKpiGroup, type CompileOptions, type KpiPart } from './compile';
 import type { KpiDefinition } from './define';
 import { ensureFacts } from './facts';
 import { dataHorizon, isPartialPeriod, openConditionOf, partialRangeNote } from './horizon';
@@ -22,7 +22,13 @@ import { histogramOf } from './distribution';
 import { cycleTimeStages } from './stages';
 import { inputKpiValue } from './inputs';
 import { missingDataReason, profileData } from './profile';
-import { basisOfComposite, basisOfFields, fieldsOfMask } from './provenance';
+import {
+  basisOfComposite,
+  basisOfFields,
+  fieldsOfMask,
+  PROVENANCE_SUMMARY_SQL,
+  type ProvenanceSummary,
+} from './provenance';
 import type { Comparison, ComponentUse, KpiResult, KpiValue } from './types';
 
 export class UnknownKpiError extends OrderlensError {
@@ -111,12 +117,14 @@ async function computeUncached(
   const needed = new Map(kpis.map((k) => [k.id, k]));
   for (const kpi of kpis)
     for (const c of kpi.components ?? []) if (!needed.has(c.kpi)) needed.set(c.kpi, getKpi(c.kpi));
-  const [present, horizon] = await Promise.all([
+  const [present, [horizon, provenance]] = await Promise.all([
     profileData(
       db,
       [...needed.values()].flatMap((k) => k.needs),
     ),
-    ensureFacts(db).then((version) => dataHorizon(db, version)),
+    ensureFacts(db).then((version) =>
+      Promise.all([dataHorizon(db, version), provenanceOfData(db, version)]),
+    ),
   ]);
   const done = new Map<string, KpiResult>();
   const scanned = new Map<string, KpiDefinition[]>();
@@ -144,7 +152,7 @@ async function computeUncached(
         kpi,
         ...(kpi.kind === 'all_of' ? allOfShape(kpi, present) : {}),
       }));
-      for (const result of await computeGroup(db, parts, query, horizon))
+      for (const result of await computeGroup(db, parts, query, horizon, provenance))
         done.set(result.id, result);
     }),
     ...inputs.map(async (kpi) =>
@@ -171,6 +179,7 @@ async function computeGroup(
   parts: Part[],
   query: ParsedKpiQuery,
   horizon: string | null,
+  provenance: ProvenanceSummary,
 ): Promise<KpiResult[]> {
   const grouped = !!(query.grain || query.by);
   // Open rows are counted over the whole scope, not per segment: with a breakdown they are not
@@ -185,9 +194,10 @@ async function computeGroup(
       grain: query.grain,
       by: query.by,
       withTotal: true,
+      provenance,
       ...(open ? { openRows: open } : {}),
     }),
-    query.compare ? compareWith(db, parts, query, horizon) : undefined,
+    query.compare ? compareWith(db, parts, query, horizon, provenance) : undefined,
     wantsStages ? cycleTimeStages(db, query.filters) : undefined,
   ]);
   return Promise.all(
@@ -257,6 +267,7 @@ async function compareWith(
   parts: Part[],
   query: ParsedKpiQuery,
   horizon: string | null,
+  provenance: ProvenanceSummary,
 ): Promise<Comparison[][]> {
   const note = query.filters.to ? partialRangeNote(query.filters.to, horizon) : undefined;
   const kinds = query.compare === 'both' ? (['previous', 'last_year'] as const) : [query.compare!];
@@ -264,7 +275,7 @@ async function compareWith(
     kinds.map(async (kind) => {
       const range = comparisonRange(query.filters, kind);
       if (!range) return null;
-      const rows = await evaluate(db, parts, range, {});
+      const rows = await evaluate(db, parts, range, { provenance });
       return parts.map((_, i) => {
         const before = rows[i]![0]!;
         const comparison: Comparison = {
@@ -362,7 +373,7 @@ async function evaluate(
   db: Database,
   parts: KpiPart[],
   filters: Filters,
-  groups: { grain?: ParsedKpiQuery['grain']; by?: ParsedKpiQuery['by']; withTotal?: boolean },
+  groups: Omit<CompileOptions, 'filters'>,
 ): Promise<(KpiValue & { total?: boolean; open?: number })[][]> {
   const compiled = compileKpiGroup(parts, { filters, ...groups });
   const rows = await db.read(compiled.sql, compiled.params);
@@ -396,8 +407,14 @@ function toValue(
   if (kpi.kind === 'duration')
     value = numerator !== null && denominator ? numerator / denominator : null;
   else if (numerator !== null && denominator) value = (100 * numerator) / denominator;
+  const counts = new Map(
+    ((field('ex') ?? []) as { key: unknown; value: unknown }[]).map((e) => [
+      Number(e.key),
+      Number(e.value),
+    ]),
+  );
   const excluded = reasons
-    .map((reason, i) => ({ reason, count: Number(field(`ex${i}`) ?? 0) }))
+    .map((reason, i) => ({ reason, count: counts.get(i) ?? 0 }))
     .filter((e) => e.count > 0);
   const out: KpiValue = {
     value,
@@ -442,4 +459,25 @@ function measured(): Pick<KpiResult, 'basis' | 'basisNotes'> {
 
 function emptyValue(): KpiValue {
   return { value: null, numerator: null, denominator: null, n: 0, excluded: [] };
+}
+
+const provenanceCache = new WeakMap<
+  Database,
+  { version: string; summary: Promise<ProvenanceSummary> }
+>();
+
+/** What the facts' provenance holds, read once per data version (see ProvenanceSummary). */
+function provenanceOfData(db: Database, version: string): Promise<ProvenanceSummary> {
+  const hit = provenanceCache.get(db);
+  if (hit?.version === version) return hit.summary;
+  const summary = db
+    .read<{ derived: string; absent: string; twins: string }>(PROVENANCE_SUMMARY_SQL)
+    .then(([row]) => ({
+      derived: BigInt(row?.derived ?? 0),
+      absent: BigInt(row?.absent ?? 0),
+      twins: BigInt(row?.twins ?? 0),
+    }));
+  provenanceCache.set(db, { version, summary });
+  summary.catch(() => provenanceCache.delete(db));
+  return summary;
 }

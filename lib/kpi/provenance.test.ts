@@ -297,6 +297,51 @@ describe('one source column as two timestamps', () => {
   });
 });
 
+describe('one source column as ordered and shipped quantity', () => {
+  it('fill rates leave those orders out instead of reading every line shipped in full', async () => {
+    const db = await openMemoryDatabase();
+    // Q1 has 2 lines, Q2 one; "Menge" feeds both quantities, so each line would read filled.
+    const report = await load(
+      db,
+      'flat.csv',
+      [
+        'Auftrag,Datum,Pos,Menge,Versand',
+        'Q1,2024-02-01,1,5,2024-02-02',
+        'Q1,2024-02-01,2,3,2024-02-02',
+        'Q2,2024-02-03,1,4,2024-02-05',
+      ],
+      {
+        table: 'flat',
+        columns: {
+          order_id: 'Auftrag',
+          order_ts: 'Datum',
+          line_no: 'Pos',
+          qty_ordered: 'Menge',
+          qty_shipped: 'Menge',
+          ship_ts: 'Versand',
+        },
+      } as Mapping,
+    );
+    expect(report.warnings).toContain(
+      '"Menge" feeds ordered quantity and shipped quantity: fill and backorder rates leave this load\'s orders out, as one column cannot say whether they shipped in full.',
+    );
+    const [fill, cycle] = await computeKpis(db, {}, [
+      'order_fill_rate',
+      'order_shipment_cycle_time',
+    ]);
+    expect(fill).toMatchObject({ value: null, n: 0 });
+    expect(fill!.excluded).toEqual([
+      {
+        reason:
+          'two of the fields it compares (ordered quantity, shipped quantity, ship date) come from one source column',
+        count: 2,
+      },
+    ]);
+    // The cycle time compares two dates, which come from two columns: Q1 24 h, Q2 48 h.
+    expect(cycle).toMatchObject({ value: 36, n: 2 });
+  });
+});
+
 describe('a complete extract', () => {
   it('stays measured, and is placed as before', async () => {
     const db = await loadKpiFixture();

@@ -1,8 +1,7 @@
 /**
  * What a KPI's value rests on, from its declared needs and the per-load provenance the fact rows
  * carry (metrics/views/provenance.ts): which of its rows lack a needed field altogether (excluded,
- * with the reason), which measure a duration between two fields fed by one source column
- * (excluded), and which counted rows rest on a derived field (the value is then "assumed").
+ * with the reason), which compare two fields fed by one source column (excluded), and which counted rows rest on a derived field (the value is then "assumed").
  */
 import { fieldLabel, ruleOfField } from '@/lib/model/provenance';
 import { provenanceBits } from '@/metrics/views/provenance';
@@ -30,32 +29,71 @@ export function needMask(needs: readonly string[]): bigint {
  * without a status is not "not cancelled" but unknown. Needs naming a whole table, or the entered
  * inputs, say nothing per row.
  */
-export function provenanceExclusions(kpi: KpiDefinition): { when: string; reason: string }[] {
+export function provenanceExclusions(
+  kpi: KpiDefinition,
+  data?: ProvenanceSummary,
+): { when: string; reason: string }[] {
   const list: { when: string; reason: string }[] = [];
   for (const need of kpi.needs) {
     const alts = need.split('|');
     const bits = alts.map(bitOf);
     if (bits.some((b) => b === undefined)) continue;
+    // No row of the data lacks every alternative: the condition cannot hold, so no scan pays for it.
+    if (data && bits.some((b) => (data.absent & b!) === 0n)) continue;
     const labels = alts.map((a) => fieldLabel(a.split('.')[1]!));
     list.push({
       when: bits.map((b) => `(prov_absent & ${b}::BIGINT) <> 0`).join(' AND '),
       reason: `no ${labels.join(' or ')} in the source file`,
     });
   }
-  if (kpi.kind === 'duration') {
-    const stamps = kpi.needs.filter((n) => !n.includes('|') && n.endsWith('_ts'));
-    const mask = needMask(stamps);
-    if (stamps.length >= 2)
-      list.push({
-        when: `len(list_filter(prov_twins, lambda m: bit_count(m & ${mask}::BIGINT) >= 2)) > 0`,
-        reason: `${stamps.map((s) => fieldLabel(s.split('.')[1]!)).join(' and ')} come from one source column`,
-      });
+  // Two fields a KPI compares, fed by one source column, compare a value with itself: a duration
+  // of 0 h, or every line "shipped in full" when ordered and shipped quantity are one column.
+  const compared = kpi.needs.filter(
+    (n) =>
+      !n.includes('|') && bitOf(n) !== undefined && (kpi.kind !== 'duration' || n.endsWith('_ts')),
+  );
+  const twinsPossible = !data || bitCount(data.twins & needMask(compared)) >= 2;
+  if (compared.length >= 2 && twinsPossible) {
+    const labels = compared.map((s) => fieldLabel(s.split('.')[1]!));
+    list.push({
+      when: `(bit_count(prov_twin_a & ${needMask(compared)}::BIGINT) >= 2 OR bit_count(prov_twin_b & ${needMask(compared)}::BIGINT) >= 2)`,
+      reason:
+        kpi.kind === 'duration'
+          ? `${labels.join(' and ')} come from one source column`
+          : `two of the fields it compares (${labels.join(', ')}) come from one source column`,
+    });
   }
   return list;
 }
 
+/**
+ * What the facts of a data version hold at all: the fields derived or absent for any row, and the
+ * fields in any twin group. A KPI scan then tests only what can be true, so complete data pays
+ * nothing for provenance.
+ */
+export interface ProvenanceSummary {
+  derived: bigint;
+  absent: bigint;
+  twins: bigint;
+}
+
+export const PROVENANCE_SUMMARY_SQL = `
+  SELECT coalesce(bit_or(prov_derived), 0)::VARCHAR AS derived,
+         coalesce(bit_or(prov_absent), 0)::VARCHAR AS absent,
+         coalesce(bit_or(prov_twin_a | prov_twin_b), 0)::VARCHAR AS twins
+    FROM (SELECT prov_derived, prov_absent, prov_twin_a, prov_twin_b FROM kpi_order_facts
+          UNION ALL
+          SELECT prov_derived, prov_absent, prov_twin_a, prov_twin_b FROM kpi_return_facts)`;
+
+function bitCount(mask: bigint): number {
+  let n = 0;
+  for (let m = mask; m > 0n; m >>= 1n) n += Number(m & 1n);
+  return n;
+}
+
 /** The SQL aggregate of the derived fields a KPI's counted rows rest on, as a mask. */
-export function derivedAggregate(mask: bigint, kept: string): string {
+export function derivedAggregate(mask: bigint, kept: string, data?: ProvenanceSummary): string {
+  if (data && (data.derived & mask) === 0n) return '0::BIGINT';
   return `bit_or(prov_derived & ${mask}::BIGINT) FILTER (WHERE ${kept})`;
 }
 

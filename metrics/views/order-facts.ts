@@ -14,7 +14,7 @@ import { orderProvenanceCtes, provenanceColumns, provenanceCtes } from './proven
  * The shape of the fact tables: part of their stored version, so that a database built before a
  * change of their columns rebuilds them.
  */
-export const factsShape = 'provenance-1';
+export const factsShape = 'provenance-2';
 
 export const orderFactsSql = `
 CREATE OR REPLACE TABLE kpi_order_facts AS

@@ -2,7 +2,7 @@
  * Per-row provenance for the fact tables. Every canonical field has a bit; each fact row carries
  * the bits of the fields that one of its rows' loads derived (prov_derived) or did not have
  * (prov_absent), and, per source column feeding several fields of a load, the bits of those fields
- * (prov_twins). The rows carry their load id, so the masks come from load_fields through it; a KPI
+ * (prov_twin_a, prov_twin_b). The rows carry their load id, so the masks come from load_fields through it; a KPI
  * then asks about its own needs (lib/kpi/provenance.ts) with plain bit arithmetic.
  */
 import { canonicalFields, canonicalTables } from '@/lib/model/canonical';
@@ -67,8 +67,16 @@ prov AS (
    GROUP BY order_id
 )`;
 
-/** The fact columns, given the alias of a joined row of `prov` (or of prov_loads). */
+/**
+ * The fact columns, given the alias of a joined row of `prov` (or of prov_loads). The twin groups
+ * are two scalar masks, not a list: every KPI scan tests them on every row, and a list column
+ * (read, and tested through a lambda) made the cold catalogue a third slower. The first group is
+ * exact; any further groups are folded into the second, which can only err towards leaving a row
+ * out (two fields fed by two different columns that each feed another field), never in.
+ */
 export const provenanceColumns = (alias: string) => `
        coalesce(${alias}.derived, 0) AS prov_derived,
        coalesce(${alias}.absent, 0) AS prov_absent,
-       coalesce(${alias}.twins, []::BIGINT[]) AS prov_twins`;
+       coalesce(${alias}.twins[1], 0) AS prov_twin_a,
+       CASE WHEN len(${alias}.twins) > 1
+            THEN list_reduce(${alias}.twins[2:], lambda a, b: a | b) ELSE 0 END AS prov_twin_b`;
