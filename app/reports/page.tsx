@@ -9,6 +9,9 @@ import { buildReportModel, type ReportModel } from '@/lib/report';
 import { trendChartSvg } from '@/lib/report/chart-svg';
 import {
   bandText,
+  basisText,
+  summaryBandText,
+  summaryValueText,
   changeText,
   coverageText,
   dataText,
@@ -251,8 +254,10 @@ function Preview({
                   <th scope="row" className="row-head">
                     <a href={`#kpi-${k.id}`}>{k.name}</a>
                   </th>
-                  <td className="num nowrap">{k.available ? k.formatted : 'Unavailable'}</td>
-                  <td>{k.band ?? '—'}</td>
+                  <td className="num nowrap">
+                    {k.available ? summaryValueText(k) : 'Unavailable'}
+                  </td>
+                  <td>{summaryBandText(k) ?? '—'}</td>
                   <td className="num">{percentileText(k.percentile)}</td>
                   <td>{targetText(k)}</td>
                   <td className="num nowrap">{changeText(k)}</td>
@@ -360,7 +365,7 @@ function KpiSection({
   kpi: ReportKpi;
   href?: (format: string, extra?: Record<string, string>) => string;
 }) {
-  const summary = `${kpi.name}: ${kpi.available ? kpi.formatted : 'unavailable'}; ${bandText(kpi)}; ${targetText(kpi)}; change ${changeText(kpi)}.`;
+  const summary = `${kpi.name}: ${kpi.available ? kpi.formatted : 'unavailable'}; ${basisText(kpi)}; ${bandText(kpi)}; ${targetText(kpi)}; change ${changeText(kpi)}.`;
   return (
     <article className="panel" id={`kpi-${kpi.id}`} aria-labelledby={`kpi-${kpi.id}-h`}>
       <div className={shared.panelHead}>

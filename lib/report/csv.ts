@@ -8,7 +8,7 @@ import type { Database } from '@/lib/db/database';
 import type { Filters } from '@/lib/kpi/filters';
 import { csvLine, exportOrdersCsv } from '@/lib/orders/list';
 import { numberCell, textCell, type Cell } from './cells';
-import { targetStatusText } from './labels';
+import { basisText, summaryBandText, targetStatusText } from './labels';
 import type { ReportModel } from './types';
 
 const scorecardColumns = [
@@ -25,6 +25,7 @@ const scorecardColumns = [
   'previous',
   'change',
   'counted',
+  'basis',
 ];
 
 /** The scorecard of the report model as CSV text. */
@@ -35,7 +36,7 @@ export function renderScorecardCsv(model: ReportModel): string {
     numberCell(k.value),
     textCell(k.unit),
     textCell(k.formatted),
-    textCell(k.band),
+    textCell(summaryBandText(k)),
     textCell(k.placements[0]?.source),
     numberCell(k.percentile),
     numberCell(k.target?.value),
@@ -43,6 +44,7 @@ export function renderScorecardCsv(model: ReportModel): string {
     numberCell(k.change?.previous),
     numberCell(k.change?.change),
     k.coverage.counted,
+    textCell(basisText(k)),
   ]);
   return [scorecardColumns, ...rows].map((r) => csvLine(r.map(cellText))).join('');
 }

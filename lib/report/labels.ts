@@ -31,9 +31,22 @@ export const bandText = (k: ReportKpi) =>
             `${p.band} (${p.source}${p.percentile === null ? '' : `, ${percentileText(p.percentile)} percentile`})`,
         )
         .join('; ')
-    : 'No band set';
+    : (k.notPlacedText ?? 'No band set');
 
 export const changeText = (k: ReportKpi) => k.change?.text ?? '—';
+
+/** "Measured", or "Assumed: Shipped quantities were not in the extract; …". */
+export const basisText = (k: ReportKpi) =>
+  k.basis === 'measured'
+    ? 'Measured'
+    : `${k.basis === 'partial' ? 'Partial' : 'Assumed'}: ${k.basisNotes.join(' ') || 'not every field it needs was in the data.'}`;
+
+/** The summary's band cell: the band, or why an assumed or partial value has none. */
+export const summaryBandText = (k: ReportKpi) => k.band ?? k.notPlacedText;
+
+/** The summary's value: marked when it rests on an assumption or misses components. */
+export const summaryValueText = (k: ReportKpi) =>
+  k.basis === 'measured' ? k.formatted : `${k.formatted} (${k.basis})`;
 
 /** "1,234 orders counted; excluded: 12 no promised date, 3 cancelled". */
 export function coverageText(k: ReportKpi): string {

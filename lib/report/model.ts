@@ -190,6 +190,12 @@ export function reportKpiOf(
       percentile: p.estimatedPercentile,
       source: `${p.source.source} ${p.source.edition}`.trim(),
     })),
+    basis: entry.basis ?? 'measured',
+    basisNotes: entry.basisNotes ?? [],
+    notPlacedText:
+      entry.basis && entry.basis !== 'measured'
+        ? `Not placed: ${entry.notPlaced?.[0]?.notPlaced ?? `${entry.basis} value`}`
+        : null,
     band: primary?.band ?? null,
     percentile: primary?.estimatedPercentile ?? null,
     target: entry.target
@@ -204,7 +210,9 @@ export function reportKpiOf(
       grain,
       points: trendOf(entry, grain),
     },
-    chartBands: set ? chartBandSet(set, entry.unit) : null,
+    // Bands behind an assumed or partial trend would place it by eye.
+    chartBands:
+      set && (entry.basis ?? 'measured') === 'measured' ? chartBandSet(set, entry.unit) : null,
     breakdown: {
       dimension: by,
       label: dimensionLabels[by],

@@ -7,6 +7,9 @@ import { formatCount } from '@/lib/format/kpi-value';
 import { CHART_HEIGHT, CHART_WIDTH, trendChartSvg } from './chart-svg';
 import {
   bandText,
+  basisText,
+  summaryBandText,
+  summaryValueText,
   changeText,
   coverageText,
   dataText,
@@ -83,8 +86,8 @@ function summary(doc: Pdf, model: ReportModel): void {
     ],
     model.kpis.map((k) => [
       k.name,
-      k.formatted,
-      k.band ?? '—',
+      summaryValueText(k),
+      summaryBandText(k) ?? '—',
       percentileText(k.percentile),
       targetText(k),
       changeText(k),
@@ -107,6 +110,7 @@ function kpiSection(doc: Pdf, kpi: ReportKpi): void {
   doc.moveDown(0.5);
   facts(doc, [
     ['Value', kpi.formatted],
+    ['Basis', basisText(kpi)],
     ['Band', bandText(kpi)],
     ['Percentile', percentileText(kpi.percentile)],
     ['Target', targetText(kpi)],

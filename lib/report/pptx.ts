@@ -8,6 +8,7 @@ import { formatCount } from '@/lib/format/kpi-value';
 import { unitFormats } from './cells';
 import {
   bandText,
+  basisText,
   changeText,
   coverageText,
   dataText,
@@ -243,6 +244,7 @@ function kpiSlide(deck: PptxGenJS, model: ReportModel, kpi: ReportKpi): void {
   }
   const facts = [
     `Value: ${kpi.formatted}`,
+    `Basis: ${basisText(kpi)}`,
     `Band: ${bandText(kpi)}`,
     `Percentile: ${percentileText(kpi.percentile)}`,
     `Target: ${targetText(kpi)}`,

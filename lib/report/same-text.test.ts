@@ -255,7 +255,7 @@ describe('one way to print a KPI value', () => {
         const start = text.indexOf(`${kpi.name} ${kpi.definition}`.slice(0, 40));
         expect(start, kpi.id).toBeGreaterThan(-1);
         const section = text.slice(start, text.indexOf(' Coverage ', start));
-        expect(section).toContain(`Value: ${want.value} Band:`);
+        expect(section).toContain(`Value: ${want.value} Basis: Measured Band:`);
         expect(section).toContain(`Target: ${want.target} · On track`);
         expect(section).toContain(`Change: ${want.change} `);
         SEGMENTS.forEach((segment, s) =>

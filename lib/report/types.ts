@@ -77,6 +77,12 @@ export interface ReportKpi {
   numerator: number | null;
   denominator: number | null;
   placements: ReportPlacement[];
+  /** measured, assumed (a needed field was derived) or partial (a composite missing components). */
+  basis: 'measured' | 'assumed' | 'partial';
+  /** Why, in plain sentences (empty when measured). */
+  basisNotes: string[];
+  /** Why an assumed or partial value is in no band ("Not placed: assumed shipped quantity"). */
+  notPlacedText: string | null;
   /** The first placement's band and percentile, shown in the summary. */
   band: string | null;
   percentile: number | null;

@@ -6,7 +6,7 @@ import 'server-only';
  */
 import ExcelJS from 'exceljs';
 import { changeFormats, COUNT_FORMAT, numberCell, textCell, unitFormats, type Cell } from './cells';
-import { targetStatusText } from './labels';
+import { basisText, summaryBandText, targetStatusText } from './labels';
 import type { ReportKpi, ReportModel } from './types';
 
 type Sheet = ExcelJS.Worksheet;
@@ -68,6 +68,7 @@ function scorecardSheet(sheet: Sheet, model: ReportModel): void {
     'Previous value',
     'Change',
     'Counted',
+    'Basis',
   ]);
   for (const k of model.kpis) {
     const row = sheet.addRow([
@@ -75,7 +76,7 @@ function scorecardSheet(sheet: Sheet, model: ReportModel): void {
       textCell(k.name),
       numberCell(k.value),
       textCell(k.unit),
-      textCell(k.band),
+      textCell(summaryBandText(k)),
       textCell(k.placements[0]?.source),
       numberCell(k.percentile),
       numberCell(k.target?.value),
@@ -83,13 +84,14 @@ function scorecardSheet(sheet: Sheet, model: ReportModel): void {
       numberCell(k.change?.previous),
       numberCell(k.change?.change),
       k.coverage.counted,
+      textCell(basisText(k)),
     ] satisfies Cell[]);
     for (const col of [3, 8, 10]) row.getCell(col).numFmt = unitFormats[k.unit];
     row.getCell(11).numFmt = changeFormats[k.unit];
     row.getCell(7).numFmt = '0';
     row.getCell(12).numFmt = COUNT_FORMAT;
   }
-  widths(sheet, [30, 36, 12, 10, 24, 30, 11, 12, 14, 14, 12, 12]);
+  widths(sheet, [30, 36, 12, 10, 24, 30, 11, 12, 14, 14, 12, 12, 60]);
   sheet.views = [{ state: 'frozen', ySplit: 4 }];
 }
 
