@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openMemoryDatabase } from '@/lib/db/database';
 import { kpisWithout, proposeMapping } from './automap';
+import { loadExtract } from './load-extract';
 import { previewUpload } from './preview';
 
 const fixture = (name: string) => path.join(__dirname, 'fixtures', name);
@@ -188,5 +189,23 @@ describe('what the unmapped fields cost', () => {
     expect(p.unmappedFields).not.toContain('customer_id');
     expect(p.status).toBe('incomplete');
     expect(p.message).toBe('Mapped 2 of 15 fields. Required and not found: order_ts.');
+  });
+});
+
+describe('a load with no mapping', () => {
+  it('judges the columns by their values as the wizard does: the zip-like customer key is not the customer', async () => {
+    const db = await openMemoryDatabase();
+    const report = await loadExtract(db, { file: fixture('olist-style-orders.csv') });
+    expect(report.status).toBe('loaded');
+    expect(report.mapping!.columns).toEqual({
+      order_id: 'id',
+      order_ts: 'order_purchase_timestamp',
+      status: 'order_status',
+    });
+    expect(report.warnings.join(' ')).toMatch(/none was recognised for .*customer_id/);
+    const customers = await db.all<{ n: number }>(
+      'SELECT count(*) AS n FROM orders WHERE customer_id IS NOT NULL',
+    );
+    expect(customers[0]!.n).toBe(0);
   });
 });

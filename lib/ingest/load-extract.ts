@@ -28,7 +28,13 @@ import {
   targetIsEmpty,
   type FastRead,
 } from './fast-load';
-import { openSource, stageOpened, type OpenedSource, type StagedSource } from './stage';
+import {
+  openSource,
+  sampleValues,
+  stageOpened,
+  type OpenedSource,
+  type StagedSource,
+} from './stage';
 import { planTransform, type TransformPlan } from './transform';
 import { upsertTable, type TableCounts } from './upsert';
 import { validateStaged, type Validation } from './validate';
@@ -186,6 +192,13 @@ async function fastLoad(
   } catch {
     return undefined; // the full path reports it
   }
+  // Without a mapping, only a file in canonical form (each header its field's own name) is read
+  // here: the others are mapped on the full path, which judges the values as well as the headers.
+  if (
+    !options.mapping &&
+    Object.entries(resolved.mapping.columns).some(([field, source]) => source !== field)
+  )
+    return undefined;
   const { mapping, confidence, unmapped } = resolved;
   // Demo rows do not make a table non-empty: a real load removes them before it inserts.
   const empty =
@@ -272,7 +285,8 @@ async function loadStaged(
   contentHash: string,
   startedAt: Date,
 ): Promise<LoadReport> {
-  const { mapping, confidence, unmapped } = resolveMapping(options, staged);
+  const samples = options.mapping ? undefined : (await sampleValues(db, staged)).samples;
+  const { mapping, confidence, unmapped } = resolveMapping(options, staged, samples);
   const base = baseReport(options, contentHash, staged, mapping, confidence, unmapped);
   if (!options.mapping && !options.dryRun) {
     const same = await findSameContent(db, contentHash, mapping.table, mapping);
@@ -305,14 +319,23 @@ async function loadStaged(
   return upsertAll(db, options, report, validation, plan, startedAt);
 }
 
-function resolveMapping(options: Resolved, staged: Pick<StagedSource, 'headers'>) {
+function resolveMapping(
+  options: Resolved,
+  staged: Pick<StagedSource, 'headers'>,
+  samples?: Record<string, string[]>,
+) {
   if (options.mapping)
     return { mapping: options.mapping, confidence: undefined, unmapped: undefined };
-  return proposedMapping(options, staged);
+  return proposedMapping(options, staged, samples);
 }
 
-function proposedMapping(options: Resolved, staged: Pick<StagedSource, 'headers'>) {
-  const proposal = proposeMapping(staged.headers, { target: options.table });
+/** The wizard's proposal, judged on the file's values as well as its headers. */
+function proposedMapping(
+  options: Resolved,
+  staged: Pick<StagedSource, 'headers'>,
+  samples?: Record<string, string[]>,
+) {
+  const proposal = proposeMapping(staged.headers, { target: options.table, samples });
   if (proposal.unmappedRequired.length > 0) {
     throw new ExtractError(
       `${options.fileName}: no column was recognised for ${proposal.unmappedRequired.join(', ')} ` +

@@ -11,20 +11,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { openMemoryDatabase, type Database } from '@/lib/db/database';
 import { toUserError } from '@/lib/db/errors';
-import { quoteIdent, quoteLiteral } from '@/lib/db/sql';
+import { quoteLiteral } from '@/lib/db/sql';
 import type { MappingTarget } from '@/lib/model/canonical';
 import { proposeMapping, type MappingProposal } from './automap';
 import type { ReadingSettings } from './load-extract';
 import type { Mapping } from './mapping';
 import { inspectSource, type SourceKind, type TextEncoding } from './source';
-import { stageSource, type StagedSource } from './stage';
+import { sampleValues, stageSource, type StagedSource } from './stage';
 import { planTransform, type SeparatorDecision } from './transform';
 import { convertXlsxToCsv, inspectXlsx } from './xlsx';
 
 /** Rows shown in the preview table. */
 export const PREVIEW_ROWS = 20;
-/** Rows whose values are given to the automatic mapping as samples. */
-const SAMPLE_ROWS = 100;
 /** CSV bytes read for a preview: above the dialect detector's 1 MB head, so both agree. */
 const PREVIEW_BYTES = 2 * 1024 * 1024;
 const PARQUET_ROWS = 1000;
@@ -238,19 +236,7 @@ async function describe(
   head: Head,
   options: PreviewOptions,
 ): Promise<UploadPreview> {
-  const columns = staged.columns.map((c) => quoteIdent(c)).join(', ');
-  const records = await db.all(
-    `SELECT ${columns} FROM ${quoteIdent(staged.table)} ORDER BY _row LIMIT ${SAMPLE_ROWS}`,
-  );
-  const rows = records.map((record) =>
-    staged.columns.map((c) =>
-      record[c] === null || record[c] === undefined ? '' : String(record[c]),
-    ),
-  );
-  const samples: Record<string, string[]> = {};
-  staged.headers.forEach((header, i) => {
-    samples[header] = rows.map((row) => row[i] ?? '').filter((v) => v.trim() !== '');
-  });
+  const { rows, samples } = await sampleValues(db, staged);
   const proposal = proposeMapping(staged.headers, { target: options.table, samples });
   const totalRows =
     head.totalRows ?? (head.cut ? null : staged.rows + staged.structuralRejects.length);
