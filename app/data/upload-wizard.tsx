@@ -5,7 +5,7 @@
  * upload progress); every later step works on the stored upload by its id.
  */
 import { useRouter } from 'next/navigation';
-import { useRef, useState, type DragEvent } from 'react';
+import { useRef, useState, type DragEvent, type ReactNode } from 'react';
 import {
   kpisWithout,
   proposeMapping,
@@ -556,22 +556,9 @@ export function UploadWizard({ maxBytes }: { maxBytes: number }) {
           <section className={styles.section} aria-labelledby="mapping-heading">
             <h3 id="mapping-heading">Column mapping</h3>
             {profileApplied && (
-              <div className={`${styles.message} ${styles.info}`} role="status">
-                <span className={styles.icon} aria-hidden="true">
-                  i
-                </span>
-                <p>
-                  Profile ‘{profileApplied}’ applied: the mapping saved for files with these
-                  columns.{' '}
-                  <button
-                    type="button"
-                    className={styles.linkButton}
-                    onClick={() => applyProposal(preview.proposal)}
-                  >
-                    Use the automatic proposal instead
-                  </button>
-                </p>
-              </div>
+              <AppliedNotice onUndo={() => applyProposal(preview.proposal)}>
+                Profile ‘{profileApplied}’ applied: the mapping saved for files with these columns.
+              </AppliedNotice>
             )}
             {!profileApplied && profile && (
               <p className={styles.hint}>
@@ -586,21 +573,9 @@ export function UploadWizard({ maxBytes }: { maxBytes: number }) {
               </p>
             )}
             {importedFrom && (
-              <div className={`${styles.message} ${styles.info}`} role="status">
-                <span className={styles.icon} aria-hidden="true">
-                  i
-                </span>
-                <p>
-                  Mapping file ‘{importedFrom}’ applied.{' '}
-                  <button
-                    type="button"
-                    className={styles.linkButton}
-                    onClick={() => applyProposal(preview.proposal)}
-                  >
-                    Use the automatic proposal instead
-                  </button>
-                </p>
-              </div>
+              <AppliedNotice onUndo={() => applyProposal(preview.proposal)}>
+                Mapping file ‘{importedFrom}’ applied.
+              </AppliedNotice>
             )}
             <MappingFileControls
               mapping={withDecidedSeparator(mapping, preview)}
@@ -1093,6 +1068,23 @@ function UnusedColumns({ headers, mapping }: { headers: string[]; mapping: Mappi
           <li key={`${i}-${header}`}>{header}</li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+/** A mapping taken from a profile or a file, with the way back to the automatic proposal. */
+function AppliedNotice({ children, onUndo }: { children: ReactNode; onUndo: () => void }) {
+  return (
+    <div className={`${styles.message} ${styles.info}`} role="status">
+      <span className={styles.icon} aria-hidden="true">
+        i
+      </span>
+      <p>
+        {children}{' '}
+        <button type="button" className={styles.linkButton} onClick={onUndo}>
+          Use the automatic proposal instead
+        </button>
+      </p>
     </div>
   );
 }
