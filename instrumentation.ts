@@ -5,7 +5,7 @@ export async function register() {
     process.env.NEXT_RUNTIME === 'nodejs' &&
     process.env.NEXT_PHASE !== 'phase-production-build'
   ) {
-    const { getServerDatabase } = await import('./lib/db/server');
+    const { getServerDatabase } = await import('./runtime/database');
     const db = await getServerDatabase();
     const { countUsers } = await import('./lib/auth/users');
     const { isLoopbackHost } = await import('./lib/auth/access');

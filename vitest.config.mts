@@ -15,6 +15,7 @@ export default defineConfig({
     // Route handlers are tested as a loopback server at http://127.0.0.1 (port 80): the Host and
     // Origin checks of lib/http/request-policy accept exactly that.
     env: { TZ: 'UTC', HOST: '127.0.0.1', PORT: '80' },
+    setupFiles: ['test/engine-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,

@@ -11,7 +11,7 @@ import { cookies } from 'next/headers';
 import type { NextResponse } from 'next/server';
 import { redirect, forbidden } from 'next/navigation';
 import { config, sessionSecret } from '@/lib/config';
-import { getServerDatabase } from '@/lib/db/server';
+import { getServerDatabase } from '@/runtime/database';
 import { authorize, ForbiddenError, isLoopbackHost, resolveIdentity } from '@/lib/auth/access';
 import type { Identity } from '@/lib/auth/access';
 import type { Permission } from '@/lib/auth/roles';

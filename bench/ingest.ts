@@ -11,7 +11,7 @@ import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { openDatabase } from '@/lib/db/database';
-import { loadExtract } from '@/lib/ingest/load-extract';
+import { loadExtract } from '@/lib/ingest/load/load-extract';
 import {
   cacheDir,
   parseBenchArgs,

@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '@/lib/db/database';
-import { loadExtract } from '@/lib/ingest/load-extract';
+import { engine } from '@/runtime/engine';
+import { loadExtract } from '@/lib/ingest/load/load-extract';
 import { cacheDir, rootDir, round, time } from './helpers';
 
 export const extractTables = ['orders', 'order_lines', 'shipments', 'returns'] as const;
@@ -65,6 +66,7 @@ export async function ensureDatabase(lines: number, seed: number): Promise<Loade
     ingestMs[table] = round(ms, 0);
   }
   const counted = await db.one<{ n: number }>('SELECT count(*) AS n FROM order_lines');
+  await engine.attach(db); // the facts, built once after the four loads
   // Left open: openDatabase keeps one instance per file per process.
   await db.run('CHECKPOINT');
   const loaded: LoadedDatabase = { file, lines: counted?.n ?? 0, ingestMs };

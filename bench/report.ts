@@ -7,7 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '@/lib/db/database';
+import { openServedDatabase } from '@/runtime/open';
 import { renderReport, reportFormats, type ReportFormat } from '@/lib/report';
 
 const [file, ...rest] = process.argv.slice(2);
@@ -18,7 +18,7 @@ const flag = (name: string) => {
 };
 const formats = rest.filter((a): a is ReportFormat => reportFormats.includes(a as ReportFormat));
 const filters = { from: flag('from'), to: flag('to') };
-const db = await openDatabase(file);
+const db = await openServedDatabase(file);
 const load = os.loadavg()[0]!.toFixed(1);
 const lines = (await db.one<{ n: number }>('SELECT count(*) AS n FROM order_lines'))!.n;
 const results: Record<string, unknown>[] = [];

@@ -7,8 +7,8 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '@/lib/db/database';
-import { loadExtract } from '@/lib/ingest/load-extract';
+import { openServedDatabase } from '@/runtime/open';
+import { loadExtract } from '@/lib/ingest/load/load-extract';
 import { computeKpis } from '@/lib/kpi/compute';
 import {
   cacheDir,
@@ -42,7 +42,7 @@ instance.closeSync();
 removeDb(baselineFile);
 
 const sampler = sampleRss(process.pid, 250);
-const db = await openDatabase(dbFile, { memoryLimit: LIMIT });
+const db = await openServedDatabase(dbFile, { memoryLimit: LIMIT });
 const ingestMs: Record<string, number> = {};
 let orderLines = 0;
 try {

@@ -4,7 +4,7 @@
  * Origin (the server refuses them without it).
  */
 import { readFile } from 'node:fs/promises';
-import type { Mapping } from '@/lib/ingest/mapping';
+import type { Mapping } from '@/lib/ingest/map/mapping';
 
 export interface LoadOutcome {
   status: number;

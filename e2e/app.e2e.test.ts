@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataset, hasDatasets } from '@/test/datasets';
-import { chromiumPath, launchBrowser } from './browser';
+import { chromiumPath, launchBrowser, settled } from './browser';
 import { startApp, type RunningApp } from './server';
 
 const shots = path.join(__dirname, 'screenshots');
@@ -28,6 +28,7 @@ async function visit(route: string, scheme: 'light' | 'dark' = 'light'): Promise
   page.on('close', () => void context.close().catch(() => undefined)); // the browser may be closing
   const response = await page.goto(app.url + route, { waitUntil: 'networkidle' });
   expect(response?.status(), route).toBeLessThan(400);
+  await settled(page);
   return page;
 }
 
@@ -110,6 +111,7 @@ describe.skipIf(!canRun && !process.env.CI)('the app in a browser', () => {
     // 3.958 days = 95.0 hours over all orders; First Class ships in 2.187 days = 52.5 hours.
     expect(await card.innerText()).toMatch(/95\.0/);
     await page.goto(`${app.url}/?ship_mode=First%20Class`, { waitUntil: 'networkidle' });
+    await settled(page);
     const filtered = await page
       .getByRole('link', { name: /Order shipment cycle time/ })
       .first()
@@ -159,6 +161,7 @@ describe.skipIf(!canRun && !process.env.CI)('the app in a browser', () => {
     }, set);
     expect(response).toBe(201);
     await page.reload({ waitUntil: 'networkidle' });
+    await settled(page);
     expect(await page.locator('main').innerText()).toContain('Our 3PL peer survey');
     const detail = await visit('/kpis/order_shipment_cycle_time');
     // 95.0 h lies between the median (72 h) and p75 (110 h) of a lower-is-better set.

@@ -25,7 +25,7 @@ import { openDatabase, type Database } from '@/lib/db/database';
 import { fingerprint } from '@/lib/db/fingerprint';
 import { canonicalMapping } from '@/lib/demo';
 import { generateExtracts } from '@/lib/generate';
-import { loadExtract } from '@/lib/ingest/load-extract';
+import { loadExtract } from '@/lib/ingest/load/load-extract';
 import { kpiQuerySchema } from '@/lib/kpi/filters';
 import { scorecard as computeScorecard } from '@/lib/kpi/scorecard';
 import { canonicalTables, type CanonicalTable } from '@/lib/model/canonical';

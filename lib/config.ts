@@ -168,3 +168,15 @@ function keptSecret(file: string, create: boolean): string | undefined {
     }
   }
 }
+
+/**
+ * The command line's credentials: who runs a command (ORDERLENS_USER, ORDERLENS_PASSWORD) and a
+ * new password for `orderlens users` (ORDERLENS_NEW_PASSWORD). Read when a command asks, never kept.
+ */
+export function cliCredentials() {
+  return {
+    username: process.env.ORDERLENS_USER,
+    password: process.env.ORDERLENS_PASSWORD,
+    newPassword: process.env.ORDERLENS_NEW_PASSWORD,
+  };
+}

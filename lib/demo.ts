@@ -7,10 +7,11 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Database } from '@/lib/db/database';
-import { OrderlensError } from '@/lib/db/errors';
+import { OrderlensError } from '@/lib/errors';
 import { generateExtracts } from '@/lib/generate';
-import { loadExtract, type LoadReport } from '@/lib/ingest/load-extract';
-import type { Mapping } from '@/lib/ingest/mapping';
+import { loadExtract } from '@/lib/ingest/load/load-extract';
+import type { LoadReport } from '@/lib/ingest/load/load-report';
+import type { Mapping } from '@/lib/ingest/map/mapping';
 import { canonicalFields, canonicalTables, type CanonicalTable } from '@/lib/model/canonical';
 
 export const DEMO_ORDERS = 20_000;
@@ -31,7 +32,7 @@ export interface DemoOptions {
 /** Generate and load the demo extracts; returns one report per file. */
 export async function loadDemoData(db: Database, options: DemoOptions = {}): Promise<LoadReport[]> {
   const { orders = DEMO_ORDERS, workDir = os.tmpdir() } = options;
-  // The first real load removes the demo (lib/ingest/demo-removal.ts); loading it afterwards
+  // The first real load removes the demo (lib/ingest/load/demo-removal.ts); loading it afterwards
   // would mix generated orders into real numbers again.
   const real = await db.one<{ n: number }>(
     "SELECT count(*) AS n FROM loads WHERE NOT is_demo AND status IN ('loaded', 'unchanged')",

@@ -1,4 +1,6 @@
-import { defineKpi } from '@/lib/kpi/define';
+import { defineKpi } from '@/lib/semantic/kpi';
+import { linesShort } from './shared/explain';
+import { and, lt, minus, not, sum } from '@/lib/semantic/expr';
 
 /** Share of lines on shipped orders left with open quantity after the first ship date. */
 export const backorderRate = defineKpi({
@@ -11,15 +13,19 @@ export const backorderRate = defineKpi({
   unit: 'percent',
   direction: 'lower',
   kind: 'ratio',
-  grain: 'line',
+  counts: 'line',
   base: 'kpi_order_facts',
   asOf: 'first_ship_ts',
   asOfLabel: 'first ship date',
-  population: 'NOT cancelled AND shipped',
-  exclusions: [{ when: 'NOT has_lines', reason: 'no order lines' }],
-  numerator: 'sum(lines - lines_filled_first)',
-  denominator: 'sum(lines)',
-  failure: 'lines_filled_first < lines',
+  population: and(not('cancelled'), 'shipped'),
+  exclusions: [{ when: not('has_lines'), reason: 'no order lines' }],
+  numerator: sum(minus('lines', 'lines_filled_first')),
+  denominator: sum('lines'),
+  failure: lt('lines_filled_first', 'lines'),
   // Filled means shipped quantity ≥ due: a shipped quantity the file did not have is assumed.
   needs: ['order_lines.qty_ordered', 'shipments.qty_shipped', 'shipments.ship_ts'],
+  explain: {
+    fields: ['lines', 'lines_filled_first', 'units_due', 'units_filled_first'],
+    reason: linesShort,
+  },
 });

@@ -1,4 +1,5 @@
-import { defineKpi } from '@/lib/kpi/define';
+import { defineKpi } from '@/lib/semantic/kpi';
+import { always, col, count, countWhere } from '@/lib/semantic/expr';
 
 /** Share of orders placed that were cancelled. */
 export const cancellationRate = defineKpi({
@@ -10,14 +11,18 @@ export const cancellationRate = defineKpi({
   unit: 'percent',
   direction: 'lower',
   kind: 'ratio',
-  grain: 'order',
+  counts: 'order',
   base: 'kpi_order_facts',
   asOf: 'order_ts',
   asOfLabel: 'order date',
   // The one KPI whose population includes cancelled orders.
-  population: 'true',
-  numerator: 'count(*) FILTER (WHERE cancelled)',
-  denominator: 'count(*)',
-  failure: 'cancelled',
+  population: always,
+  numerator: countWhere('cancelled'),
+  denominator: count(),
+  failure: col('cancelled'),
   needs: ['orders.cancelled_ts|orders.status'],
+  explain: {
+    fields: [],
+    reason: () => 'Cancelled',
+  },
 });

@@ -3,10 +3,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeKpis } from '@/lib/kpi/compute';
 import { scopedRowsSql } from '@/lib/kpi/compile';
-import { defineKpi, kpiSchema, type KpiDefinition, type KpiInput } from '@/lib/kpi/define';
-import { ensureFacts } from '@/lib/kpi/facts';
+import { defineKpi, kpiSchema, type KpiDefinition, type KpiInput } from '@/lib/semantic/kpi';
+import { factsVersion } from '@/lib/kpi/facts';
 import { loadKpiFixture } from '@/lib/kpi/kpi-test-helpers';
-import { kpiCatalogue } from '.';
+import { kpiUnitStyles } from '@/lib/format/kpi-value';
+import { always, count, countWhere } from '@/lib/semantic/expr';
+import { defineCatalogue } from '@/lib/semantic/catalogue';
+import { engine } from '@/runtime/engine';
+import { catalogue } from '.';
 
 const kebab = (id: string) => id.replaceAll('_', '-');
 const camel = (id: string) => id.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -34,14 +38,15 @@ function matchingParen(sql: string, open: number): number {
 
 describe('KPI catalogue', () => {
   it('every KPI parses, with unique snake_case ids', () => {
-    for (const kpi of kpiCatalogue) expect(() => kpiSchema.parse(kpi), kpi.id).not.toThrow();
-    const ids = kpiCatalogue.map((k) => k.id);
+    for (const kpi of catalogue.kpis)
+      expect(() => kpiSchema.parse(kpi.source), kpi.id).not.toThrow();
+    const ids = catalogue.kpis.map((k) => k.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/);
   });
 
   it('lists the core KPIs first, in the reference order', () => {
-    expect(kpiCatalogue.slice(0, 7).map((k) => k.id)).toEqual([
+    expect(catalogue.kpis.slice(0, 7).map((k) => k.id)).toEqual([
       'order_shipment_cycle_time',
       'order_fill_rate',
       'line_fill_rate',
@@ -56,8 +61,8 @@ describe('KPI catalogue', () => {
     const files = readdirSync(__dirname).filter(
       (f) => f.endsWith('.ts') && f !== 'index.ts' && !f.endsWith('.test.ts'),
     );
-    expect(files.sort()).toEqual(kpiCatalogue.map((k) => `${kebab(k.id)}.ts`).sort());
-    for (const kpi of kpiCatalogue) {
+    expect(files.sort()).toEqual(catalogue.kpis.map((k) => `${kebab(k.id)}.ts`).sort());
+    for (const kpi of catalogue.kpis) {
       const mod = (await import(path.join(__dirname, `${kebab(kpi.id)}.ts`))) as Record<
         string,
         KpiDefinition
@@ -68,7 +73,7 @@ describe('KPI catalogue', () => {
   });
 
   it('writes numerators and denominators as single aggregates', () => {
-    for (const kpi of kpiCatalogue)
+    for (const kpi of catalogue.kpis)
       for (const sql of [kpi.numerator, kpi.denominator])
         if (sql) expect(isSingleAggregate(sql), `${kpi.id}: ${sql}`).toBe(true);
     expect(isSingleAggregate('count(*) FILTER (WHERE late)')).toBe(true);
@@ -77,8 +82,8 @@ describe('KPI catalogue', () => {
   });
 
   it('builds products and all_of KPIs from rate KPIs in the catalogue', () => {
-    const byId = new Map(kpiCatalogue.map((k) => [k.id, k]));
-    for (const kpi of kpiCatalogue.filter((k) => k.kind === 'product' || k.kind === 'all_of')) {
+    const byId = new Map(catalogue.kpis.map((k) => [k.id, k]));
+    for (const kpi of catalogue.kpis.filter((k) => k.kind === 'product' || k.kind === 'all_of')) {
       for (const c of kpi.components!) {
         const component = byId.get(c.kpi);
         expect(component, `${kpi.id} → ${c.kpi}`).toBeDefined();
@@ -92,7 +97,7 @@ describe('KPI catalogue', () => {
   it('every KPI computes on the fixture, with a period and a breakdown', async () => {
     const db = await loadKpiFixture();
     const results = await computeKpis(db, { grain: 'month', by: 'site' });
-    expect(results.map((r) => r.id)).toEqual(kpiCatalogue.map((k) => k.id));
+    expect(results.map((r) => r.id)).toEqual(catalogue.kpis.map((k) => k.id));
     for (const r of results) {
       if (r.id === 'orders_per_fte' || r.id === 'cost_per_order') {
         expect(r.available, r.id).toBe(false);
@@ -105,8 +110,8 @@ describe('KPI catalogue', () => {
 
   it('scopes and judges every row: as-of, population, exclusions and failure are valid SQL', async () => {
     const db = await loadKpiFixture();
-    await ensureFacts(db);
-    for (const kpi of kpiCatalogue) {
+    await factsVersion(db);
+    for (const kpi of catalogue.kpis) {
       const scoped = scopedRowsSql(kpi, { filters: {} });
       const failed = kpi.failure ? `coalesce((${kpi.failure}), false)` : 'false';
       await expect(
@@ -126,20 +131,128 @@ describe('KPI catalogue', () => {
       unit: 'percent',
       direction: 'higher',
       kind: 'ratio',
-      grain: 'order',
+      counts: 'order',
       base: 'kpi_order_facts',
       asOf: 'order_ts',
       asOfLabel: 'order date',
+      population: always,
+      numerator: countWhere('shipped'),
+      denominator: count(),
+      needs: ['orders'],
+      explain: { fields: ['shipped'], reason: () => 'Not shipped' },
+    };
+    expect(defineKpi(valid)).toMatchObject({
+      id: 'x',
       population: 'true',
       numerator: 'count(*) FILTER (WHERE shipped)',
       denominator: 'count(*)',
-      needs: ['orders'],
-    };
-    expect(defineKpi(valid).id).toBe('x');
+    });
+    // SQL as text is refused: raw SQL goes through duckdbSql, marked as DuckDB-only.
+    expect(() => defineKpi({ ...valid, population: 'true' as never })).toThrow(
+      /^x\.population: an expression/,
+    );
+    // A KPI over rows says how a failing row is explained: a new KPI cannot silently have none.
+    expect(() => defineKpi({ ...valid, explain: undefined })).toThrow(/^x\.explain: /);
+    expect(() => defineKpi({ ...valid, explain: { fields: [], reason: 'text' as never } })).toThrow(
+      /^x\.explain\.reason: a function/,
+    );
     expect(() => defineKpi({ ...valid, unit: 'furlongs' as 'percent' })).toThrow(/^x\.unit: /);
     expect(() =>
       defineKpi({ ...valid, kind: 'all_of', components: [{ kpi: 'Not An Id' }] }),
     ).toThrow(/^x\.components\.0\.kpi: /m);
     expect(() => defineKpi({ ...valid, needs: ['orders.'] })).toThrow(/^x\.needs\.0: /);
+  });
+});
+
+describe('the semantic layer as a whole', () => {
+  it('gives every KPI over rows an explanation and every KPI a display format', () => {
+    for (const kpi of catalogue.kpis) {
+      expect(kpiUnitStyles[kpi.unit], kpi.id).toBeDefined();
+      if (kpi.kind === 'input') continue;
+      expect(typeof kpi.explain?.reason, kpi.id).toBe('function');
+    }
+  });
+
+  it('explains a failing row in words from its declared fields', () => {
+    const late = catalogue.kpis.find((k) => k.id === 'on_time_shipment_rate')!;
+    expect(late.explain!.fields).toEqual(['promised_ship_ts', 'final_ship_ts']);
+    expect(
+      late.explain!.reason({
+        promised_ship_ts: '2024-01-10T00:00:00',
+        final_ship_ts: '2024-01-13T09:00:00',
+      }),
+    ).toBe('Shipped 2024-01-13, promised 2024-01-10 — 3 days late');
+    const perfect = catalogue.kpis.find((k) => k.id === 'perfect_order_rate')!;
+    expect(
+      perfect.explain!.reason({
+        delivered_ts: '2024-01-12T10:00:00',
+        promised_delivery_ts: '2024-01-11T00:00:00',
+        lines: 3,
+        lines_filled_first: 2,
+        damaged: true,
+      }),
+    ).toBe('Delivered 1 day late, 1 of 3 lines short and damaged');
+  });
+
+  it('refuses a catalogue whose KPI names a column its fact table does not declare', () => {
+    const kpi = catalogue.kpis[0]!;
+    expect(() =>
+      defineCatalogue({
+        facts: catalogue.facts,
+        kpis: [{ ...kpi, explain: { fields: ['no_such_column'], reason: () => null } }],
+      }),
+    ).toThrow(`${kpi.id}.explain.fields: no column "no_such_column" in kpi_order_facts`);
+    expect(() => defineCatalogue({ facts: catalogue.facts, kpis: [kpi, { ...kpi }] })).toThrow(
+      `${kpi.id}: declared twice`,
+    );
+  });
+
+  it('declares each fact column with the type the built table has', async () => {
+    const db = await loadKpiFixture();
+    for (const table of catalogue.facts) {
+      const built = await db.read<{ column_name: string; column_type: string }>(
+        `DESCRIBE ${table.name}`,
+      );
+      expect(
+        built.map((c) => [c.column_name, c.column_type]),
+        table.name,
+      ).toEqual(table.columns.map((c) => [c.name, c.type]));
+    }
+  });
+});
+
+describe('failure explanations, as the drill shows them', () => {
+  it('says how late, how short, and where a slow order’s time went', () => {
+    expect(
+      engine.explain('on_time_shipment_rate', {
+        final_ship_ts: '2025-03-05T10:00:00.000Z',
+        promised_ship_ts: '2025-03-03T00:00:00.000Z',
+      }),
+    ).toBe('Shipped 2025-03-05, promised 2025-03-03 — 2 days late');
+    expect(engine.explain('order_fill_rate', { lines: 3, lines_filled_first: 1 })).toBe(
+      '2 of 3 lines short on the first ship date',
+    );
+    expect(
+      engine.explain('perfect_order_rate', {
+        delivered_ts: '2025-03-07T10:00:00.000Z',
+        promised_delivery_ts: '2025-03-06T00:00:00.000Z',
+        lines: 2,
+        lines_filled_first: 2,
+        damaged: true,
+        documentation_error: false,
+      }),
+    ).toBe('Delivered 1 day late and damaged');
+    expect(
+      engine.explain('order_shipment_cycle_time', {
+        order_ts: '2025-01-01T08:00:00.000Z',
+        released_ts: '2025-01-01T10:00:00.000Z',
+        final_ship_ts: '2025-01-05T10:00:00.000Z',
+        ship_dates: 2,
+        lines: 4,
+        lines_filled_first: 3,
+      }),
+    ).toBe(
+      'Released after 2 h · 4 days release → final ship · 2 ship dates · 1/4 lines backordered',
+    );
   });
 });

@@ -1,4 +1,5 @@
-import { defineKpi } from '@/lib/kpi/define';
+import { defineKpi } from '@/lib/semantic/kpi';
+import { always } from '@/lib/semantic/expr';
 
 /** Order-management cost entered for a period per order placed. */
 export const costPerOrder = defineKpi({
@@ -10,12 +11,12 @@ export const costPerOrder = defineKpi({
   unit: 'currency_per_order',
   direction: 'lower',
   kind: 'input',
-  grain: 'order',
+  counts: 'order',
   base: 'kpi_order_facts',
   // Orders placed in each entered period (cancelled ones too: they took effort) against its cost.
   input: 'cost',
   asOf: 'order_ts',
   asOfLabel: 'order date',
-  population: 'true',
+  population: always,
   needs: ['orders', 'kpi_inputs.cost'],
 });

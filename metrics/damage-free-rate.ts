@@ -1,5 +1,7 @@
-import { defineKpi } from '@/lib/kpi/define';
-import { shippedOrders } from '@/lib/kpi/presets';
+import { defineKpi } from '@/lib/semantic/kpi';
+import { shippedOrders } from './shared/presets';
+import { defectsOf } from './shared/explain';
+import { col, count, countWhere, not } from '@/lib/semantic/expr';
 
 /** Share of shipped orders with no damaged shipment and no damaged return. */
 export const damageFreeRate = defineKpi({
@@ -13,8 +15,12 @@ export const damageFreeRate = defineKpi({
   direction: 'higher',
   kind: 'ratio',
   ...shippedOrders('final'),
-  numerator: 'count(*) FILTER (WHERE NOT damaged)',
-  denominator: 'count(*)',
-  failure: 'damaged',
+  numerator: countWhere(not('damaged')),
+  denominator: count(),
+  failure: col('damaged'),
   needs: ['shipments.damaged|returns.reason_category', 'shipments.ship_ts'],
+  explain: {
+    fields: ['damaged'],
+    reason: defectsOf(['damaged']),
+  },
 });

@@ -1,5 +1,7 @@
-import { defineKpi } from '@/lib/kpi/define';
-import { shippedOrders } from '@/lib/kpi/presets';
+import { defineKpi } from '@/lib/semantic/kpi';
+import { shippedOrders } from './shared/presets';
+import { defectsOf } from './shared/explain';
+import { col, count, countWhere, not } from '@/lib/semantic/expr';
 
 /** Share of shipped orders with no documentation error. */
 export const documentationAccuracy = defineKpi({
@@ -14,8 +16,12 @@ export const documentationAccuracy = defineKpi({
   direction: 'higher',
   kind: 'ratio',
   ...shippedOrders('final'),
-  numerator: 'count(*) FILTER (WHERE NOT documentation_error)',
-  denominator: 'count(*)',
-  failure: 'documentation_error',
+  numerator: countWhere(not('documentation_error')),
+  denominator: count(),
+  failure: col('documentation_error'),
   needs: ['shipments.documentation_error|returns.reason_category', 'shipments.ship_ts'],
+  explain: {
+    fields: ['documentation_error'],
+    reason: defectsOf(['documentation']),
+  },
 });

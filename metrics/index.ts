@@ -1,8 +1,10 @@
-/** The KPI catalogue: one file per KPI, in the order the scorecard shows them. */
-import type { KpiDefinition } from '@/lib/kpi/define';
+/** The semantic layer: the fact tables, and one file per KPI in the order the scorecard shows them. */
+import { defineCatalogue } from '@/lib/semantic/catalogue';
 import { backorderRate } from './backorder-rate';
 import { cancellationRate } from './cancellation-rate';
 import { costPerOrder } from './cost-per-order';
+import { orderFacts } from './facts/order-facts';
+import { returnFacts } from './facts/return-facts';
 import { damageFreeRate } from './damage-free-rate';
 import { documentationAccuracy } from './documentation-accuracy';
 import { lineFillRate } from './line-fill-rate';
@@ -25,31 +27,34 @@ import { splitShipmentRate } from './split-shipment-rate';
 import { unitFillRate } from './unit-fill-rate';
 import { unitReturnRate } from './unit-return-rate';
 
-export const kpiCatalogue: KpiDefinition[] = [
-  // Core KPIs
-  orderShipmentCycleTime,
-  orderFillRate,
-  lineFillRate,
-  unitFillRate,
-  returnRate,
-  unitReturnRate,
-  orderAccuracy,
-  // Further KPIs
-  orderToDeliveryCycleTime,
-  orderEntryCycleTime,
-  orderReleaseCycleTime,
-  releaseToShipCycleTime,
-  onTimeShipmentRate,
-  onTimeDeliveryRate,
-  onTimeToRequestRate,
-  damageFreeRate,
-  documentationAccuracy,
-  perfectOrderIndex,
-  perfectOrderRate,
-  backorderRate,
-  splitShipmentRate,
-  cancellationRate,
-  returnsProcessingCycleTime,
-  ordersPerFte,
-  costPerOrder,
-];
+export const catalogue = defineCatalogue({
+  facts: [orderFacts, returnFacts],
+  kpis: [
+    // Core KPIs
+    orderShipmentCycleTime,
+    orderFillRate,
+    lineFillRate,
+    unitFillRate,
+    returnRate,
+    unitReturnRate,
+    orderAccuracy,
+    // Further KPIs
+    orderToDeliveryCycleTime,
+    orderEntryCycleTime,
+    orderReleaseCycleTime,
+    releaseToShipCycleTime,
+    onTimeShipmentRate,
+    onTimeDeliveryRate,
+    onTimeToRequestRate,
+    damageFreeRate,
+    documentationAccuracy,
+    perfectOrderIndex,
+    perfectOrderRate,
+    backorderRate,
+    splitShipmentRate,
+    cancellationRate,
+    returnsProcessingCycleTime,
+    ordersPerFte,
+    costPerOrder,
+  ],
+});

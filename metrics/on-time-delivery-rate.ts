@@ -1,4 +1,6 @@
-import { defineKpi } from '@/lib/kpi/define';
+import { defineKpi } from '@/lib/semantic/kpi';
+import { day, daysLate, late } from '@/lib/semantic/explain';
+import { afterDay, and, count, countWhere, isNull, not, onOrBeforeDay } from '@/lib/semantic/expr';
 
 /** Share of delivered orders delivered on or before the commit (promised delivery) day. */
 export const onTimeDeliveryRate = defineKpi({
@@ -12,16 +14,21 @@ export const onTimeDeliveryRate = defineKpi({
   unit: 'percent',
   direction: 'higher',
   kind: 'ratio',
-  grain: 'order',
+  counts: 'order',
   base: 'kpi_order_facts',
   // delivered_ts is set only once the order is delivered in full.
   asOf: 'delivered_ts',
   asOfLabel: 'delivery date',
-  population: 'NOT cancelled AND shipped',
-  exclusions: [{ when: 'promised_delivery_ts IS NULL', reason: 'no promised delivery date' }],
+  population: and(not('cancelled'), 'shipped'),
+  exclusions: [{ when: isNull('promised_delivery_ts'), reason: 'no promised delivery date' }],
   // Day grain: a delivery at 18:00 on the promised day is on time.
-  numerator: 'count(*) FILTER (WHERE delivered_ts::DATE <= promised_delivery_ts::DATE)',
-  denominator: 'count(*)',
-  failure: 'delivered_ts::DATE > promised_delivery_ts::DATE',
+  numerator: countWhere(onOrBeforeDay('delivered_ts', 'promised_delivery_ts')),
+  denominator: count(),
+  failure: afterDay('delivered_ts', 'promised_delivery_ts'),
   needs: ['orders.promised_delivery_ts|order_lines.promised_delivery_ts', 'shipments.delivered_ts'],
+  explain: {
+    fields: ['promised_delivery_ts', 'delivered_ts'],
+    reason: (row) =>
+      `Delivered ${day(row.delivered_ts) ?? '?'}, promised ${day(row.promised_delivery_ts) ?? '?'}${late(daysLate(row.delivered_ts, row.promised_delivery_ts))}`,
+  },
 });

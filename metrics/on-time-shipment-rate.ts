@@ -1,5 +1,7 @@
-import { defineKpi } from '@/lib/kpi/define';
-import { shippedOrders } from '@/lib/kpi/presets';
+import { defineKpi } from '@/lib/semantic/kpi';
+import { shippedOrders } from './shared/presets';
+import { day, daysLate, late } from '@/lib/semantic/explain';
+import { afterDay, count, countWhere, isNull, not, onOrBeforeDay } from '@/lib/semantic/expr';
 
 /** Share of orders shipped complete on or before the promised ship day. */
 export const onTimeShipmentRate = defineKpi({
@@ -15,11 +17,16 @@ export const onTimeShipmentRate = defineKpi({
   ...shippedOrders('final'),
   exclusions: [
     // Until complete, the last shipment so far is not the final one.
-    { when: 'NOT complete', reason: 'not yet shipped complete' },
-    { when: 'promised_ship_ts IS NULL', reason: 'no promised ship date' },
+    { when: not('complete'), reason: 'not yet shipped complete' },
+    { when: isNull('promised_ship_ts'), reason: 'no promised ship date' },
   ],
-  numerator: 'count(*) FILTER (WHERE final_ship_ts::DATE <= promised_ship_ts::DATE)',
-  denominator: 'count(*)',
-  failure: 'final_ship_ts::DATE > promised_ship_ts::DATE',
+  numerator: countWhere(onOrBeforeDay('final_ship_ts', 'promised_ship_ts')),
+  denominator: count(),
+  failure: afterDay('final_ship_ts', 'promised_ship_ts'),
   needs: ['orders.promised_ship_ts|order_lines.promised_ship_ts', 'shipments.ship_ts'],
+  explain: {
+    fields: ['promised_ship_ts', 'final_ship_ts'],
+    reason: (row) =>
+      `Shipped ${day(row.final_ship_ts) ?? '?'}, promised ${day(row.promised_ship_ts) ?? '?'}${late(daysLate(row.final_ship_ts, row.promised_ship_ts))}`,
+  },
 });

@@ -1,4 +1,6 @@
-import { defineKpi } from '@/lib/kpi/define';
+import { defineKpi } from '@/lib/semantic/kpi';
+import { day, daysLate, late } from '@/lib/semantic/explain';
+import { afterDay, and, count, countWhere, isNull, not, onOrBeforeDay } from '@/lib/semantic/expr';
 
 /** Share of delivered orders delivered on or before the day the customer requested. */
 export const onTimeToRequestRate = defineKpi({
@@ -11,14 +13,21 @@ export const onTimeToRequestRate = defineKpi({
   unit: 'percent',
   direction: 'higher',
   kind: 'ratio',
-  grain: 'order',
+  counts: 'order',
   base: 'kpi_order_facts',
   asOf: 'delivered_ts',
   asOfLabel: 'delivery date',
-  population: 'NOT cancelled AND shipped',
-  exclusions: [{ when: 'requested_delivery_ts IS NULL', reason: 'no requested delivery date' }],
-  numerator: 'count(*) FILTER (WHERE delivered_ts::DATE <= requested_delivery_ts::DATE)',
-  denominator: 'count(*)',
-  failure: 'delivered_ts::DATE > requested_delivery_ts::DATE',
+  population: and(not('cancelled'), 'shipped'),
+  exclusions: [{ when: isNull('requested_delivery_ts'), reason: 'no requested delivery date' }],
+  numerator: countWhere(onOrBeforeDay('delivered_ts', 'requested_delivery_ts')),
+  denominator: count(),
+  failure: afterDay('delivered_ts', 'requested_delivery_ts'),
   needs: ['orders.requested_delivery_ts', 'shipments.delivered_ts'],
+  explain: {
+    fields: ['requested_delivery_ts', 'delivered_ts'],
+    reason: (row) =>
+      row.requested_delivery_ts
+        ? `Delivered ${day(row.delivered_ts)}, requested ${day(row.requested_delivery_ts)}${late(daysLate(row.delivered_ts, row.requested_delivery_ts))}`
+        : `Delivered ${day(row.delivered_ts) ?? '?'}, after the date the customer requested`,
+  },
 });

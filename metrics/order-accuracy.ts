@@ -1,5 +1,7 @@
-import { defineKpi } from '@/lib/kpi/define';
-import { shippedOrders } from '@/lib/kpi/presets';
+import { defineKpi } from '@/lib/semantic/kpi';
+import { shippedOrders } from './shared/presets';
+import { defectsOf } from './shared/explain';
+import { count, countWhere, not, or } from '@/lib/semantic/expr';
 
 /** Share of shipped orders with no fulfilment error (error return, damage or documentation error). */
 export const orderAccuracy = defineKpi({
@@ -14,11 +16,15 @@ export const orderAccuracy = defineKpi({
   direction: 'higher',
   kind: 'ratio',
   ...shippedOrders('final'),
-  numerator: 'count(*) FILTER (WHERE NOT (error_return OR damaged OR documentation_error))',
-  denominator: 'count(*)',
-  failure: 'error_return OR damaged OR documentation_error',
+  numerator: countWhere(not(or('error_return', 'damaged', 'documentation_error'))),
+  denominator: count(),
+  failure: or('error_return', 'damaged', 'documentation_error'),
   needs: [
     'returns.reason_category|shipments.damaged|shipments.documentation_error',
     'shipments.ship_ts',
   ],
+  explain: {
+    fields: ['error_return', 'damaged', 'documentation_error'],
+    reason: defectsOf(['error_return', 'damaged', 'documentation']),
+  },
 });

@@ -1,4 +1,6 @@
-import { defineKpi } from '@/lib/kpi/define';
+import { defineKpi } from '@/lib/semantic/kpi';
+import { whereTheTimeWent } from './shared/explain';
+import { hoursBetween, never, not } from '@/lib/semantic/expr';
 
 /** Hours from order receipt to its entry in the ERP. */
 export const orderEntryCycleTime = defineKpi({
@@ -10,12 +12,17 @@ export const orderEntryCycleTime = defineKpi({
   unit: 'hours',
   direction: 'lower',
   kind: 'duration',
-  grain: 'order',
+  details: ['distribution'],
+  counts: 'order',
   base: 'kpi_order_facts',
   asOf: 'entered_ts',
   asOfLabel: 'entry date',
-  population: 'NOT cancelled',
-  value: 'epoch(entered_ts - order_ts) / 3600',
-  failure: 'false',
+  population: not('cancelled'),
+  value: hoursBetween('order_ts', 'entered_ts'),
+  failure: never,
   needs: ['orders.order_ts', 'orders.entered_ts'],
+  explain: {
+    fields: [],
+    reason: whereTheTimeWent(),
+  },
 });

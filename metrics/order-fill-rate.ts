@@ -1,5 +1,7 @@
-import { defineKpi } from '@/lib/kpi/define';
-import { shippedOrders } from '@/lib/kpi/presets';
+import { defineKpi } from '@/lib/semantic/kpi';
+import { shippedOrders } from './shared/presets';
+import { linesShort } from './shared/explain';
+import { count, countWhere, not } from '@/lib/semantic/expr';
 
 /** Share of shipped orders whose first shipment covered every line in full. */
 export const orderFillRate = defineKpi({
@@ -13,10 +15,14 @@ export const orderFillRate = defineKpi({
   direction: 'higher',
   kind: 'ratio',
   ...shippedOrders('first'),
-  exclusions: [{ when: 'NOT has_lines', reason: 'no order lines' }],
-  numerator: 'count(*) FILTER (WHERE filled_first)',
-  denominator: 'count(*)',
-  failure: 'NOT filled_first',
+  exclusions: [{ when: not('has_lines'), reason: 'no order lines' }],
+  numerator: countWhere('filled_first'),
+  denominator: count(),
+  failure: not('filled_first'),
   // Filled means shipped quantity ≥ due: a shipped quantity the file did not have is assumed.
   needs: ['order_lines.qty_ordered', 'shipments.qty_shipped', 'shipments.ship_ts'],
+  explain: {
+    fields: ['lines', 'lines_filled_first', 'units_due', 'units_filled_first'],
+    reason: linesShort,
+  },
 });

@@ -1,4 +1,6 @@
-import { defineKpi } from '@/lib/kpi/define';
+import { defineKpi } from '@/lib/semantic/kpi';
+import { whereTheTimeWent } from './shared/explain';
+import { coalesce, hoursBetween, never, not } from '@/lib/semantic/expr';
 
 /** Hours from entry (or receipt, without an entry date) to release to the warehouse. */
 export const orderReleaseCycleTime = defineKpi({
@@ -12,13 +14,18 @@ export const orderReleaseCycleTime = defineKpi({
   unit: 'hours',
   direction: 'lower',
   kind: 'duration',
-  grain: 'order',
+  details: ['distribution'],
+  counts: 'order',
   base: 'kpi_order_facts',
   asOf: 'released_ts',
   asOfLabel: 'release date',
-  population: 'NOT cancelled',
-  value: 'epoch(released_ts - coalesce(entered_ts, order_ts)) / 3600',
-  failure: 'false',
+  population: not('cancelled'),
+  value: hoursBetween(coalesce('entered_ts', 'order_ts'), 'released_ts'),
+  failure: never,
   // order_ts, not entered_ts: one column feeding order and release date is what must show.
   needs: ['orders.order_ts', 'orders.released_ts'],
+  explain: {
+    fields: ['released_ts', 'final_ship_ts'],
+    reason: whereTheTimeWent(),
+  },
 });

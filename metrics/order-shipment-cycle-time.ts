@@ -1,5 +1,7 @@
-import { defineKpi } from '@/lib/kpi/define';
-import { shippedOrders } from '@/lib/kpi/presets';
+import { defineKpi } from '@/lib/semantic/kpi';
+import { shippedOrders } from './shared/presets';
+import { whereTheTimeWent } from './shared/explain';
+import { hoursBetween, never, not } from '@/lib/semantic/expr';
 
 /** Hours from order to final shipment, for orders shipped complete. */
 export const orderShipmentCycleTime = defineKpi({
@@ -12,9 +14,14 @@ export const orderShipmentCycleTime = defineKpi({
   unit: 'hours',
   direction: 'lower',
   kind: 'duration',
+  details: ['stages', 'distribution'],
   ...shippedOrders('final'),
-  exclusions: [{ when: 'NOT complete', reason: 'not yet shipped complete' }],
-  value: 'epoch(final_ship_ts - order_ts) / 3600',
-  failure: 'false',
+  exclusions: [{ when: not('complete'), reason: 'not yet shipped complete' }],
+  value: hoursBetween('order_ts', 'final_ship_ts'),
+  failure: never,
   needs: ['orders.order_ts', 'shipments.ship_ts'],
+  explain: {
+    fields: ['released_ts', 'final_ship_ts'],
+    reason: whereTheTimeWent(),
+  },
 });

@@ -1,4 +1,6 @@
-import { defineKpi } from '@/lib/kpi/define';
+import { defineKpi } from '@/lib/semantic/kpi';
+import { whereTheTimeWent } from './shared/explain';
+import { and, daysBetween, never, not } from '@/lib/semantic/expr';
 
 /** Days from order to final delivery, for orders delivered complete. */
 export const orderToDeliveryCycleTime = defineKpi({
@@ -11,14 +13,19 @@ export const orderToDeliveryCycleTime = defineKpi({
   unit: 'days',
   direction: 'lower',
   kind: 'duration',
-  grain: 'order',
+  details: ['distribution'],
+  counts: 'order',
   base: 'kpi_order_facts',
   // delivered_ts is set only once the order is delivered in full, so "no delivery date" covers
   // shipped orders still in transit or incomplete.
   asOf: 'delivered_ts',
   asOfLabel: 'delivery date',
-  population: 'NOT cancelled AND shipped',
-  value: 'epoch(delivered_ts - order_ts) / 86400',
-  failure: 'false',
+  population: and(not('cancelled'), 'shipped'),
+  value: daysBetween('order_ts', 'delivered_ts'),
+  failure: never,
   needs: ['orders.order_ts', 'shipments.delivered_ts'],
+  explain: {
+    fields: ['final_ship_ts', 'delivered_ts'],
+    reason: whereTheTimeWent({ transit: true }),
+  },
 });

@@ -1,4 +1,5 @@
-import { defineKpi } from '@/lib/kpi/define';
+import { defineKpi } from '@/lib/semantic/kpi';
+import { always } from '@/lib/semantic/expr';
 
 /** Orders placed per order-management FTE, from FTE figures entered per period. */
 export const ordersPerFte = defineKpi({
@@ -11,12 +12,12 @@ export const ordersPerFte = defineKpi({
   unit: 'orders_per_fte',
   direction: 'higher',
   kind: 'input',
-  grain: 'order',
+  counts: 'order',
   base: 'kpi_order_facts',
   // Orders placed in each entered period (cancelled ones too: they took effort) against its fte.
   input: 'fte',
   asOf: 'order_ts',
   asOfLabel: 'order date',
-  population: 'true',
+  population: always,
   needs: ['orders', 'kpi_inputs.fte'],
 });

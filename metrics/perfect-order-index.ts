@@ -1,4 +1,7 @@
-import { defineKpi } from '@/lib/kpi/define';
+import { imperfect } from './shared/presets';
+import { and, not } from '@/lib/semantic/expr';
+import { defineKpi } from '@/lib/semantic/kpi';
+import { defectFields, defectsOf } from './shared/explain';
 
 /** Product of the on-time delivery, order fill, damage-free and documentation rates. */
 export const perfectOrderIndex = defineKpi({
@@ -17,13 +20,16 @@ export const perfectOrderIndex = defineKpi({
     { kpi: 'damage_free_rate' },
     { kpi: 'documentation_accuracy' },
   ],
-  grain: 'order',
+  counts: 'order',
   base: 'kpi_order_facts',
   // Not compiled: the value comes from the components. These scope the drill-through.
   asOf: 'final_ship_ts',
   asOfLabel: 'each component’s own date',
-  population: 'NOT cancelled AND shipped',
-  failure:
-    'delivered_ts::DATE > promised_delivery_ts::DATE OR NOT filled_first OR damaged OR documentation_error',
+  population: and(not('cancelled'), 'shipped'),
+  failure: imperfect,
   needs: ['shipments'],
+  explain: {
+    fields: defectFields.perfect,
+    reason: defectsOf(['late', 'short', 'damaged', 'documentation']),
+  },
 });

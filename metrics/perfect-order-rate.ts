@@ -1,5 +1,7 @@
-import { defineKpi } from '@/lib/kpi/define';
-import { shippedOrders } from '@/lib/kpi/presets';
+import { defineKpi } from '@/lib/semantic/kpi';
+import { imperfect, shippedOrders } from './shared/presets';
+import { defectFields, defectsOf } from './shared/explain';
+import { and, col, isNotNull, not, onOrBeforeDay } from '@/lib/semantic/expr';
 
 /** Share of orders that are at once on time, filled, damage-free and correctly documented. */
 export const perfectOrderRate = defineKpi({
@@ -16,15 +18,18 @@ export const perfectOrderRate = defineKpi({
   components: [
     {
       kpi: 'on_time_delivery_rate',
-      population: 'delivered_ts IS NOT NULL AND promised_delivery_ts IS NOT NULL',
-      pass: 'delivered_ts::DATE <= promised_delivery_ts::DATE',
+      population: and(isNotNull('delivered_ts'), isNotNull('promised_delivery_ts')),
+      pass: onOrBeforeDay('delivered_ts', 'promised_delivery_ts'),
     },
-    { kpi: 'order_fill_rate', population: 'has_lines', pass: 'filled_first' },
-    { kpi: 'damage_free_rate', pass: 'NOT damaged' },
-    { kpi: 'documentation_accuracy', pass: 'NOT documentation_error' },
+    { kpi: 'order_fill_rate', population: col('has_lines'), pass: col('filled_first') },
+    { kpi: 'damage_free_rate', pass: not('damaged') },
+    { kpi: 'documentation_accuracy', pass: not('documentation_error') },
   ],
   ...shippedOrders('final'),
-  failure:
-    'delivered_ts::DATE > promised_delivery_ts::DATE OR NOT filled_first OR damaged OR documentation_error',
+  failure: imperfect,
   needs: ['shipments.ship_ts'],
+  explain: {
+    fields: defectFields.perfect,
+    reason: defectsOf(['late', 'short', 'damaged', 'documentation']),
+  },
 });

@@ -1,5 +1,7 @@
-import { defineKpi } from '@/lib/kpi/define';
-import { shippedOrders } from '@/lib/kpi/presets';
+import { defineKpi } from '@/lib/semantic/kpi';
+import { shippedOrders } from './shared/presets';
+import { whereTheTimeWent } from './shared/explain';
+import { hoursBetween, isNull, never, not } from '@/lib/semantic/expr';
 
 /** Hours from release to the warehouse to final shipment, for orders shipped complete. */
 export const releaseToShipCycleTime = defineKpi({
@@ -12,13 +14,18 @@ export const releaseToShipCycleTime = defineKpi({
   unit: 'hours',
   direction: 'lower',
   kind: 'duration',
+  details: ['distribution'],
   ...shippedOrders('final'),
   exclusions: [
     // Until complete, the last shipment so far is not the final one.
-    { when: 'NOT complete', reason: 'not yet shipped complete' },
-    { when: 'released_ts IS NULL', reason: 'no release date' },
+    { when: not('complete'), reason: 'not yet shipped complete' },
+    { when: isNull('released_ts'), reason: 'no release date' },
   ],
-  value: 'epoch(final_ship_ts - released_ts) / 3600',
-  failure: 'false',
+  value: hoursBetween('released_ts', 'final_ship_ts'),
+  failure: never,
   needs: ['orders.released_ts', 'shipments.ship_ts'],
+  explain: {
+    fields: ['released_ts', 'final_ship_ts'],
+    reason: whereTheTimeWent(),
+  },
 });

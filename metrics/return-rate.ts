@@ -1,5 +1,6 @@
-import { defineKpi } from '@/lib/kpi/define';
-import { shippedOrders } from '@/lib/kpi/presets';
+import { defineKpi } from '@/lib/semantic/kpi';
+import { shippedOrders } from './shared/presets';
+import { col, count, countWhere } from '@/lib/semantic/expr';
 
 /** Share of shipped orders with at least one return. */
 export const returnRate = defineKpi({
@@ -13,8 +14,12 @@ export const returnRate = defineKpi({
   direction: 'lower',
   kind: 'ratio',
   ...shippedOrders('final'),
-  numerator: 'count(*) FILTER (WHERE returned)',
-  denominator: 'count(*)',
-  failure: 'returned',
+  numerator: countWhere('returned'),
+  denominator: count(),
+  failure: col('returned'),
   needs: ['returns', 'shipments.ship_ts'],
+  explain: {
+    fields: ['final_ship_ts', 'error_return'],
+    reason: (row) => (row.error_return ? 'Returned — a fulfilment error' : 'Returned'),
+  },
 });

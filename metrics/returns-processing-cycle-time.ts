@@ -1,4 +1,5 @@
-import { defineKpi } from '@/lib/kpi/define';
+import { defineKpi } from '@/lib/semantic/kpi';
+import { always, daysBetween, isTrue, never } from '@/lib/semantic/expr';
 
 /** Days from receiving a return to crediting it. */
 export const returnsProcessingCycleTime = defineKpi({
@@ -11,14 +12,20 @@ export const returnsProcessingCycleTime = defineKpi({
   unit: 'days',
   direction: 'lower',
   kind: 'duration',
-  grain: 'return',
+  details: ['distribution'],
+  counts: 'return',
   base: 'kpi_return_facts',
   asOf: 'credited_ts',
   asOfLabel: 'credit date',
-  population: 'true',
+  population: always,
   // A return whose order is not loaded has no cancelled flag: keep it.
-  exclusions: [{ when: 'coalesce(cancelled, false)', reason: 'return of a cancelled order' }],
-  value: 'epoch(credited_ts - return_ts) / 86400',
-  failure: 'false',
+  exclusions: [{ when: isTrue('cancelled'), reason: 'return of a cancelled order' }],
+  value: daysBetween('return_ts', 'credited_ts'),
+  failure: never,
   needs: ['returns.return_ts', 'returns.credited_ts'],
+  // A return's time is one span (received → credited): its value column says it all.
+  explain: {
+    fields: ['reason_code', 'return_ts', 'credited_ts'],
+    reason: () => null,
+  },
 });

@@ -1,5 +1,7 @@
-import { defineKpi } from '@/lib/kpi/define';
-import { shippedOrders } from '@/lib/kpi/presets';
+import { defineKpi } from '@/lib/semantic/kpi';
+import { shippedOrders } from './shared/presets';
+import { day, num } from '@/lib/semantic/explain';
+import { count, countWhere, gt } from '@/lib/semantic/expr';
 
 /** Share of shipped orders that left on more than one day. */
 export const splitShipmentRate = defineKpi({
@@ -12,9 +14,14 @@ export const splitShipmentRate = defineKpi({
   direction: 'lower',
   kind: 'ratio',
   ...shippedOrders('final'),
-  numerator: 'count(*) FILTER (WHERE ship_dates > 1)',
-  denominator: 'count(*)',
-  failure: 'ship_dates > 1',
+  numerator: countWhere(gt('ship_dates', 1)),
+  denominator: count(),
+  failure: gt('ship_dates', 1),
   // Without shipped quantities, a line shipped in part on two days cannot show.
   needs: ['shipments.ship_ts', 'shipments.qty_shipped'],
+  explain: {
+    fields: ['ship_dates', 'first_ship_ts', 'final_ship_ts'],
+    reason: (row) =>
+      `Shipped on ${num(row.ship_dates) ?? '?'} dates, ${day(row.first_ship_ts) ?? '?'} to ${day(row.final_ship_ts) ?? '?'}`,
+  },
 });

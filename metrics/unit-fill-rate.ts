@@ -1,4 +1,6 @@
-import { defineKpi } from '@/lib/kpi/define';
+import { defineKpi } from '@/lib/semantic/kpi';
+import { num } from '@/lib/semantic/explain';
+import { and, lt, not, sum } from '@/lib/semantic/expr';
 
 /** Share of due units (ordered less cancelled) shipped on the order's first ship date. */
 export const unitFillRate = defineKpi({
@@ -11,15 +13,24 @@ export const unitFillRate = defineKpi({
   unit: 'percent',
   direction: 'higher',
   kind: 'ratio',
-  grain: 'unit',
+  counts: 'unit',
   base: 'kpi_order_facts',
   asOf: 'first_ship_ts',
   asOfLabel: 'first ship date',
-  population: 'NOT cancelled AND shipped',
-  exclusions: [{ when: 'NOT has_lines', reason: 'no order lines' }],
-  numerator: 'sum(units_filled_first)',
-  denominator: 'sum(units_due)',
-  failure: 'units_filled_first < units_due',
+  population: and(not('cancelled'), 'shipped'),
+  exclusions: [{ when: not('has_lines'), reason: 'no order lines' }],
+  numerator: sum('units_filled_first'),
+  denominator: sum('units_due'),
+  failure: lt('units_filled_first', 'units_due'),
   // Filled means shipped quantity ≥ due: a shipped quantity the file did not have is assumed.
   needs: ['order_lines.qty_ordered', 'shipments.qty_shipped', 'shipments.ship_ts'],
+  explain: {
+    fields: ['units_due', 'units_filled_first'],
+    reason: (row) => {
+      const due = num(row.units_due);
+      const filled = num(row.units_filled_first);
+      if (due === null || filled === null) return 'Units short on the first ship date';
+      return `${due - filled} of ${due} units short on the first ship date`;
+    },
+  },
 });

@@ -1,4 +1,5 @@
-import { defineKpi } from '@/lib/kpi/define';
+import { defineKpi } from '@/lib/semantic/kpi';
+import { and, col, isNull, not, sum } from '@/lib/semantic/expr';
 
 /** Units returned as a share of units shipped. */
 export const unitReturnRate = defineKpi({
@@ -10,15 +11,19 @@ export const unitReturnRate = defineKpi({
   unit: 'percent',
   direction: 'lower',
   kind: 'ratio',
-  grain: 'unit',
+  counts: 'unit',
   base: 'kpi_order_facts',
   asOf: 'final_ship_ts',
   asOfLabel: 'final ship date',
-  population: 'NOT cancelled AND shipped',
+  population: and(not('cancelled'), 'shipped'),
   // Without a shipped quantity the order's returns would count against nothing.
-  exclusions: [{ when: 'qty_shipped IS NULL', reason: 'no shipped quantity' }],
-  numerator: 'sum(qty_returned)',
-  denominator: 'sum(qty_shipped)',
-  failure: 'returned',
+  exclusions: [{ when: isNull('qty_shipped'), reason: 'no shipped quantity' }],
+  numerator: sum('qty_returned'),
+  denominator: sum('qty_shipped'),
+  failure: col('returned'),
   needs: ['returns.qty_returned', 'shipments.qty_shipped'],
+  explain: {
+    fields: ['final_ship_ts', 'error_return'],
+    reason: (row) => (row.error_return ? 'Returned — a fulfilment error' : 'Returned'),
+  },
 });

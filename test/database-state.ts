@@ -1,5 +1,5 @@
 /**
- * For the kill -9 tests (lib/ingest/crash.test.ts of a loader process, e2e/server-crash.e2e.test.ts
+ * For the kill -9 tests (lib/ingest/load/crash.test.ts of a loader process, e2e/server-crash.e2e.test.ts
  * of the web server): run the CLI, copy a database file with its WAL, and read the state a
  * database file reopens in (row counts, ledger, two KPI values) in this process, closing it again.
  */

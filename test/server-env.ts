@@ -1,5 +1,5 @@
 /**
- * Tests of route handlers that use the web server's database (lib/db/server.ts): a fresh data
+ * Tests of route handlers that use the web server's database (runtime/database.ts): a fresh data
  * folder per test file, and the KPI fixtures loaded from inside it, because the server's DuckDB is
  * locked down to the data folder's uploads, work and exports folders.
  */
@@ -18,10 +18,10 @@ export function freshServerData(prefix: string): string {
 
 /** Load lib/kpi/fixtures into the server's database, copied first into its uploads folder. */
 export async function loadKpiFixtures(): Promise<void> {
-  const { getServerDatabase } = await import('@/lib/db/server');
+  const { getServerDatabase } = await import('@/runtime/database');
   const { config } = await import('@/lib/config');
   const { canonicalMapping } = await import('@/lib/demo');
-  const { loadExtract } = await import('@/lib/ingest/load-extract');
+  const { loadExtract } = await import('@/lib/ingest/load/load-extract');
   const db = await getServerDatabase();
   const { uploadsDir, workDir } = config();
   mkdirSync(uploadsDir, { recursive: true });

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { getServerDatabase } from '@/lib/db/server';
-import { getDataCoverage, type DataCoverage } from '@/lib/ingest/coverage';
-import { listLoads, type LedgerEntry } from '@/lib/ingest/ledger';
+import { getServerDatabase } from '@/runtime/database';
+import { getDataCoverage, type DataCoverage } from '@/lib/ingest/load/coverage';
+import { listLoads, type LedgerEntry } from '@/lib/ingest/load/ledger';
 import { countMatchingOrders, listDimensionValues } from '@/lib/kpi/dimension-values';
 import { dimensionNames, type Dimension, type ParsedKpiQuery } from '@/lib/kpi/filters';
 import { homeScorecardQuery, scorecard, type ScorecardEntry } from '@/lib/kpi/scorecard';
 import { DemoBanner } from '../ui/demo-banner';
-import { FilterBar } from '../ui/filter-bar';
+import { KpiFilterBar } from '../ui/filter-bar';
 import { formatCount, formatDateTime, formatDay } from '../ui/format';
 import { groupKpis, KpiCard, UnavailableKpi } from '../ui/kpi-card';
 import styles from '../ui/scorecard.module.css';
@@ -73,7 +73,7 @@ export default async function ScorecardPage({
         </div>
       )}
 
-      <FilterBar query={query} options={options} dataSpan={span} matching={matching} />
+      <KpiFilterBar query={query} options={options} dataSpan={span} matching={matching} />
 
       {nothingMatches ? (
         <div className={styles.emptyState}>

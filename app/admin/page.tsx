@@ -9,7 +9,7 @@ import {
 } from '@/lib/auth/audit';
 import { PERMISSIONS, ROLE_LABELS, ROLE_PERMISSIONS, ROLES } from '@/lib/auth/roles';
 import { listUsers } from '@/lib/auth/users';
-import { getServerDatabase } from '@/lib/db/server';
+import { getServerDatabase } from '@/runtime/database';
 import { formatDateTime } from '../ui/format';
 import { requirePage } from '../session';
 import { NewUserForm, UserActions } from './user-forms';

@@ -170,7 +170,12 @@ describe('band sets and targets over HTTP', () => {
       `acme,order_fill_rate,Acme,Acme survey,2024,all,40,Orders shipped complete,report,percent,higher,quartiles,90,${median},97`;
     const bad = await POST(post('/api/bands?format=csv', `${header}\n${row('x')}\n`));
     expect(bad.status).toBe(422);
-    expect((await bad.json()).message).toMatch(/row 2, column median/);
+    const refusal = await bad.json();
+    expect(refusal.message).toMatch(/row 2, column median/);
+    expect(refusal).toMatchObject({
+      code: 'invalid_band_set',
+      problems: [{ row: 2, column: 'median', message: 'must be a number' }],
+    });
     const good = await POST(post('/api/bands?format=csv', `${header}\n${row('94')}\n`));
     expect(good.status).toBe(201);
     expect((await good.json()).imported[0]).toMatchObject({ id: 'acme', version: 1 });

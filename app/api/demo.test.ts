@@ -15,7 +15,7 @@ const request = (url: string, method: string, body?: unknown) =>
 const context = (id: string) => ({ params: Promise.resolve({ id }) });
 
 async function loadDemo(orders: number) {
-  const { getServerDatabase } = await import('@/lib/db/server');
+  const { getServerDatabase } = await import('@/runtime/database');
   const { loadDemoData } = await import('@/lib/demo');
   const { config } = await import('@/lib/config');
   const db = await getServerDatabase();
@@ -44,7 +44,7 @@ describe('the demo over HTTP', () => {
       orders: 25,
       removed: { orders: 25 },
     });
-    const { getDataCoverage } = await import('@/lib/ingest/coverage');
+    const { getDataCoverage } = await import('@/lib/ingest/load/coverage');
     expect(await getDataCoverage(db)).toMatchObject({
       orders: 0,
       orderLines: 0,

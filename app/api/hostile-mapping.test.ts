@@ -22,7 +22,7 @@ const mapping = {
 };
 
 async function db() {
-  const { getServerDatabase } = await import('@/lib/db/server');
+  const { getServerDatabase } = await import('@/runtime/database');
   return getServerDatabase();
 }
 

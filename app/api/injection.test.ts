@@ -47,7 +47,7 @@ async function expectHarmless(response: Response) {
 }
 
 async function tableCounts() {
-  const { getServerDatabase } = await import('@/lib/db/server');
+  const { getServerDatabase } = await import('@/runtime/database');
   const { fingerprint } = await import('@/lib/db/fingerprint');
   return fingerprint(await getServerDatabase());
 }
@@ -98,7 +98,7 @@ describe('hostile uploads are data', () => {
     );
     const report = JSON.parse(await expectHarmless(response));
     expect(report).toMatchObject({ status: 'loaded', rowsInserted: payloads.length });
-    const { getServerDatabase } = await import('@/lib/db/server');
+    const { getServerDatabase } = await import('@/runtime/database');
     const db = await getServerDatabase();
     const rows = await db.all<{ order_id: string; customer_id: string; site: string }>(
       "SELECT order_id, customer_id, site FROM orders WHERE order_ts >= '2024-01-10' AND order_ts < '2024-02-01' ORDER BY order_ts",

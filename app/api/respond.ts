@@ -2,7 +2,7 @@ import 'server-only';
 /** Shared by the route handlers: parse with zod, map errors to JSON responses, never a stack. */
 import { NextResponse, type NextRequest } from 'next/server';
 import { ZodError } from 'zod';
-import { OrderlensError } from '@/lib/db/errors';
+import { lineOf, OrderlensError, problemsOfZod, statusOfCode, type ErrorCode } from '@/lib/errors';
 import { config } from '@/lib/config';
 import {
   CLIENT_HEADER,
@@ -23,12 +23,22 @@ export function json(data: unknown, init?: ResponseInit) {
   return NextResponse.json(data, init);
 }
 
+/**
+ * An error as JSON: `{ message, code, problems }`, problems only when the error lists some. A zod
+ * error (the query or body does not fit) is a 400 that also lists its lines in `errors`.
+ */
 export function errorResponse(error: unknown) {
   if (error instanceof ZodError) {
-    const problems = error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`);
+    const problems = problemsOfZod(error, { root: 'query' });
+    const lines = problems.map(lineOf);
     return json(
-      { message: `Invalid request: ${problems.join('; ')}`, errors: problems },
-      { status: 400 },
+      {
+        message: `Invalid request: ${lines.join('; ')}`,
+        code: 'invalid_request' satisfies ErrorCode,
+        problems,
+        errors: lines,
+      },
+      { status: statusOfCode.invalid_request },
     );
   }
   if (error instanceof OrderlensError) {
@@ -36,9 +46,10 @@ export function errorResponse(error: unknown) {
       error instanceof TooManyAttemptsError
         ? { 'Retry-After': String(Math.ceil(error.retryAfterSeconds)) }
         : undefined;
+    const problems = error.problems.length ? { problems: error.problems } : {};
     return json(
-      { message: error.message, code: error.code },
-      { status: statusOf(error.code), headers },
+      { message: error.message, code: error.code, ...problems },
+      { status: statusOfCode[error.code], headers },
     );
   }
   console.error('[orderlens] request failed:', error);
@@ -46,18 +57,6 @@ export function errorResponse(error: unknown) {
     { message: 'The request failed unexpectedly; the server log has the details.' },
     { status: 500 },
   );
-}
-
-function statusOf(code: string): number {
-  if (code === 'unknown_kpi' || code.endsWith('not_found')) return 404;
-  if (code === 'sign_in_required' || code === 'sign_in_failed') return 401;
-  if (['forbidden_origin', 'forbidden', 'bad_csrf', 'setup_code_required'].includes(code))
-    return 403;
-  if (['write_conflict', 'user_exists', 'last_admin', 'has_dependents'].includes(code)) return 409;
-  if (code === 'upload_too_large' || code === 'body_too_large') return 413;
-  if (code === 'misdirected_request') return 421;
-  if (code === 'rate_limited') return 429;
-  return 422;
 }
 
 /** Query-string values: repeated keys or comma-separated lists. */

@@ -2,7 +2,7 @@
 /** The load ledger with Undo: every load, newest first; a completed load can be taken back. */
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
-import type { LedgerEntry, UndoResult } from '@/lib/ingest/ledger';
+import type { LedgerEntry, UndoResult } from '@/lib/ingest/load/ledger';
 import { formatCount, formatDateTime } from '../ui/format';
 import styles from './data.module.css';
 import { RequestError, sendJson } from './request';

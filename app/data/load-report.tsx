@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import type { Ref } from 'react';
 import { ruleDescriptions, type RowIssue } from '@/lib/ingest/issues';
-import type { LoadReport } from '@/lib/ingest/load-extract';
+import type { LoadReport } from '@/lib/ingest/load/load-report';
 import { formatCount } from '../ui/format';
 import styles from './data.module.css';
 

@@ -4,7 +4,7 @@
  * made here can be loaded from the command line, and one written by hand can be checked here.
  */
 import { useRef, useState } from 'react';
-import type { Mapping } from '@/lib/ingest/mapping';
+import type { Mapping } from '@/lib/ingest/map/mapping';
 import styles from './data.module.css';
 import { mappingFile, readMappingFile } from './mapping-io';
 

@@ -2,7 +2,7 @@
  * The wizard's mapping file: the same JSON the CLI reads (--mapping) and writes (orderlens map),
  * validated by mappingSchema. Pure, so it is tested without a browser.
  */
-import { MappingError, parseMappingJson, type Mapping } from '@/lib/ingest/mapping';
+import { MappingError, parseMappingJson, type Mapping } from '@/lib/ingest/map/mapping';
 
 export type MappingImport = { mapping: Mapping } | { error: string };
 

@@ -1,7 +1,8 @@
 'use client';
 /** The editable column mapping: one row per canonical field of the target, a select of the file's headers. */
 import { useState } from 'react';
-import { MAPPING_THRESHOLD, type MappingProposal } from '@/lib/ingest/automap';
+import type { MappingProposal } from '@/lib/ingest/map/automap';
+import { MAPPING_THRESHOLD } from '@/lib/ingest/map/automap-candidates';
 import { fieldsOfTarget, requiredFieldsOfTarget, type MappingTarget } from '@/lib/model/canonical';
 import styles from './data.module.css';
 

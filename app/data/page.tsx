@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { getServerDatabase } from '@/lib/db/server';
-import { getDataCoverage, type DataCoverage } from '@/lib/ingest/coverage';
-import { listLoads } from '@/lib/ingest/ledger';
-import { DEFAULT_MAX_UPLOAD_BYTES } from '@/lib/ingest/uploads';
+import { getServerDatabase } from '@/runtime/database';
+import { getDataCoverage, type DataCoverage } from '@/lib/ingest/load/coverage';
+import { listLoads } from '@/lib/ingest/load/ledger';
+import { DEFAULT_MAX_UPLOAD_BYTES } from '@/lib/ingest/read/uploads';
 import { DemoBanner } from '../ui/demo-banner';
 import { formatCount, formatDateTime, formatDay } from '../ui/format';
 import styles from './data.module.css';

@@ -1,15 +1,20 @@
 /** Browser-side helpers of the Data page: JSON requests with plain-word errors, byte sizes. */
 
+import { problemsIn, type Problem } from '@/lib/errors';
 import { apiFetch } from '../ui/csrf';
 
 const unreachable =
   'Could not reach the Orderlens server. Check that it is still running, then try again.';
 
-/** A refused request: the server's message, and its code for a caller that can offer a way on. */
+/**
+ * A refused request: the server's message, its code for a caller that can offer a way on, and the
+ * problems it found (each with its path, or row and column) for a caller that can place them.
+ */
 export class RequestError extends Error {
   constructor(
     message: string,
     readonly code?: string,
+    readonly problems: Problem[] = [],
   ) {
     super(message);
   }
@@ -24,7 +29,8 @@ export async function requestJson<T>(url: string, init?: RequestInit): Promise<T
     throw new Error(unreachable);
   }
   const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw new RequestError(messageOf(body, response.status), codeOf(body));
+  if (!response.ok)
+    throw new RequestError(messageOf(body, response.status), codeOf(body), problemsIn(body));
   return body as T;
 }
 

@@ -4,7 +4,7 @@
  * reason code as its category). The mapping's `values`; keys may use * and ? wildcards.
  */
 import { useState } from 'react';
-import type { Mapping } from '@/lib/ingest/mapping';
+import type { Mapping } from '@/lib/ingest/map/mapping';
 import { fieldsOfTarget, reasonCategories, type MappingTarget } from '@/lib/model/canonical';
 import styles from './data.module.css';
 import type { ColumnChoice } from './mapping-table';

@@ -4,9 +4,9 @@ import { connection } from 'next/server';
 import type { Scheme } from '@/lib/benchmarks/schema';
 import type { StoredBandSet } from '@/lib/benchmarks/store';
 import { listBandSets } from '@/lib/benchmarks/store';
-import { getServerDatabase } from '@/lib/db/server';
-import type { KpiDefinition, KpiUnit } from '@/lib/kpi/define';
-import { kpiCatalogue } from '@/metrics';
+import { getServerDatabase } from '@/runtime/database';
+import type { KpiDefinition, KpiUnit } from '@/lib/semantic/kpi';
+import { engine } from '@/runtime/engine';
 import { formatCount, formatPublishedFigure } from '../ui/format';
 import { groupKpis } from '../ui/kpi-card';
 import { capitalise } from '../ui/kpi-pages/labels';
@@ -29,7 +29,7 @@ const unitWords: Record<KpiUnit, string> = {
   currency_per_order: 'Currency per order (as entered)',
 };
 
-const grainWords: Record<KpiDefinition['grain'], string> = {
+const countWords: Record<KpiDefinition['counts'], string> = {
   order: 'Orders (one row per order)',
   line: 'Order lines',
   unit: 'Units (quantities)',
@@ -44,7 +44,7 @@ const kindWords: Record<KpiDefinition['kind'], string> = {
   input: 'From entered figures',
 };
 
-const nameOf = new Map(kpiCatalogue.map((k) => [k.id, k.name]));
+const nameOf = new Map(engine.catalogue.kpis.map((k) => [k.id, k.name]));
 
 export default async function KpiEncyclopediaPage() {
   await connection();
@@ -53,16 +53,16 @@ export default async function KpiEncyclopediaPage() {
   const sets = await listBandSets(db);
   const setsByKpi = new Map<string, StoredBandSet[]>();
   for (const set of sets) setsByKpi.set(set.kpi, [...(setsByKpi.get(set.kpi) ?? []), set]);
-  const groups = groupKpis(kpiCatalogue);
-  const banded = kpiCatalogue.filter((k) => setsByKpi.has(k.id)).length;
+  const groups = groupKpis(engine.catalogue.kpis);
+  const banded = engine.catalogue.kpis.filter((k) => setsByKpi.has(k.id)).length;
 
   return (
     <>
       <h1>KPIs</h1>
       <p className="lede">
-        The {kpiCatalogue.length} KPIs Orderlens computes: the formula in words, the standard each
-        follows, the data it needs, and the published band sets it can be placed in ({banded} KPIs
-        have at least one; the others say so rather than borrow a band).
+        The {engine.catalogue.kpis.length} KPIs Orderlens computes: the formula in words, the
+        standard each follows, the data it needs, and the published band sets it can be placed in (
+        {banded} KPIs have at least one; the others say so rather than borrow a band).
       </p>
 
       <div className={styles.layout}>
@@ -152,7 +152,7 @@ function KpiEntry({ kpi, sets }: { kpi: KpiDefinition; sets: StoredBandSet[] }) 
         <div>
           <dt>Counted over</dt>
           <dd>
-            {grainWords[kpi.grain]} · {kindWords[kpi.kind]}
+            {countWords[kpi.counts]} · {kindWords[kpi.kind]}
           </dd>
         </div>
         <div className={styles.wide}>

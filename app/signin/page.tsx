@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { redirect } from 'next/navigation';
 import { countUsers } from '@/lib/auth/users';
-import { getServerDatabase } from '@/lib/db/server';
+import { getServerDatabase } from '@/runtime/database';
 import { safeReturnPath } from '@/lib/http/return-path';
 import { currentIdentity } from '../session';
 import { SignInForm } from './sign-in-form';

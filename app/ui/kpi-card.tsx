@@ -4,10 +4,10 @@
  * said in text or shape (arrows, icons, words).
  */
 import Link from 'next/link';
-import type { KpiUnit } from '@/lib/kpi/define';
+import type { KpiUnit } from '@/lib/semantic/kpi';
 import type { ScorecardEntry } from '@/lib/kpi/scorecard';
 import type { Comparison } from '@/lib/kpi/types';
-import { kpiCatalogue } from '@/metrics';
+import { engine } from '@/runtime/engine';
 import {
   formatCount,
   formatKpiChange,
@@ -57,7 +57,7 @@ export const kpiGroups: { id: KpiGroupId; title: string; blurb: string }[] = [
 
 /** The core KPIs are the first seven of the catalogue, whatever they are. */
 const CORE_COUNT = 7;
-const coreIds = new Set(kpiCatalogue.slice(0, CORE_COUNT).map((k) => k.id));
+const coreIds = new Set(engine.catalogue.kpis.slice(0, CORE_COUNT).map((k) => k.id));
 
 const groupById: Record<string, KpiGroupId> = {
   order_entry_cycle_time: 'fulfilment',
@@ -86,7 +86,7 @@ export function kpiGroupOf(id: string): KpiGroupId {
 
 /** Items split into the groups, in group order then catalogue order; empty groups left out. */
 export function groupKpis<T extends { id: string }>(
-  items: T[],
+  items: readonly T[],
 ): { group: (typeof kpiGroups)[number]; items: T[] }[] {
   return kpiGroups
     .map((group) => ({ group, items: items.filter((item) => kpiGroupOf(item.id) === group.id) }))

@@ -4,6 +4,7 @@
  * compare). Pure, for server pages and client components alike.
  */
 import { dimensionNames, kpiQuerySchema, type ParsedKpiQuery } from '@/lib/kpi/filters';
+import { linesOfZod } from '@/lib/errors';
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -40,7 +41,7 @@ export function kpiQueryFromSearchParams(params: SearchParams): {
   if (parsed.success) return { query: parsed.data, problems: [] };
   return {
     query: kpiQuerySchema.parse({}),
-    problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+    problems: linesOfZod(parsed.error),
   };
 }
 

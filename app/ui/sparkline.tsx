@@ -2,7 +2,7 @@
  * A small trend line drawn as plain SVG on the server: no script, no layout shift. The picture is
  * decoration for sighted readers; the same facts are in its text summary (the aria-label).
  */
-import type { KpiUnit } from '@/lib/kpi/define';
+import type { KpiUnit } from '@/lib/semantic/kpi';
 import styles from './scorecard.module.css';
 
 export interface SparkPoint {

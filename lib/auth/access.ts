@@ -5,7 +5,7 @@ import 'server-only';
  * user exists; until then a loopback server runs as one local admin, like a desktop tool.
  */
 import type { Database } from '@/lib/db/database';
-import { OrderlensError } from '@/lib/db/errors';
+import { OrderlensError } from '@/lib/errors';
 import { can, PERMISSIONS, type Permission, type Role } from './roles';
 import { sessionUser } from './sessions';
 import { countUsers } from './users';

@@ -8,152 +8,32 @@ import 'server-only';
  * the end leaves a whole chain, so the head (count and last seal, itself sealed) is recorded
  * outside the file on every append (<database>.audit-head) and copied into the ledger row of each
  * load and into each new session: verifyAuditChain reports a log shorter than any of them.
- * Written beside the loads: a load that rolls back keeps its entry.
+ * Written beside the loads: a load that rolls back keeps its entry. This module appends; the
+ * seals are in audit-seal.ts, reading in audit-query.ts, checking in audit-verify.ts.
  */
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
-import { z, ZodError } from 'zod';
-import { auditSecret } from '@/lib/config';
-import { OrderlensError } from '@/lib/db/errors';
 import type { Database, SideWriter } from '@/lib/db/database';
 import type { Identity } from './access';
+import type { AuditEvent } from './audit-events';
+import { keyOf, recordedAuditHead, writeHead } from './audit-head';
+import { entryHash, GENESIS, KEYED, openHead, sealHead, type AuditHead } from './audit-seal';
 
-export const AUDIT_ACTIONS = [
-  'sign_in',
-  'sign_out',
-  'access',
-  'load',
-  'load.dry_run',
-  'undo',
-  'export',
-  'bands.import',
-  'bands.remove',
-  'targets.set',
-  'targets.remove',
-  'inputs.set',
-  'inputs.remove',
-  'mapping.save',
-  'mapping.remove',
-  'upload',
-  'upload.discard',
-  'user.create',
-  'user.update',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-export type AuditOutcome = 'ok' | 'failed' | 'denied';
-
-export interface AuditEvent {
-  action: AuditAction;
-  outcome: AuditOutcome;
-  /** What was acted on: a load id, a file name, a user name, a report format. */
-  target?: string;
-  /** The reason of a failure or denial, or a short summary (rows loaded, filters). */
-  detail?: string;
-  /** The load's ledger row, which gets a copy of the log's head (not stored in the entry). */
-  loadId?: number;
-}
-
-export interface AuditEntry extends AuditEvent {
-  entryId: number;
-  at: string;
-  actor: string;
-  role: string | null;
-  via: 'web' | 'cli';
-}
-
-const GENESIS = '';
-/** Entries written before migration 4 carry plain SHA-256 seals ('sha256'); since then, HMACs. */
-const KEYED = 'hmac-sha256';
-
-/** The seal of an entry: HMAC with the key, or the unkeyed SHA-256 of entries before keying. */
-function entryHash(
-  key: string | undefined,
-  previous: string,
-  entry: Omit<AuditEntry, 'entryId'> & { entryId: number },
-) {
-  const fields = [
-    entry.entryId,
-    entry.at,
-    entry.actor,
-    entry.role,
-    entry.via,
-    entry.action,
-    entry.outcome,
-    entry.target ?? null,
-    entry.detail ?? null,
-  ];
-  const text = `${previous}\n${JSON.stringify(fields)}`;
-  return key === undefined
-    ? createHash('sha256').update(text).digest('hex')
-    : createHmac('sha256', key).update(`audit entry\n${text}`).digest('hex');
-}
-
-/** The log as it stood after an append: its entry count and the id and seal of its last entry. */
-interface AuditHead {
-  count: number;
-  lastId: number;
-  lastHash: string;
-}
-
-const headSchema = z.object({
-  count: z.number().int().min(1),
-  lastId: z.number().int().min(1),
-  lastHash: z.string().regex(/^[0-9a-f]{64}$/),
-  mac: z.string().regex(/^[0-9a-f]{64}$/),
-});
-
-const headMac = (key: string, head: AuditHead) =>
-  createHmac('sha256', key)
-    .update(`audit head\n${head.count}\n${head.lastId}\n${head.lastHash}`)
-    .digest('hex');
-
-const sealHead = (key: string, head: AuditHead) =>
-  JSON.stringify({ ...head, mac: headMac(key, head) });
-
-/** The head a record states, or undefined when it is not one sealed with this key. */
-function openHead(key: string, text: string): AuditHead | undefined {
-  let parsed: z.infer<typeof headSchema>;
-  try {
-    parsed = headSchema.parse(JSON.parse(text));
-  } catch {
-    return undefined;
-  }
-  const { mac, ...head } = parsed;
-  const ok = timingSafeEqual(Buffer.from(mac, 'hex'), Buffer.from(headMac(key, head), 'hex'));
-  return ok ? head : undefined;
-}
-
-// An in-memory database dies with its process: its key and head need not outlive it either.
-const memoryKeys = new WeakMap<Database, string>();
-const memoryHeads = new WeakMap<Database, string>();
-const inMemory = (db: Database) => db.file === ':memory:';
-
-function keyOf(db: Database, create: boolean): string | undefined {
-  if (!inMemory(db)) return auditSecret(db.file, create);
-  let key = memoryKeys.get(db);
-  if (!key && create) memoryKeys.set(db, (key = randomBytes(48).toString('hex')));
-  return key;
-}
-
-/** Beside the database file, not in the data folder: two databases in one folder keep two heads. */
-const headFileOf = (db: Database) => `${db.file}.audit-head`;
-
-/** The recorded head of the log, as written (undefined when there is none). */
-export async function recordedAuditHead(db: Database): Promise<string | undefined> {
-  if (inMemory(db)) return memoryHeads.get(db);
-  return readFile(headFileOf(db), 'utf-8').then(
-    (text) => text.trim() || undefined,
-    () => undefined,
-  );
-}
-
-async function writeHead(db: Database, text: string) {
-  if (inMemory(db)) return void memoryHeads.set(db, text);
-  const file = headFileOf(db);
-  // Whole or not at all: a torn head would read as forged.
-  await writeFile(`${file}.tmp`, text, { mode: 0o600 });
-  await rename(`${file}.tmp`, file);
-}
+export {
+  AUDIT_ACTIONS,
+  loadAuditEvent,
+  reasonOf,
+  type AuditAction,
+  type AuditEntry,
+  type AuditEvent,
+  type AuditOutcome,
+} from './audit-events';
+export { recordedAuditHead } from './audit-head';
+export { auditQuerySchema, listAudit } from './audit-query';
+export {
+  describeAuditChain,
+  verifyAuditChain,
+  type AuditChain,
+  type AuditChainState,
+} from './audit-verify';
 
 /**
  * Append one entry. A failure to write it goes to the server log and does not undo or fail the
@@ -265,191 +145,3 @@ async function advanceHead(
 
 const clip = (text: string | undefined) =>
   text === undefined ? undefined : text.length > 2000 ? `${text.slice(0, 1999)}…` : text;
-
-export const auditQuerySchema = z.object({
-  action: z.enum(AUDIT_ACTIONS).optional(),
-  actor: z.string().max(64).optional(),
-  outcome: z.enum(['ok', 'failed', 'denied']).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  before: z.coerce.number().int().positive().optional(),
-});
-
-const entryColumns = `entry_id AS "entryId",
-    strftime(occurred_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS at, actor, role, via, action, outcome,
-    target, detail`;
-
-/** Newest first, with optional filters; `before` pages back from an entry id. */
-export async function listAudit(db: Database, query: z.input<typeof auditQuerySchema> = {}) {
-  const q = auditQuerySchema.parse(query);
-  const rows = await db.read<AuditEntry & Record<string, unknown>>(
-    `SELECT ${entryColumns} FROM audit_log
-     WHERE ($1::VARCHAR IS NULL OR action = $1) AND ($2::VARCHAR IS NULL OR actor = $2)
-       AND ($3::VARCHAR IS NULL OR outcome = $3) AND ($4::BIGINT IS NULL OR entry_id < $4)
-     ORDER BY entry_id DESC LIMIT $5`,
-    [q.action ?? null, q.actor ?? null, q.outcome ?? null, q.before ?? null, q.limit],
-  );
-  return rows.map((entry) => ({
-    ...entry,
-    target: entry.target ?? undefined,
-    detail: entry.detail ?? undefined,
-  }));
-}
-
-export type AuditChainState = 'intact' | 'broken' | 'shortened' | 'tampered' | 'unverifiable';
-
-export interface AuditChain {
-  state: AuditChainState;
-  /** Entries in the log now. */
-  entries: number;
-  /** Of them, those sealed before the chain was keyed (plain SHA-256). */
-  unkeyed: number;
-  /** broken: the first entry whose seal or link does not match. */
-  brokenAt?: number;
-  /** shortened: the entries a recorded head vouches for, and how many of them are left. */
-  expected?: number;
-  found?: number;
-  /** shortened, tampered, unverifiable: why, in words for the admin. */
-  reason?: string;
-}
-
-const SOURCES = {
-  file: 'The head record beside the database',
-  loads: "A load's copy of the head",
-  sessions: "A session's copy of the head",
-};
-
-/**
- * Check the log: every seal and link (broken at the first that fails), then every recorded head
- * (the file beside the database, the copies in loads and sessions) against it: a sealed head the
- * log falls short of means entries were removed from the end (shortened); a head not sealed with
- * the key was written by someone without it (tampered).
- */
-export async function verifyAuditChain(db: Database): Promise<AuditChain> {
-  const rows = await db.read<
-    AuditEntry & { previousHash: string; entryHash: string; seal: string } & Record<string, unknown>
-  >(
-    `SELECT ${entryColumns}, previous_hash AS "previousHash", entry_hash AS "entryHash", seal
-       FROM audit_log ORDER BY entry_id`,
-  );
-  const unkeyed = rows.filter((row) => row.seal !== KEYED).length;
-  const base = { entries: rows.length, unkeyed };
-  const recorded = await recordedAuditHead(db);
-  const copies = await db.read<{ source: 'loads' | 'sessions'; head: string }>(
-    `SELECT DISTINCT 'loads' AS source, audit_head AS head FROM loads WHERE audit_head IS NOT NULL
-     UNION SELECT DISTINCT 'sessions', audit_head FROM sessions WHERE audit_head IS NOT NULL`,
-  );
-  const key = keyOf(db, false);
-  if (!key && (unkeyed < rows.length || recorded !== undefined || copies.length > 0))
-    return {
-      state: 'unverifiable',
-      ...base,
-      reason:
-        'The audit secret is missing (ORDERLENS_AUDIT_SECRET is not set and the data folder has no audit-secret file), so the seals cannot be checked.',
-    };
-
-  let previous = GENESIS;
-  let keyedSeen = false;
-  for (const row of rows) {
-    const keyed = row.seal === KEYED;
-    // An unkeyed entry after a keyed one is a keyed one re-sealed without the key.
-    const expected =
-      keyedSeen && !keyed
-        ? undefined
-        : entryHash(keyed ? key : undefined, previous, {
-            ...row,
-            target: row.target ?? undefined,
-            detail: row.detail ?? undefined,
-          });
-    if (row.previousHash !== previous || row.entryHash !== expected)
-      return { state: 'broken', ...base, brokenAt: row.entryId };
-    keyedSeen ||= keyed;
-    previous = row.entryHash;
-  }
-
-  const heads = [
-    ...(recorded === undefined ? [] : [{ source: 'file' as const, head: recorded }]),
-    ...copies,
-  ];
-  let shortest: AuditChain | undefined;
-  let forged: string | undefined;
-  for (const { source, head: text } of heads) {
-    const head = openHead(key!, text);
-    if (!head) {
-      forged ??= `${SOURCES[source]} is not sealed with the audit secret: it was written outside Orderlens.`;
-      continue;
-    }
-    const found = rows.filter((row) => row.entryId <= head.lastId).length;
-    const last = rows.find((row) => row.entryId === head.lastId);
-    if (found === head.count && last?.entryHash === head.lastHash) continue;
-    if (shortest && shortest.expected! >= head.count) continue;
-    shortest = {
-      state: 'shortened',
-      ...base,
-      expected: head.count,
-      found,
-      reason:
-        found < head.count
-          ? `${SOURCES[source]} vouches for ${head.count} entries up to entry ${head.lastId}, and only ${found} of them are left: entries were removed from the end.`
-          : `${SOURCES[source]} names another entry ${head.lastId}: entries were removed from the end and others written after them.`,
-    };
-  }
-  if (shortest) return shortest;
-  if (forged) return { state: 'tampered', ...base, reason: forged };
-  if (recorded === undefined && unkeyed < rows.length && !inMemory(db))
-    return {
-      state: 'unverifiable',
-      ...base,
-      reason:
-        'The head record beside the database (its .audit-head file) is missing, so entries removed from the end would not show. Keep it with the database file when moving or restoring it.',
-    };
-  return { state: 'intact', ...base };
-}
-
-/** One sentence on the chain, for the CLI and the admin page. */
-export function describeAuditChain(chain: AuditChain): string {
-  switch (chain.state) {
-    case 'broken':
-      return `The chain breaks at entry ${chain.brokenAt}: an entry was changed or removed outside Orderlens.`;
-    case 'shortened':
-      return `The log was shortened: expected ${chain.expected} entries, found ${chain.found}. ${chain.reason}`;
-    case 'tampered':
-      return `A record of the log's head was forged. ${chain.reason}`;
-    case 'unverifiable':
-      return `The chain cannot be checked: ${chain.reason}`;
-    case 'intact':
-      return (
-        `${chain.entries} entries; the chain is intact.` +
-        (chain.unkeyed > 0
-          ? ` The first ${chain.unkeyed} predate its key and carry plain SHA-256 seals, anchored by the keyed entries after them.`
-          : '')
-      );
-  }
-}
-
-/** A load's entry: loaded or unchanged is ok, rejected is failed with the report's reason. */
-export function loadAuditEvent(
-  report: {
-    status: string;
-    loadId: number | null;
-    message: string;
-    rowsRead: number;
-    dryRun?: boolean;
-  },
-  target: string,
-): AuditEvent {
-  return {
-    // A dry run reads the file and runs every rule: it is audited like a load, under its own name.
-    action: report.dryRun ? 'load.dry_run' : 'load',
-    outcome: report.status === 'rejected' ? 'failed' : 'ok',
-    target: report.loadId ? `load ${report.loadId}: ${target}` : target,
-    detail: `${report.status}: ${report.message}`,
-    loadId: report.loadId ?? undefined,
-  };
-}
-
-/** What the user was told about a failure, for the audit log (never a stack or SQL). */
-export function reasonOf(error: unknown): string {
-  if (error instanceof ZodError) return 'invalid request';
-  if (error instanceof OrderlensError) return `${error.code}: ${error.message}`;
-  return 'unexpected error';
-}

@@ -1,7 +1,7 @@
 import 'server-only';
 /** Passwords: Argon2id (memory-hard) through @node-rs/argon2, with OWASP's minimum parameters. */
 import { hash, verify } from '@node-rs/argon2';
-import { OrderlensError } from '@/lib/db/errors';
+import { OrderlensError } from '@/lib/errors';
 
 export const MIN_PASSWORD_LENGTH = 12;
 const MAX_PASSWORD_LENGTH = 256;

@@ -6,7 +6,7 @@ import 'server-only';
  * lives in this process only and is useless once a user exists.
  */
 import { randomInt, timingSafeEqual } from 'node:crypto';
-import { OrderlensError } from '@/lib/db/errors';
+import { OrderlensError } from '@/lib/errors';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O or 1/I to misread
 const state = globalThis as { orderlensSetupCode?: string };

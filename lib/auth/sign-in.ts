@@ -11,7 +11,7 @@ import 'server-only';
  */
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Database } from '@/lib/db/database';
-import { OrderlensError } from '@/lib/db/errors';
+import { OrderlensError } from '@/lib/errors';
 import { recordAudit } from './audit';
 import type { Identity } from './access';
 import { FailureDelays, type DelayRule } from './failure-delays';

@@ -2,7 +2,7 @@ import 'server-only';
 /** The users who may sign in, kept in the database; written beside the loads (Database.beside). */
 import { z } from 'zod';
 import type { Database } from '@/lib/db/database';
-import { OrderlensError } from '@/lib/db/errors';
+import { OrderlensError } from '@/lib/errors';
 import { checkPasswordPolicy, hashPassword } from './passwords';
 import { ROLES, type Role } from './roles';
 

@@ -6,7 +6,7 @@
 import { buildLadder } from '@/lib/benchmarks/ladder';
 import type { Scheme } from '@/lib/benchmarks/schema';
 import { formatPublishedFigure } from '@/lib/format/kpi-value';
-import type { KpiUnit } from '@/lib/kpi/define';
+import type { KpiUnit } from '@/lib/semantic/kpi';
 
 export interface ChartBandArea {
   /** Value-space bounds; null = open towards the edge of the chart. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lineOf, type Problem } from '@/lib/errors';
 import { columnOf, csvColumns, parseBandSetCsv } from './csv';
 import { BandSetValidationError } from './schema';
 
@@ -22,7 +23,7 @@ const common = {
 const cycle = { ...common, kpi: 'order_shipment_cycle_time', unit: 'hours', direction: 'lower' };
 const fill = { ...common, kpi: 'order_fill_rate', unit: 'percent', direction: 'higher' };
 
-function problems(text: string): string[] {
+function problemsOf(text: string): readonly Problem[] {
   try {
     parseBandSetCsv(text);
   } catch (error) {
@@ -31,6 +32,9 @@ function problems(text: string): string[] {
   }
   throw new Error('expected a validation error');
 }
+
+/** The problems as the error's message lists them. */
+const problems = (text: string): string[] => problemsOf(text).map(lineOf);
 
 describe('parseBandSetCsv', () => {
   it('reads one set per row, each scheme from its own columns', () => {
@@ -193,6 +197,17 @@ describe('parseBandSetCsv', () => {
     expect(found[0]).toMatch(/^column speed: not a band set column/);
     expect(found).toContain('column source: missing');
     expect(found).toContain('column scheme: missing');
+  });
+
+  it('locates each problem by row and column, and lists them in the message', () => {
+    const text = [header, row({ ...cycle, id: 'bad', scheme: 'quartiles', median: 'abc' })].join(
+      '\n',
+    );
+    expect(problemsOf(text)).toEqual([{ row: 2, column: 'median', message: 'must be a number' }]);
+    expect(() => parseBandSetCsv(text)).toThrow(
+      'The band set is not valid:\nrow 2, column median: must be a number',
+    );
+    expect(problemsOf('id,kpi,speed')).toContainEqual({ column: 'source', message: 'missing' });
   });
 
   it('rejects a file without rows', () => {

@@ -8,6 +8,7 @@
  */
 import Papa from 'papaparse';
 import type { z } from 'zod';
+import type { Problem } from '@/lib/errors';
 import { bandSetSchema, BandSetValidationError, type BandSet } from './schema';
 
 const baseColumns = [
@@ -44,7 +45,12 @@ export const csvColumns: readonly string[] = [
   'definition_difference',
 ];
 
-/** Parse and validate every row; throws with every problem as `row N, column c: message`. */
+/** The row of the file the set at `index` was read from (the header is row 1). */
+export function rowOfSet(index: number): number {
+  return index + 2;
+}
+
+/** Parse and validate every row; throws with every problem located by row and column. */
 export function parseBandSetCsv(text: string): BandSet[] {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
     header: true,
@@ -52,29 +58,33 @@ export function parseBandSetCsv(text: string): BandSet[] {
     transformHeader: (h) => h.trim().toLowerCase(),
   });
   const problems = headerProblems(parsed.meta.fields ?? []);
-  for (const e of parsed.errors) problems.push(`row ${(e.row ?? 0) + 2}: ${e.message}`);
+  for (const e of parsed.errors) problems.push({ row: rowOfSet(e.row ?? 0), message: e.message });
   if (problems.length) throw new BandSetValidationError(problems);
-  if (!parsed.data.length) throw new BandSetValidationError(['the file has no band set rows']);
-  const sets = parsed.data.map((row, i) => parseRow(row, i + 2, problems));
+  if (!parsed.data.length)
+    throw new BandSetValidationError([{ message: 'the file has no band set rows' }]);
+  const sets = parsed.data.map((row, i) => parseRow(row, rowOfSet(i), problems));
   if (problems.length) throw new BandSetValidationError(problems);
   return sets.filter((s): s is BandSet => s !== null);
 }
 
-function headerProblems(fields: string[]): string[] {
+function headerProblems(fields: string[]): Problem[] {
   const unknown = fields.filter((f) => f && !csvColumns.includes(f));
   const missing = baseColumns.filter((c) => !optionalColumns.has(c) && !fields.includes(c));
   // A layout with no scheme-value columns at all is some other file, not a band set file.
   const schemeless = Object.values(schemeColumns)
     .flat()
     .every((c) => !fields.includes(c));
+  const expected = `not a band set column (expected ${csvColumns.join(', ')})`;
   return [
-    ...unknown.map((c) => `column ${c}: not a band set column (expected ${csvColumns.join(', ')})`),
-    ...missing.map((c) => `column ${c}: missing`),
-    ...(schemeless ? ['no scheme value columns (e.g. threshold, comparison, label)'] : []),
+    ...unknown.map((column) => ({ column, message: expected })),
+    ...missing.map((column) => ({ column, message: 'missing' })),
+    ...(schemeless
+      ? [{ message: 'no scheme value columns (e.g. threshold, comparison, label)' }]
+      : []),
   ];
 }
 
-function parseRow(row: Record<string, string>, rowNo: number, problems: string[]): BandSet | null {
+function parseRow(row: Record<string, string>, rowNo: number, problems: Problem[]): BandSet | null {
   const cell = (c: string) => (row[c] ?? '').trim();
   // An empty cell is a missing field, so the schema answers 'required'.
   const given = (c: string) => cell(c) || undefined;
@@ -83,8 +93,8 @@ function parseRow(row: Record<string, string>, rowNo: number, problems: string[]
   const stray = Object.values(schemeColumns)
     .flat()
     .filter((c) => !columns.includes(c) && cell(c) !== '');
-  for (const c of stray)
-    problems.push(`row ${rowNo}, column ${c}: not used by a ${type || 'blank'} scheme`);
+  for (const column of stray)
+    problems.push({ row: rowNo, column, message: `not used by a ${type || 'blank'} scheme` });
   const result = bandSetSchema.safeParse(toInput(cell, given, type));
   if (!result.success) problems.push(...issueCells(result.error.issues, rowNo));
   return result.success ? result.data : null;
@@ -196,6 +206,6 @@ export function columnOf(path: PropertyKey[]): string {
   return schemeFieldColumns[String(field)] ?? String(field);
 }
 
-function issueCells(issues: z.core.$ZodIssue[], rowNo: number): string[] {
-  return issues.map((i) => `row ${rowNo}, column ${columnOf(i.path)}: ${i.message}`);
+function issueCells(issues: z.core.$ZodIssue[], rowNo: number): Problem[] {
+  return issues.map((i) => ({ row: rowNo, column: columnOf(i.path), message: i.message }));
 }

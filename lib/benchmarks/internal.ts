@@ -3,7 +3,7 @@
  * months with each other. Quartiles of the peers, then each peer placed in them with the same
  * ladder (and boundary convention) as external band sets.
  */
-import type { KpiUnit } from '@/lib/kpi/define';
+import type { KpiUnit } from '@/lib/semantic/kpi';
 import type { Direction } from './kpis';
 import { placeOnScheme, type Gap } from './place';
 

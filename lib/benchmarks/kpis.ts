@@ -1,6 +1,6 @@
-/** Unit and direction of every KPI, from the catalogue in metrics/: band sets and targets validate against it. */
-import type { KpiUnit } from '@/lib/kpi/define';
-import { kpiCatalogue } from '@/metrics';
+/** Unit and direction of every KPI, from the engine's catalogue: band sets and targets validate against it. */
+import type { KpiUnit } from '@/lib/semantic/kpi';
+import { installedCatalogue } from '@/lib/semantic/installed';
 
 export type Direction = 'higher' | 'lower';
 
@@ -9,10 +9,8 @@ export interface KpiShape {
   direction: Direction;
 }
 
-export const kpiShapes: Readonly<Record<string, KpiShape>> = Object.fromEntries(
-  kpiCatalogue.map((kpi) => [kpi.id, { unit: kpi.unit, direction: kpi.direction }]),
-);
-
+/** The unit and direction of a KPI of the engine's catalogue, or undefined for an unknown id. */
 export function kpiShape(id: string): KpiShape | undefined {
-  return Object.hasOwn(kpiShapes, id) ? kpiShapes[id] : undefined;
+  const kpi = installedCatalogue().kpis.find((k) => k.id === id);
+  return kpi && { unit: kpi.unit, direction: kpi.direction };
 }

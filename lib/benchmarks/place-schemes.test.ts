@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KpiUnit } from '@/lib/kpi/define';
+import type { KpiUnit } from '@/lib/semantic/kpi';
 import { placeInBands, placeOnScheme } from './place';
 import {
   bandSet,

@@ -5,7 +5,7 @@
  * requirement is compared in its own terms (compareWithReference).
  */
 import { formatPublishedFigure } from '@/lib/format/kpi-value';
-import type { KpiUnit } from '@/lib/kpi/define';
+import type { KpiUnit } from '@/lib/semantic/kpi';
 import type { Direction } from './kpis';
 import {
   bandIndex,

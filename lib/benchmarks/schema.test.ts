@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lineOf } from '@/lib/errors';
 import {
   BandSetValidationError,
   kindOf,
@@ -28,7 +29,7 @@ function problems(input: unknown): string[] {
     parseBandSet(input);
   } catch (error) {
     expect(error).toBeInstanceOf(BandSetValidationError);
-    return (error as BandSetValidationError).problems;
+    return (error as BandSetValidationError).problems.map(lineOf);
   }
   throw new Error('expected a validation error');
 }

@@ -5,8 +5,8 @@
  * placement applies the direction.
  */
 import { z } from 'zod';
-import { OrderlensError } from '@/lib/db/errors';
-import { kpiUnits } from '@/lib/kpi/define';
+import { lineOf, OrderlensError, problemsOfZod, type Problem } from '@/lib/errors';
+import { kpiUnits } from '@/lib/semantic/kpi';
 import { kpiShape } from './kpis';
 
 /** WERC DC Measures quintile labels, worst first. */
@@ -300,26 +300,25 @@ export function kindText(set: Pick<BandSet, 'kind' | 'sampleSize'>): string {
   }
 }
 
+/** A band set import refused, with every problem found (the message lists them too). */
 export class BandSetValidationError extends OrderlensError {
-  constructor(readonly problems: string[]) {
-    super(`The band set is not valid:\n${problems.join('\n')}`, 'invalid_band_set');
+  constructor(problems: readonly Problem[]) {
+    super(
+      `The band set is not valid:\n${problems.map(lineOf).join('\n')}`,
+      'invalid_band_set',
+      problems,
+    );
   }
 }
 
-/** Zod issues as `path: message` lines (the path is dotted, e.g. `scheme.p25`). */
-export function issueLines(issues: z.core.$ZodIssue[]): string[] {
-  return issues.map((i) => `${formatPath(i.path) || '(set)'}: ${i.message}`);
-}
-
-export function formatPath(path: PropertyKey[]): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : (i ? '.' : '') + String(p)))
-    .join('');
+/** Zod issues of a band set as problems, their paths as a JSON file reads (`scheme.figures[0]`). */
+export function bandSetProblems(issues: z.core.$ZodIssue[]): Problem[] {
+  return problemsOfZod(issues, { root: '(set)', brackets: true });
 }
 
 /** Validate one band set; throws a user-safe error listing every problem with its path. */
 export function parseBandSet(input: unknown): BandSet {
   const result = bandSetSchema.safeParse(input);
   if (result.success) return result.data;
-  throw new BandSetValidationError(issueLines(result.error.issues));
+  throw new BandSetValidationError(bandSetProblems(result.error.issues));
 }

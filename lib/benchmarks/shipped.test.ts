@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { kpiCatalogue } from '@/metrics';
+import { catalogue } from '@/metrics';
 import { kpiShape } from './kpis';
 import { loadShipped, shippedBandSets } from './shipped';
 
 describe('shipped band sets', () => {
   it('ship exactly the public figures of the reference, confirmed and further', () => {
-    const figures = shippedBandSets.map((s) => [s.id, s.kpi, s.scheme, s.sampleSize]);
+    const figures = shippedBandSets().map((s) => [s.id, s.kpi, s.scheme, s.sampleSize]);
     const reference = (...figures: [string, number, number?][]) => ({
       type: 'reference',
       figures: figures.map(([label, a, b]) =>
@@ -155,7 +155,7 @@ describe('shipped band sets', () => {
 
   it('state each kind, and where the definition differs from ours, how', () => {
     const kinds = Object.fromEntries(
-      shippedBandSets.map((s) => [s.id, [s.kind, s.definitionDiffers ?? 'judged']]),
+      shippedBandSets().map((s) => [s.id, [s.kind, s.definitionDiffers ?? 'judged']]),
     );
     expect(kinds).toEqual({
       'werc-2020-order-accuracy': ['survey', 'judged'],
@@ -182,13 +182,13 @@ describe('shipped band sets', () => {
       'walmart-cancel-rate': ['requirement', true],
       'fcbco-order-fill-rate-by-category': ['practitioner', true],
     });
-    for (const set of shippedBandSets.filter((s) => s.definitionDiffers)) {
+    for (const set of shippedBandSets().filter((s) => s.definitionDiffers)) {
       expect(set.definitionDifference, set.id).toMatch(/ours/);
     }
   });
 
   it('say the unit conversions and versions they rest on', () => {
-    const note = (id: string) => shippedBandSets.find((s) => s.id === id)?.note;
+    const note = (id: string) => shippedBandSets().find((s) => s.id === id)?.note;
     expect(note('amazon-late-shipment-rate')).toContain('late shipment rate < 4%');
     expect(note('amazon-late-shipment-rate')).toContain('on-time shipment > 96%');
     expect(note('kurt-salmon-2014-order-shipment')).toContain('3.4 days is converted at 24 h');
@@ -199,7 +199,7 @@ describe('shipped band sets', () => {
     );
   });
 
-  it.each(shippedBandSets.map((s) => [s.id, s] as const))(
+  it.each(shippedBandSets().map((s) => [s.id, s] as const))(
     '%s cites its source and edition',
     (_, set) => {
       expect(set.origin).toBe('shipped');
@@ -210,14 +210,14 @@ describe('shipped band sets', () => {
   );
 
   it('WERC sets say best-in-class is the top 20% of all respondents', () => {
-    for (const set of shippedBandSets.filter((s) => s.source === 'WERC DC Measures')) {
+    for (const set of shippedBandSets().filter((s) => s.source === 'WERC DC Measures')) {
       expect(set).toMatchObject({ edition: '2020', peerGroup: 'All respondents' });
       expect(set.note).toContain('top 20%');
     }
   });
 
   it('rejects a broken or non-shipped file, naming the file and the path', () => {
-    const [good] = shippedBandSets;
+    const [good] = shippedBandSets();
     expect(() =>
       loadShipped({
         'a.json': { ...good, scheme: { type: 'threshold', value: 'x' } },
@@ -231,7 +231,7 @@ describe('shipped band sets', () => {
 });
 
 describe('KPI shapes', () => {
-  it.each(kpiCatalogue.map((k) => [k.id, k] as const))('%s agrees with metrics/', (id, kpi) => {
+  it.each(catalogue.kpis.map((k) => [k.id, k] as const))('%s agrees with metrics/', (id, kpi) => {
     expect(kpiShape(id)).toEqual({ unit: kpi.unit, direction: kpi.direction });
   });
 });

@@ -27,7 +27,8 @@ import wercOnTimeDelivery from '@/data/benchmarks/werc-2020-on-time-delivery.jso
 import wercOnTimeShipment from '@/data/benchmarks/werc-2020-on-time-shipment.json';
 import wercOrderAccuracy from '@/data/benchmarks/werc-2020-order-accuracy.json';
 import wercOrderFill from '@/data/benchmarks/werc-2020-order-fill-rate.json';
-import { bandSetSchema, issueLines, type BandSet } from './schema';
+import { lineOf } from '@/lib/errors';
+import { bandSetProblems, bandSetSchema, type BandSet } from './schema';
 
 const files: Record<string, unknown> = {
   'werc-2020-order-accuracy.json': wercOrderAccuracy,
@@ -63,7 +64,7 @@ export function loadShipped(sources: Record<string, unknown>): BandSet[] {
   for (const [file, json] of Object.entries(sources)) {
     const result = bandSetSchema.safeParse(json);
     if (!result.success) {
-      problems.push(...issueLines(result.error.issues).map((line) => `${file}: ${line}`));
+      problems.push(...bandSetProblems(result.error.issues).map((p) => `${file}: ${lineOf(p)}`));
     } else if (result.data.origin !== 'shipped') {
       problems.push(`${file}: origin: a shipped band set says "shipped"`);
     } else if (!result.data.kind) {
@@ -77,8 +78,17 @@ export function loadShipped(sources: Record<string, unknown>): BandSet[] {
   return sets;
 }
 
-export const shippedBandSets: readonly BandSet[] = Object.freeze(loadShipped(files));
+let shipped: readonly BandSet[] | undefined;
+
+/**
+ * The band sets Orderlens ships, validated once against the engine's catalogue on first use (the
+ * composition root asks at start-up, so a broken file stops the server, not a page).
+ */
+export function shippedBandSets(): readonly BandSet[] {
+  shipped ??= Object.freeze(loadShipped(files));
+  return shipped;
+}
 
 export function shippedBandSet(id: string): BandSet | undefined {
-  return shippedBandSets.find((s) => s.id === id);
+  return shippedBandSets().find((s) => s.id === id);
 }

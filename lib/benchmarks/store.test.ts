@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openMemoryDatabase, type Database } from '@/lib/db/database';
-import { OrderlensError } from '@/lib/db/errors';
+import { OrderlensError } from '@/lib/errors';
 import { csvColumns } from './csv';
 import { BandSetValidationError } from './schema';
 import { shippedBandSets } from './shipped';
@@ -32,7 +32,7 @@ const imported = async () => (await listBandSets(db)).filter((s) => s.origin ===
 describe('band set storage', () => {
   it('lists the shipped sets on an empty database', async () => {
     const sets = await listBandSets(db);
-    expect(sets.map((s) => s.id)).toEqual(shippedBandSets.map((s) => s.id));
+    expect(sets.map((s) => s.id)).toEqual(shippedBandSets().map((s) => s.id));
     expect(sets.every((s) => s.version === 1 && s.importedAt === null)).toBe(true);
   });
 
@@ -127,22 +127,55 @@ describe('band set storage', () => {
 
   it('rejects the whole import on any problem and stores nothing', async () => {
     const broken = { ...acme, id: 'acme-broken', scheme: { type: 'quartiles', median: 'x' } };
-    await expect(importBandSet(db, [acme, broken], 'json')).rejects.toThrow(
-      'set 2 (acme-broken): scheme.median: must be a number',
-    );
+    const error = await importBandSet(db, [acme, broken], 'json').catch((e: unknown) => e);
+    // In an array, the path starts with the set's index, as a JSON path does.
+    expect((error as BandSetValidationError).problems).toEqual([
+      { path: '[1].scheme.median', message: 'must be a number' },
+    ]);
+    expect((error as Error).message).toContain('[1].scheme.median: must be a number');
     expect(await imported()).toEqual([]);
   });
 
   it.each([
     [{ ...acme, id: 'werc-2020-order-fill-rate' }, 'used by a band set shipped with Orderlens'],
     [{ ...acme, origin: 'shipped' }, 'an imported band set cannot be marked shipped'],
-    [[acme, acme], 'appears more than once'],
+    [[acme, acme], '[1].id: "acme-2024-cycle" appears more than once'],
     ['{ not json', 'not valid JSON'],
     [[], 'the file holds no band set'],
   ])('refuses %#: %s', async (input, message) => {
     const error = await importBandSet(db, input, 'json').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BandSetValidationError);
     expect((error as Error).message).toContain(message);
+  });
+
+  it('locates a clash by the row and column of a CSV file', async () => {
+    const cells: Record<string, string> = {
+      ...Object.fromEntries(csvColumns.map((c) => [c, ''])),
+      id: 'werc-2020-order-fill-rate',
+      kpi: 'order_fill_rate',
+      name: 'Posing as shipped',
+      source: 'Acme',
+      edition: '2023',
+      peer_group: 'All',
+      source_definition: 'Orders shipped complete.',
+      citation: 'Acme 2023 report',
+      unit: 'percent',
+      direction: 'higher',
+      scheme: 'threshold',
+      threshold: '99',
+      comparison: '>=',
+      label: 'Top',
+    };
+    const csv = `${csvColumns.join(',')}\n${csvColumns.map((c) => cells[c]).join(',')}\n`;
+    const error = await importBandSet(db, csv, 'csv').catch((e: unknown) => e);
+    expect((error as BandSetValidationError).problems).toEqual([
+      {
+        row: 2,
+        column: 'id',
+        message:
+          '"werc-2020-order-fill-rate" is used by a band set shipped with Orderlens; choose another id',
+      },
+    ]);
   });
 
   it('filters by KPI, shipped and imported together', async () => {

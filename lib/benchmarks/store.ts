@@ -5,9 +5,9 @@ import 'server-only';
  * soft (removed_at) so a past comparison can still be explained.
  */
 import type { Database } from '@/lib/db/database';
-import { OrderlensError } from '@/lib/db/errors';
-import { parseBandSetCsv } from './csv';
-import { bandSetSchema, BandSetValidationError, issueLines, type BandSet } from './schema';
+import { lineOf, OrderlensError, type Problem } from '@/lib/errors';
+import { parseBandSetCsv, rowOfSet } from './csv';
+import { bandSetProblems, bandSetSchema, BandSetValidationError, type BandSet } from './schema';
 import { shippedBandSet, shippedBandSets } from './shipped';
 
 export type StoredBandSet = BandSet & {
@@ -25,8 +25,8 @@ export async function importBandSet(
   input: unknown,
   format: 'json' | 'csv',
 ): Promise<StoredBandSet[]> {
-  const sets = format === 'csv' ? parseBandSetCsv(csvText(input)) : parseJsonSets(input);
-  const problems = collisions(sets);
+  const { sets, locate } = format === 'csv' ? csvSets(input) : jsonSets(input);
+  const problems = collisions(sets, locate);
   if (problems.length) throw new BandSetValidationError(problems);
   return db.transaction(async (tx) => {
     const stored: StoredBandSet[] = [];
@@ -35,51 +35,73 @@ export async function importBandSet(
   });
 }
 
-function csvText(input: unknown): string {
-  if (typeof input === 'string') return input;
-  throw new BandSetValidationError(['a CSV import takes the text of the file']);
+/** Where a field of the set at `index` is in the file, for a problem found after parsing. */
+type Locate = (index: number, field: string) => Omit<Problem, 'message'>;
+
+function csvSets(input: unknown): { sets: BandSet[]; locate: Locate } {
+  if (typeof input !== 'string')
+    throw new BandSetValidationError([{ message: 'a CSV import takes the text of the file' }]);
+  return {
+    sets: parseBandSetCsv(input),
+    locate: (i, field) => ({ row: rowOfSet(i), column: field }),
+  };
 }
 
-function parseJsonSets(input: unknown): BandSet[] {
-  let value = input;
-  if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input);
-    } catch (error) {
-      throw new BandSetValidationError([`not valid JSON (${(error as Error).message})`]);
-    }
-  }
-  const items = Array.isArray(value) ? value : [value];
-  if (!items.length) throw new BandSetValidationError(['the file holds no band set']);
-  const problems: string[] = [];
+/** A JSON object or array of them; in an array, a problem's path starts with the set's index. */
+function jsonSets(input: unknown): { sets: BandSet[]; locate: Locate } {
+  const value = typeof input === 'string' ? jsonValue(input) : input;
+  const listed = Array.isArray(value);
+  const items: unknown[] = listed ? value : [value];
+  if (!items.length) throw new BandSetValidationError([{ message: 'the file holds no band set' }]);
+  const problems: Problem[] = [];
   const sets: BandSet[] = [];
   items.forEach((item, i) => {
     const result = bandSetSchema.safeParse(item);
-    const prefix = Array.isArray(value) ? `set ${i + 1}${idOf(item)}: ` : '';
     if (result.success) sets.push(result.data);
-    else problems.push(...issueLines(result.error.issues).map((line) => prefix + line));
+    else
+      problems.push(
+        ...bandSetProblems(listed ? inItem(i, result.error.issues) : result.error.issues),
+      );
   });
   if (problems.length) throw new BandSetValidationError(problems);
-  return sets;
+  return { sets, locate: (i, field) => ({ path: listed ? `[${i}].${field}` : field }) };
 }
 
-const idOf = (item: unknown) => {
-  const id = (item as { id?: unknown } | null)?.id;
-  return typeof id === 'string' ? ` (${id})` : '';
-};
+function jsonValue(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new BandSetValidationError([{ message: `not valid JSON (${(error as Error).message})` }]);
+  }
+}
+
+/** Issues of one item of an array, with paths from the array (`[1].scheme.median`). */
+function inItem<I extends { path: PropertyKey[] }>(index: number, issues: I[]): I[] {
+  return issues.map((issue) => ({ ...issue, path: [index, ...issue.path] }));
+}
 
 /** Imports may not pose as shipped sets nor name one id twice. */
-function collisions(sets: BandSet[]): string[] {
-  const problems: string[] = [];
+function collisions(sets: BandSet[], locate: Locate): Problem[] {
+  const problems: Problem[] = [];
   const seen = new Set<string>();
-  for (const set of sets) {
+  sets.forEach((set, i) => {
     if (set.origin === 'shipped')
-      problems.push(`${set.id}: origin: an imported band set cannot be marked shipped`);
+      problems.push({
+        ...locate(i, 'origin'),
+        message: 'an imported band set cannot be marked shipped',
+      });
     if (shippedBandSet(set.id))
-      problems.push(`${set.id}: id: used by a band set shipped with Orderlens; choose another id`);
-    if (seen.has(set.id)) problems.push(`${set.id}: id: appears more than once in the file`);
+      problems.push({
+        ...locate(i, 'id'),
+        message: `"${set.id}" is used by a band set shipped with Orderlens; choose another id`,
+      });
+    if (seen.has(set.id))
+      problems.push({
+        ...locate(i, 'id'),
+        message: `"${set.id}" appears more than once in the file`,
+      });
     seen.add(set.id);
-  }
+  });
   return problems;
 }
 
@@ -109,7 +131,7 @@ async function readBandSets(db: Database): Promise<StoredBandSet[]> {
      QUALIFY row_number() OVER (PARTITION BY set_id ORDER BY version DESC) = 1
      ORDER BY set_id`,
   );
-  const shipped = shippedBandSets.map((set) => ({ ...set, version: 1, importedAt: null }));
+  const shipped = shippedBandSets().map((set) => ({ ...set, version: 1, importedAt: null }));
   return [...shipped, ...rows.flatMap(storedSet)];
 }
 
@@ -120,7 +142,7 @@ function storedSet(row: { version: number; definition: unknown; imported_at: str
   if (result.success)
     return [{ ...result.data, version: row.version, importedAt: row.imported_at }];
   console.warn(
-    `[orderlens] stored band set skipped: ${issueLines(result.error.issues).join('; ')}`,
+    `[orderlens] stored band set skipped: ${bandSetProblems(result.error.issues).map(lineOf).join('; ')}`,
   );
   return [];
 }

@@ -4,9 +4,8 @@
  */
 import { z } from 'zod';
 import { isoDate } from '@/lib/model/iso-date';
-import { OrderlensError } from '@/lib/db/errors';
+import { lineOf, OrderlensError, problemsOfZod, type Problem } from '@/lib/errors';
 import { kpiShape, type Direction } from './kpis';
-import { formatPath } from './schema';
 
 /** Without atRiskWithin, a value within 5% of the target counts as at risk rather than off track. */
 export const DEFAULT_AT_RISK_SHARE = 0.05;
@@ -66,9 +65,14 @@ export type Target = {
 
 export type TargetStatus = 'on_track' | 'at_risk' | 'off_track';
 
+/** A target refused, with every problem found by field (the message lists them too). */
 export class TargetValidationError extends OrderlensError {
-  constructor(readonly problems: string[]) {
-    super(`The target is not valid:\n${problems.join('\n')}`, 'invalid_target');
+  constructor(problems: readonly Problem[]) {
+    super(
+      `The target is not valid:\n${problems.map(lineOf).join('\n')}`,
+      'invalid_target',
+      problems,
+    );
   }
 }
 
@@ -76,7 +80,7 @@ export function parseTarget(input: unknown): z.output<typeof targetInputSchema> 
   const result = targetInputSchema.safeParse(input);
   if (result.success) return result.data;
   throw new TargetValidationError(
-    result.error.issues.map((i) => `${formatPath(i.path) || '(target)'}: ${i.message}`),
+    problemsOfZod(result.error, { root: '(target)', brackets: true }),
   );
 }
 

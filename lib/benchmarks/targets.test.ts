@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openMemoryDatabase, type Database } from '@/lib/db/database';
+import { lineOf } from '@/lib/errors';
 import {
   listTargets,
   removeTarget,
@@ -91,12 +92,19 @@ describe('target storage', () => {
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TargetValidationError);
     expect((error as TargetValidationError).problems).toEqual([
-      'kpi: not a KPI id of the catalogue',
-      'value: must be a number',
-      'from: a calendar date as YYYY-MM-DD (for example 2025-03-31)',
-      'atRiskWithin: must not be negative',
-      'segment: a segment needs its dimension (e.g. dimension "site", segment "Leeds")',
+      { path: 'kpi', message: 'not a KPI id of the catalogue' },
+      { path: 'value', message: 'must be a number' },
+      { path: 'from', message: 'a calendar date as YYYY-MM-DD (for example 2025-03-31)' },
+      { path: 'atRiskWithin', message: 'must not be negative' },
+      {
+        path: 'segment',
+        message: 'a segment needs its dimension (e.g. dimension "site", segment "Leeds")',
+      },
     ]);
+    expect((error as TargetValidationError).code).toBe('invalid_target');
+    expect((error as Error).message).toMatch(
+      /^The target is not valid:\nkpi: not a KPI id of the catalogue\nvalue: must be a number\n/,
+    );
   });
 
   it.each([
@@ -112,6 +120,6 @@ describe('target storage', () => {
   ])('validates %o', async (input, problems) => {
     const error = await setTarget(db, input).catch((e: unknown) => e);
     if (!problems.length) return expect(error).toMatchObject({ value: 0.95 });
-    expect((error as TargetValidationError).problems).toEqual(problems);
+    expect((error as TargetValidationError).problems.map(lineOf)).toEqual(problems);
   });
 });

@@ -5,7 +5,7 @@ import 'server-only';
  */
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@/lib/db/database';
-import { OrderlensError } from '@/lib/db/errors';
+import { OrderlensError } from '@/lib/errors';
 import { defaultAtRiskWithin, parseTarget, type Target } from './target-status';
 
 export * from './target-status';

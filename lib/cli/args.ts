@@ -1,7 +1,13 @@
 /** Flag parsing and output for the CLI commands. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { OrderlensError } from '@/lib/errors';
 
-export class UsageError extends Error {}
+/** The command was called wrongly: main prints the message with the usage and exits 2. */
+export class UsageError extends OrderlensError {
+  constructor(message: string) {
+    super(message, 'usage');
+  }
+}
 
 export interface Io {
   out: (text: string) => void;

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MappingError, parseMappingJson } from '@/lib/ingest/map/mapping';
 import { main } from './main';
 
 const fixture = (name: string) => path.join(__dirname, '..', 'ingest', 'fixtures', name);
@@ -127,6 +128,35 @@ describe('orderlens CLI', () => {
     const result = await run(args);
     expect(result.code).toBe(2);
     expect(result.err).toContain(message);
+  });
+
+  it('prints a bad mapping as its message alone, every problem on its line, and exits 1', async () => {
+    const db = await tempDb();
+    const mapping = path.join(path.dirname(db), 'bad.mapping.json');
+    const text = JSON.stringify({ table: 'orders', columns: { nope: 'x' } });
+    await writeFile(mapping, text);
+    const result = await run([
+      'ingest',
+      fixture('flat-small.csv'),
+      '--mapping',
+      mapping,
+      '--db',
+      db,
+    ]);
+    const refusal = (() => {
+      try {
+        return parseMappingJson(text, mapping);
+      } catch (error) {
+        return error as MappingError;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(MappingError);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe((refusal as MappingError).message);
+    expect(result.err).toMatch(
+      /^\/.*bad\.mapping\.json is not a valid mapping:\n {2}columns\.nope: "nope" is not a field of orders; fields: order_id, /,
+    );
+    expect(result.out).toBe('');
   });
 
   it('a database held by another process fails fast with a plain message', async () => {

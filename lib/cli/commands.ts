@@ -8,16 +8,16 @@ import { listKpiInputs, removeKpiInput, setKpiInput } from '@/lib/kpi/inputs';
 import { openMemoryDatabase } from '@/lib/db/database';
 import { loadDemoData } from '@/lib/demo';
 import { generateExtracts } from '@/lib/generate';
-import { kpisWithout } from '@/lib/ingest/automap';
-import { previewUpload } from '@/lib/ingest/preview';
-import { demoAuditTarget, demoRemovedMessage, removeDemo } from '@/lib/ingest/demo-removal';
-import { DependentLoadsError, listLoads, undoLoad } from '@/lib/ingest/ledger';
-import { OrderlensError } from '@/lib/db/errors';
+import { kpisWithout } from '@/lib/ingest/map/automap-kpis';
+import { previewUpload } from '@/lib/ingest/load/preview';
+import { demoAuditTarget, demoRemovedMessage, removeDemo } from '@/lib/ingest/load/demo-removal';
+import { DependentLoadsError, listLoads, undoLoad } from '@/lib/ingest/load/ledger';
+import { linesOfZod, OrderlensError } from '@/lib/errors';
 import { mappingTargets, type MappingTarget } from '@/lib/model/canonical';
 import { reasonOf } from '@/lib/auth/audit';
-import { kpiCatalogue } from '@/metrics';
 import { auditCli, openCliDatabase } from './db';
 import { parse, UsageError, type Io } from './args';
+import { engineCatalogue } from '@/lib/kpi/engine';
 
 export async function loadsCommand(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { db: { type: 'string' }, json: { type: 'boolean' } });
@@ -135,7 +135,11 @@ export async function mapCommand(args: string[], io: Io): Promise<number> {
     for (const d of proposal.doubts) io.err(`  Not ${d.field} ← ${d.source}: ${d.reason}`);
     if (proposal.unmappedRequired.length)
       io.err(`Not mapped (required): ${proposal.unmappedRequired.join(', ')}`);
-    const costs = kpisWithout(proposal.target, Object.keys(proposal.columns), kpiCatalogue);
+    const costs = kpisWithout(
+      proposal.target,
+      Object.keys(proposal.columns),
+      engineCatalogue().kpis,
+    );
     if (costs.length) {
       io.err('Not mapped, and the KPIs that need it (unless another file provides it):');
       for (const { field, kpis } of costs) io.err(`  ${field.padEnd(22)} ${kpis.join(', ')}`);
@@ -196,8 +200,7 @@ function positiveInt(value: string | undefined, flag: string, fallback: number):
 
 /** A zod error from flags the user typed is a usage error, with each problem named. */
 function usageOfZod(error: unknown): never {
-  if (error instanceof ZodError)
-    throw new UsageError(error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (error instanceof ZodError) throw new UsageError(linesOfZod(error).join('; '));
   throw error;
 }
 

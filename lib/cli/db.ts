@@ -7,14 +7,15 @@ import 'server-only';
  * CLI cannot stop someone who may read the database file from reading it.
  */
 import path from 'node:path';
-import { config } from '@/lib/config';
+import { cliCredentials, config } from '@/lib/config';
 import { openDatabase, type Database } from '@/lib/db/database';
-import { OrderlensError } from '@/lib/db/errors';
+import { OrderlensError } from '@/lib/errors';
 import { authorize, ForbiddenError, LOCAL_IDENTITY, type Identity } from '@/lib/auth/access';
 import { recordAudit, type AuditEvent } from '@/lib/auth/audit';
 import { verifyPassword } from '@/lib/auth/passwords';
 import type { Permission } from '@/lib/auth/roles';
 import { countUsers, credentialsOf } from '@/lib/auth/users';
+import { attachEngine } from '@/lib/kpi/engine';
 
 const identities = new WeakMap<Database, Identity>();
 
@@ -84,13 +85,13 @@ export async function openCliDatabase(
     throw error;
   }
   identities.set(db, identity);
+  await attachEngine(db);
   return db;
 }
 
 async function cliIdentity(db: Database): Promise<Identity> {
   if ((await countUsers(db)) === 0) return LOCAL_IDENTITY;
-  const username = process.env.ORDERLENS_USER;
-  const password = process.env.ORDERLENS_PASSWORD;
+  const { username, password } = cliCredentials();
   if (!username || !password) throw new CliSignInError('No user given.');
   const user = await credentialsOf(db, username);
   const valid = await verifyPassword(user?.hash, password);

@@ -5,9 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { ZodError } from 'zod';
 import { closeDatabase, type Database } from '@/lib/db/database';
-import { OrderlensError } from '@/lib/db/errors';
-import { loadExtract, type LoadReport, type ReadingSettings } from '@/lib/ingest/load-extract';
-import { MappingError, mappingSchema, parseMappingJson } from '@/lib/ingest/mapping';
+import { linesOfZod, OrderlensError } from '@/lib/errors';
+import { loadExtract } from '@/lib/ingest/load/load-extract';
+import type { ReadingSettings } from '@/lib/ingest/load/load-options';
+import type { LoadReport } from '@/lib/ingest/load/load-report';
+import { MappingError, mappingSchema, parseMappingJson } from '@/lib/ingest/map/mapping';
 import { mappingTargets, type MappingTarget } from '@/lib/model/canonical';
 import { loadAuditEvent, reasonOf } from '@/lib/auth/audit';
 import { auditCli, openCliDatabase } from './db';
@@ -46,7 +48,7 @@ export function refusal(error: unknown) {
     error instanceof OrderlensError
       ? error.message
       : error instanceof ZodError
-        ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+        ? linesOfZod(error).join('; ')
         : 'The file could not be loaded (unexpected error).';
   const rule = error instanceof OrderlensError ? error.code : 'error';
   return {
@@ -206,7 +208,9 @@ function readingSettings(values: Record<string, string | boolean | undefined>): 
   const parsed = mappingSchema.safeParse({ table: 'orders', columns: {}, ...given });
   if (!parsed.success) {
     throw new UsageError(
-      parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; '),
+      linesOfZod(parsed.error)
+        .map((line) => `--${line}`)
+        .join('; '),
     );
   }
   return given as ReadingSettings;

@@ -2,7 +2,7 @@ import 'server-only';
 /** orderlens kpis: the catalogue for a period, optionally by a dimension or grain, as a table or JSON. */
 import { formatKpiValue } from '@/lib/format/kpi-value';
 import { computeKpis } from '@/lib/kpi/compute';
-import type { KpiUnit } from '@/lib/kpi/define';
+import type { KpiUnit } from '@/lib/semantic/kpi';
 import { dimensionNames, grains, type Dimension, type Grain } from '@/lib/kpi/filters';
 import type { KpiResult, KpiValue } from '@/lib/kpi/types';
 import { placeResult, type NotPlaced, type Placement } from '@/lib/kpi/bands';

@@ -5,8 +5,7 @@ import 'server-only';
  * Exit codes: 0 success (loaded or unchanged), 1 failure (rejected, locked, error), 2 usage.
  */
 import { ZodError } from 'zod';
-import { OrderlensError } from '@/lib/db/errors';
-import { MappingError } from '@/lib/ingest/mapping';
+import { linesOfZod, OrderlensError } from '@/lib/errors';
 import { UsageError, type Io } from './args';
 import { ingestCommand } from './ingest';
 import { kpisCommand } from './kpis';
@@ -101,19 +100,22 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   try {
     return await command(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`${error.message}\n\n${usage}`);
-      return 2;
-    }
-    if (error instanceof ZodError) {
-      io.err(error.issues.map((i) => `${i.path.join('.') || name}: ${i.message}`).join('\n'));
-      return 2;
-    }
-    if (error instanceof OrderlensError || error instanceof MappingError) {
-      io.err(error.message);
-      return 1;
-    }
-    io.err(`orderlens ${name} failed: ${(error as Error).message ?? error}`);
-    return 1;
+    return reportFailure(error, name, io);
   }
+}
+
+/** Print why a command failed, and return its exit code: 2 for a usage error, 1 otherwise. */
+function reportFailure(error: unknown, name: string, io: Io): number {
+  if (error instanceof UsageError) {
+    io.err(`${error.message}\n\n${usage}`);
+    return 2;
+  }
+  if (error instanceof ZodError) {
+    io.err(linesOfZod(error, { root: name }).join('\n'));
+    return 2;
+  }
+  // Every error meant for users is an OrderlensError (a mapping, a locked database, …).
+  if (error instanceof OrderlensError) io.err(error.message);
+  else io.err(`orderlens ${name} failed: ${(error as Error).message ?? error}`);
+  return 1;
 }

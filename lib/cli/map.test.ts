@@ -1,7 +1,7 @@
 /** `orderlens map`: the proposal with its doubts, what is missing and what that costs (issue 12). */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kpiCatalogue } from '@/metrics';
+import { catalogue } from '@/metrics';
 import { main } from './main';
 
 const fixture = (name: string) => path.join(__dirname, '..', 'ingest', 'fixtures', name);
@@ -39,7 +39,7 @@ describe('orderlens map', () => {
     });
     expect(err).toContain('Mapped 7 of 10 fields.');
     // The catalogue's own names, so a renamed KPI does not break this test.
-    const needing = kpiCatalogue
+    const needing = catalogue.kpis
       .filter((k) => k.needs.some((n) => n.split('|').includes('returns.reason_category')))
       .map((k) => k.name);
     expect(needing.length).toBeGreaterThan(0);

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/lib/db/database';
 import { canonicalMapping } from '@/lib/demo';
-import { loadExtract } from '@/lib/ingest/load-extract';
+import { loadExtract } from '@/lib/ingest/load/load-extract';
 import { canonicalTables } from '@/lib/model/canonical';
 import { main } from './main';
 

@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZodError } from 'zod';
+import { problemsOfZod } from '@/lib/errors';
 import { renderReport, reportFormats, type ReportFormat } from '@/lib/report';
 import { reportOptionsSchema } from '@/lib/report/options';
 import { parse, UsageError, type Io } from './args';
@@ -57,7 +58,8 @@ function validOptions(input: Record<string, unknown>) {
     return reportOptionsSchema.parse(defined);
   } catch (error) {
     if (!(error instanceof ZodError)) throw error;
-    const flag = (path: PropertyKey[]) => (path[0] === 'organisation' ? 'org' : path.join('.'));
-    throw new UsageError(error.issues.map((i) => `--${flag(i.path)}: ${i.message}`).join('\n'));
+    const flag = (path = '') => (path === 'organisation' ? 'org' : path);
+    const lines = problemsOfZod(error).map((p) => `--${flag(p.path)}: ${p.message}`);
+    throw new UsageError(lines.join('\n'));
   }
 }

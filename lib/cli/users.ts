@@ -9,14 +9,16 @@ import {
   verifyAuditChain,
 } from '@/lib/auth/audit';
 import { ROLES, isRole } from '@/lib/auth/roles';
+import { linesOfZod } from '@/lib/errors';
 import { createUser, listUsers, updateUser, UserError, usernameSchema } from '@/lib/auth/users';
 import { auditCli, openCliDatabase } from './db';
+import { cliCredentials } from '@/lib/config';
 import { parse, UsageError, type Io } from './args';
 
 /** The new password: ORDERLENS_NEW_PASSWORD, or the first line of stdin with --password-stdin. */
 function newPassword(fromStdin: boolean): string | undefined {
   if (fromStdin) return readFileSync(0, 'utf-8').split(/\r?\n/)[0] ?? '';
-  return process.env.ORDERLENS_NEW_PASSWORD;
+  return cliCredentials().newPassword;
 }
 
 export async function usersCommand(args: string[], io: Io): Promise<number> {
@@ -78,8 +80,7 @@ export async function usersCommand(args: string[], io: Io): Promise<number> {
     const change = {
       role: role as (typeof ROLES)[number] | undefined,
       disabled: values.disable ? true : values.enable ? false : undefined,
-      password:
-        values['password-stdin'] || process.env.ORDERLENS_NEW_PASSWORD ? password : undefined,
+      password: values['password-stdin'] || cliCredentials().newPassword ? password : undefined,
     };
     try {
       const updated = await updateUser(db, user.userId, change);
@@ -133,7 +134,9 @@ export async function auditCommand(args: string[], io: Io): Promise<number> {
   });
   if (!query.success)
     throw new UsageError(
-      query.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '),
+      linesOfZod(query.error)
+        .map((line) => `--${line}`)
+        .join('; '),
     );
   const db = await openCliDatabase(values.db as string | undefined, 'audit');
   const [entries, chain] = await Promise.all([listAudit(db, query.data), verifyAuditChain(db)]);

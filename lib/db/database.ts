@@ -7,7 +7,7 @@ import 'server-only';
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { toUserError } from './errors';
+import { toUserError } from '@/lib/errors';
 import { migrate } from './migrations';
 import { quoteLiteral } from './sql';
 
@@ -79,6 +79,25 @@ export class Database {
     this.memos.set(key, { generation, value });
     value.catch(() => this.memos.delete(key));
     return value;
+  }
+
+  private dataListeners: ((tx: Database) => Promise<unknown>)[] = [];
+
+  /**
+   * What must go with every change of the loaded data (the KPI facts' rebuild), in the same
+   * transaction: given by the composition root, so that lib/ingest need not know the KPI engine.
+   */
+  onDataChange(listener: (tx: Database) => Promise<unknown>): void {
+    this.dataListeners.push(listener);
+  }
+
+  /**
+   * Called by a load, an undo or a removal at the end of its transaction, before it commits:
+   * readers then see the old data with the old facts, or the new with the new, never a mix. A
+   * listener's failure fails the change, which rolls back whole.
+   */
+  async dataChanged(): Promise<void> {
+    for (const listener of this.dataListeners) await listener(this);
   }
 
   private sideConnection?: Promise<DuckDBConnection>;

@@ -10,9 +10,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateExtracts } from '@/lib/generate';
 import { canonicalMapping } from '@/lib/demo';
-import { loadExtract } from '@/lib/ingest/load-extract';
+import { loadExtract } from '@/lib/ingest/load/load-extract';
 import { openDatabase, type Database } from './database';
-import { DatabaseLockedError, OrderlensError, toUserError, WriteConflictError } from './errors';
+import { DatabaseLockedError, OrderlensError, toUserError, WriteConflictError } from '@/lib/errors';
 import { fingerprint } from './fingerprint';
 
 const repo = path.resolve(__dirname, '..', '..');

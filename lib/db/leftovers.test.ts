@@ -4,9 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freshServerData } from '@/test/server-env';
 import { config } from '@/lib/config';
-import { getUpload, saveUpload } from '@/lib/ingest/uploads';
+import { getUpload, saveUpload } from '@/lib/ingest/read/uploads';
 import { removeLeftovers } from './leftovers';
-import { getServerDatabase } from './server';
+import { getServerDatabase } from '@/runtime/database';
 
 const serverData = freshServerData('orderlens-leftovers-');
 

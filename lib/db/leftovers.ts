@@ -9,7 +9,7 @@ import 'server-only';
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { getUpload, isUploadId, pruneUploads, removeUpload } from '@/lib/ingest/uploads';
+import { getUpload, isUploadId, pruneUploads, removeUpload } from '@/lib/ingest/read/uploads';
 
 export interface LeftoverFolders {
   databaseFile: string;
@@ -25,7 +25,7 @@ export interface LeftoversRemoved {
   skipped?: string;
 }
 
-/** The prefixes of the work folders lib/ingest/stage, lib/ingest/preview and lib/demo make. */
+/** The prefixes of the work folders lib/ingest/read/stage, lib/ingest/load/preview and lib/demo make. */
 const WORK_ENTRY = /^orderlens-/;
 const UPLOAD_FILE = /^([a-z0-9-]{10,64})\.(bin|json|json\.tmp|rejects\.csv)$/;
 const OWNER_FILE = '.orderlens-database';

@@ -11,12 +11,12 @@ import { freshServerData } from '@/test/server-env';
 
 const dataDir = freshServerData('orderlens-lockdown-');
 
-const { getServerDatabase } = await import('./server');
+const { getServerDatabase } = await import('@/runtime/database');
 const { config } = await import('@/lib/config');
-const { loadExtract } = await import('@/lib/ingest/load-extract');
+const { loadExtract } = await import('@/lib/ingest/load/load-extract');
 const { loadDemoData } = await import('@/lib/demo');
-const { parseMappingJson } = await import('@/lib/ingest/mapping');
-const { OrderlensError } = await import('./errors');
+const { parseMappingJson } = await import('@/lib/ingest/map/mapping');
+const { OrderlensError } = await import('@/lib/errors');
 type Database = Awaited<ReturnType<typeof getServerDatabase>>;
 
 let db: Database;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kpiUnits } from '@/lib/kpi/define';
+import { kpiUnits } from '@/lib/semantic/kpi';
 import {
   formatCount,
   formatKpiChange,

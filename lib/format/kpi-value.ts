@@ -3,7 +3,7 @@
  * CLI call these functions, and the workbook gets number formats built from the same table, so a
  * value reads the same wherever it is printed (issue 12).
  */
-import type { KpiUnit } from '@/lib/kpi/define';
+import type { KpiUnit } from '@/lib/semantic/kpi';
 
 interface UnitStyle {
   /** Decimals of a value and of a change: the precision the KPI is reported at. */

@@ -1,5 +1,5 @@
 /** Periods and count axes as the charts print them (server and client alike). */
-import type { KpiUnit } from '@/lib/kpi/define';
+import type { KpiUnit } from '@/lib/semantic/kpi';
 
 export type { KpiUnit };
 // Values and ticks come from the one KPI formatter; re-exported for the chart modules.

@@ -9,6 +9,8 @@
  * same name. Comparing Origin with Host proves nothing; comparing both with names we chose does.
  */
 import os from 'node:os';
+// A relative path: the front server (scripts/server.mjs) imports this file with tsx, before Next.
+import { OrderlensError } from '../errors';
 
 /** Set by the front server on every request to the client's address (any value sent is replaced). */
 export const CLIENT_HEADER = 'x-orderlens-client';
@@ -43,7 +45,12 @@ export interface PolicySettings {
   trustProxy?: string;
 }
 
-export class PolicySettingError extends Error {}
+/** ORDERLENS_ALLOWED_HOSTS or ORDERLENS_TRUST_PROXY does not parse. */
+export class PolicySettingError extends OrderlensError {
+  constructor(message: string) {
+    super(message, 'invalid_setting');
+  }
+}
 
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
 const ANY_ADDRESS = new Set(['0.0.0.0', '::', '[::]']);

@@ -1,8 +1,8 @@
 /** Errors of ingestion that are safe to show: they name the file, and where known the row and column. */
-import { OrderlensError } from '@/lib/db/errors';
+import { OrderlensError, type ErrorCode } from '@/lib/errors';
 
 export class ExtractError extends OrderlensError {
-  constructor(message: string, code: string) {
+  constructor(message: string, code: ErrorCode) {
     super(message, code);
   }
 }

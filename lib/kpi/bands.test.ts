@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shippedBandSets } from '@/lib/benchmarks/shipped';
-import { kpiCatalogue } from '@/metrics';
+import { catalogue } from '@/metrics';
 import { notPlacedInSets, placeAll, placeInSets, placeResult } from './bands';
 import { computeKpis } from './compute';
 import { loadKpiFixture } from './kpi-test-helpers';
@@ -54,9 +54,9 @@ describe('KPI results placed in the shipped band sets', () => {
 });
 
 describe('sets of every kind: a verdict only for a measured value of the same definition', () => {
-  const sets = shippedBandSets.map((s) => ({ ...s, version: 1, importedAt: null }));
+  const sets = shippedBandSets().map((s) => ({ ...s, version: 1, importedAt: null }));
   const kpi = (id: string, basis: Basis = 'measured') => {
-    const { standard, variant } = kpiCatalogue.find((k) => k.id === id)!;
+    const { standard, variant } = catalogue.kpis.find((k) => k.id === id)!;
     return { id, standard, variant, basis, assumedFields: [] };
   };
   const byId = <T extends { source: { setId: string } }>(list: T[]) =>

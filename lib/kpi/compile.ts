@@ -3,7 +3,7 @@
  * grouped only by what was asked (period, segment), with exclusions counted by reason.
  */
 import { quoteIdent } from '@/lib/db/sql';
-import type { KpiDefinition } from './define';
+import type { KpiDefinition } from '@/lib/semantic/kpi';
 import type { OpenCondition } from './horizon';
 import {
   derivedAggregate,

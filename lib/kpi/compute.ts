@@ -5,11 +5,11 @@ import 'server-only';
  * recompute.
  */
 import type { Database } from '@/lib/db/database';
-import { OrderlensError } from '@/lib/db/errors';
-import { kpiCatalogue } from '@/metrics';
+import { kpiOf, type Catalogue } from '@/lib/semantic/catalogue';
+import { engineCatalogue } from './engine';
 import { compileKpiGroup, type CompileOptions, type KpiPart } from './compile';
-import type { KpiDefinition } from './define';
-import { ensureFacts } from './facts';
+import type { KpiDefinition } from '@/lib/semantic/kpi';
+import { factsVersion } from './facts';
 import { dataHorizon, isPartialPeriod, openConditionOf, partialRangeNote } from './horizon';
 import {
   comparisonRange,
@@ -22,26 +22,17 @@ import { histogramOf } from './distribution';
 import { cycleTimeStages } from './stages';
 import { inputKpiValue } from './inputs';
 import { missingDataReason, profileData } from './profile';
+import { allOfShape, productOf } from './composites';
+import { basisOfComposite, type ProvenanceSummary } from './provenance';
 import {
-  basisOfComposite,
-  basisOfFields,
-  fieldsOfMask,
-  PROVENANCE_SUMMARY_SQL,
-  type ProvenanceSummary,
-} from './provenance';
+  describe,
+  emptyValue,
+  measured,
+  provenanceOfData,
+  toValue,
+  withoutTotalFlag,
+} from './result-values';
 import type { Comparison, ComponentUse, KpiResult, KpiValue } from './types';
-
-export class UnknownKpiError extends OrderlensError {
-  constructor(id: string) {
-    super(`There is no KPI "${id}".`, 'unknown_kpi');
-  }
-}
-
-export function getKpi(id: string): KpiDefinition {
-  const kpi = kpiCatalogue.find((k) => k.id === id);
-  if (!kpi) throw new UnknownKpiError(id);
-  return kpi;
-}
 
 /** Promises, not results: concurrent identical queries (a warm-up and the first visitor) share one computation. */
 const caches = new WeakMap<
@@ -60,7 +51,7 @@ function resultsVersion(db: Database): Promise<string> {
 
 async function readResultsVersion(db: Database): Promise<string> {
   const [facts, inputs] = await Promise.all([
-    ensureFacts(db),
+    factsVersion(db),
     db.read<{ v: bigint | number | null }>(
       'SELECT sum(hash(period_from, period_to, team, fte, cost, currency)) AS v FROM kpi_inputs',
     ),
@@ -68,14 +59,20 @@ async function readResultsVersion(db: Database): Promise<string> {
   return `${facts}|${String(inputs[0]?.v ?? 0)}`;
 }
 
-/** Compute KPIs (default: the whole catalogue) for a query. */
-export async function computeKpis(
+/** Compute KPIs (default: the whole catalogue of the engine) for a query. */
+export function computeKpis(db: Database, query: KpiQuery = {}, ids?: string[]) {
+  return computeCatalogueKpis(engineCatalogue(), db, query, ids);
+}
+
+/** Compute KPIs of a catalogue (default: all of them) for a query. */
+export async function computeCatalogueKpis(
+  catalogue: Catalogue,
   db: Database,
   query: KpiQuery = {},
   ids?: string[],
 ): Promise<KpiResult[]> {
   const parsed = kpiQuerySchema.parse(query);
-  const kpis = ids ? ids.map(getKpi) : kpiCatalogue;
+  const kpis = ids ? ids.map((id) => kpiOf(catalogue, id)) : catalogue.kpis;
   const version = await resultsVersion(db);
   const key = JSON.stringify([parsed, kpis.map((k) => k.id)]);
   let cache = caches.get(db);
@@ -86,7 +83,7 @@ export async function computeKpis(
   const hit = cache.entries.get(key);
   if (hit) return hit;
   const entries = cache.entries;
-  const results = computeUncached(db, parsed, kpis);
+  const results = computeUncached(catalogue, db, parsed, kpis);
   if (entries.size >= CACHE_ENTRIES) entries.delete(entries.keys().next().value!);
   entries.set(key, results);
   results.catch(() => entries.delete(key));
@@ -99,8 +96,9 @@ export async function isCached(
   query: KpiQuery = {},
   ids?: string[],
 ): Promise<boolean> {
+  const catalogue = engineCatalogue();
   const parsed = kpiQuerySchema.parse(query);
-  const kpis = ids ? ids.map(getKpi) : kpiCatalogue;
+  const kpis = ids ? ids.map((id) => kpiOf(catalogue, id)) : catalogue.kpis;
   const cache = caches.get(db);
   return (
     !!cache &&
@@ -110,19 +108,21 @@ export async function isCached(
 }
 
 async function computeUncached(
+  catalogue: Catalogue,
   db: Database,
   query: ParsedKpiQuery,
-  kpis: KpiDefinition[],
+  kpis: readonly KpiDefinition[],
 ): Promise<KpiResult[]> {
   const needed = new Map(kpis.map((k) => [k.id, k]));
   for (const kpi of kpis)
-    for (const c of kpi.components ?? []) if (!needed.has(c.kpi)) needed.set(c.kpi, getKpi(c.kpi));
+    for (const c of kpi.components ?? [])
+      if (!needed.has(c.kpi)) needed.set(c.kpi, kpiOf(catalogue, c.kpi));
   const [present, [horizon, provenance]] = await Promise.all([
     profileData(
       db,
       [...needed.values()].flatMap((k) => k.needs),
     ),
-    ensureFacts(db).then((version) =>
+    factsVersion(db).then((version) =>
       Promise.all([dataHorizon(db, version), provenanceOfData(db, version)]),
     ),
   ]);
@@ -150,7 +150,7 @@ async function computeUncached(
     ...[...scanned.values()].map(async (group) => {
       const parts = group.map((kpi) => ({
         kpi,
-        ...(kpi.kind === 'all_of' ? allOfShape(kpi, present) : {}),
+        ...(kpi.kind === 'all_of' ? allOfShape(catalogue, kpi, present) : {}),
       }));
       for (const result of await computeGroup(db, parts, query, horizon, provenance))
         done.set(result.id, result);
@@ -188,7 +188,7 @@ async function computeGroup(
     query.grain && !query.by && parts.some((p) => p.kpi.kind === 'duration')
       ? openConditionOf(parts[0]!.kpi.asOf)
       : undefined;
-  const wantsStages = query.details && parts.some((p) => p.kpi.id === 'order_shipment_cycle_time');
+  const wantsStages = query.details && parts.some((p) => p.kpi.details.includes('stages'));
   const [rows, comparisons, stages] = await Promise.all([
     evaluate(db, parts, query.filters, {
       grain: query.grain,
@@ -227,8 +227,8 @@ async function computeGroup(
           ...c,
           change: result.value !== null && c.value !== null ? result.value - c.value : null,
         }));
-      if (stages && kpi.id === 'order_shipment_cycle_time') result.stages = stages;
-      if (query.details && kpi.kind === 'duration' && result.distribution)
+      if (stages && kpi.details.includes('stages')) result.stages = stages;
+      if (query.details && kpi.details.includes('distribution') && result.distribution)
         result.distribution.histogram = await histogramOf(
           db,
           kpi,
@@ -293,81 +293,6 @@ async function compareWith(
   return parts.map((_, i) => compared.flatMap((c) => (c ? [c[i]!] : [])));
 }
 
-interface Shape {
-  population?: string;
-  numerator?: string;
-  needs?: string[];
-  components?: ComponentUse[];
-}
-
-/** all_of: a row passes when it passes every component that has data. */
-function allOfShape(kpi: KpiDefinition, present: Set<string>): Shape {
-  const components: ComponentUse[] = [];
-  const populations = [kpi.population];
-  const passes: string[] = [];
-  const needs = [...kpi.needs];
-  for (const c of kpi.components ?? []) {
-    const def = getKpi(c.kpi);
-    const reason = missingDataReason(def.needs, present);
-    components.push({
-      kpi: c.kpi,
-      name: def.name,
-      value: null,
-      used: !reason,
-      ...(reason ? { reason } : {}),
-    });
-    if (reason) continue;
-    needs.push(...def.needs);
-    if (c.population) populations.push(c.population);
-    if (c.pass) passes.push(c.pass);
-  }
-  return {
-    population: populations.map((p) => `(${p})`).join(' AND '),
-    numerator: `count(*) FILTER (WHERE ${passes.length ? passes.map((p) => `(${p})`).join(' AND ') : 'true'})`,
-    needs,
-    components,
-  };
-}
-
-/** product: the component rates multiplied, over the components that have data. */
-function productOf(
-  kpi: KpiDefinition,
-  head: ReturnType<typeof describe>,
-  done: Map<string, KpiResult>,
-): KpiResult {
-  const components: ComponentUse[] = (kpi.components ?? []).map((c) => {
-    const r = done.get(c.kpi)!;
-    return {
-      kpi: c.kpi,
-      name: r.name,
-      value: r.value,
-      used: r.available && r.value !== null,
-      ...(r.unavailableReason ? { reason: r.unavailableReason } : {}),
-    };
-  });
-  const used = components.filter((c) => c.used);
-  const value = used.length ? used.reduce((acc, c) => acc * (c.value! / 100), 1) * 100 : null;
-  return {
-    ...head,
-    value,
-    numerator: null,
-    denominator: null,
-    n:
-      Math.min(...used.map((c) => done.get(c.kpi)!.n), Number.POSITIVE_INFINITY) ===
-      Number.POSITIVE_INFINITY
-        ? 0
-        : Math.min(...used.map((c) => done.get(c.kpi)!.n)),
-    excluded: [],
-    available: used.length > 0,
-    ...(used.length ? {} : { unavailableReason: 'none of its components has data' }),
-    components,
-    ...basisOfComposite(
-      components,
-      used.map((c) => done.get(c.kpi)!),
-    ),
-  };
-}
-
 /** Per part, its values: one row for a total, or the total (flagged) and the series. */
 async function evaluate(
   db: Database,
@@ -384,100 +309,4 @@ async function evaluate(
       ...(row._total && row._open !== undefined ? { open: Number(row._open) } : {}),
     })),
   );
-}
-
-function withoutTotalFlag(row: KpiValue & { total?: boolean; open?: number }): KpiValue {
-  const value = { ...row };
-  delete value.total;
-  delete value.open;
-  return value;
-}
-
-function toValue(
-  kpi: KpiDefinition,
-  row: Record<string, unknown>,
-  reasons: string[],
-  prefix: string,
-): KpiValue {
-  const field = (name: string) => row[prefix + name];
-  const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
-  const numerator = num(field('numerator'));
-  const denominator = num(field('denominator'));
-  let value: number | null = null;
-  if (kpi.kind === 'duration')
-    value = numerator !== null && denominator ? numerator / denominator : null;
-  else if (numerator !== null && denominator) value = (100 * numerator) / denominator;
-  const counts = new Map(
-    ((field('ex') ?? []) as { key: unknown; value: unknown }[]).map((e) => [
-      Number(e.key),
-      Number(e.value),
-    ]),
-  );
-  const excluded = reasons
-    .map((reason, i) => ({ reason, count: counts.get(i) ?? 0 }))
-    .filter((e) => e.count > 0);
-  const out: KpiValue = {
-    value,
-    numerator,
-    denominator,
-    n: Number(field('n') ?? 0),
-    excluded,
-    ...basisOfFields(fieldsOfMask(field('derived'))),
-  };
-  if (kpi.kind === 'duration') {
-    const q = (field('quantiles') as number[] | null) ?? [];
-    out.distribution = {
-      mean: value,
-      median: num(q[0]),
-      p90: num(q[1]),
-      p95: num(q[2]),
-      min: num(field('min')),
-      max: num(field('max')),
-      histogram: [],
-    };
-  }
-  if ('period' in row)
-    out.period = row.period === null ? undefined : String(row.period).slice(0, 10);
-  if ('segment' in row) out.segment = (row.segment as string | null) ?? null;
-  return out;
-}
-function describe(kpi: KpiDefinition) {
-  return {
-    id: kpi.id,
-    name: kpi.name,
-    unit: kpi.unit,
-    direction: kpi.direction,
-    standard: kpi.standard,
-    variant: kpi.variant,
-    asOf: kpi.asOfLabel,
-  };
-}
-
-function measured(): Pick<KpiResult, 'basis' | 'basisNotes'> {
-  return { basis: 'measured', basisNotes: [] };
-}
-
-function emptyValue(): KpiValue {
-  return { value: null, numerator: null, denominator: null, n: 0, excluded: [] };
-}
-
-const provenanceCache = new WeakMap<
-  Database,
-  { version: string; summary: Promise<ProvenanceSummary> }
->();
-
-/** What the facts' provenance holds, read once per data version (see ProvenanceSummary). */
-function provenanceOfData(db: Database, version: string): Promise<ProvenanceSummary> {
-  const hit = provenanceCache.get(db);
-  if (hit?.version === version) return hit.summary;
-  const summary = db
-    .read<{ derived: string; absent: string; twins: string }>(PROVENANCE_SUMMARY_SQL)
-    .then(([row]) => ({
-      derived: BigInt(row?.derived ?? 0),
-      absent: BigInt(row?.absent ?? 0),
-      twins: BigInt(row?.twins ?? 0),
-    }));
-  provenanceCache.set(db, { version, summary });
-  summary.catch(() => provenanceCache.delete(db));
-  return summary;
 }

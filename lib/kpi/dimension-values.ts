@@ -5,7 +5,8 @@ import 'server-only';
  * per data version like the KPIs themselves, so a page view costs no query once the data is known.
  */
 import type { Database } from '@/lib/db/database';
-import { ensureFacts } from './facts';
+import { perVersion } from '@/lib/db/per-version';
+import { factsVersion } from './facts';
 import {
   dimensionNames,
   dimensions,
@@ -32,17 +33,11 @@ export interface DimensionOptions {
 
 export type DimensionValues = Record<Dimension, DimensionOptions>;
 
-const cache = new WeakMap<Database, { version: string; values: Promise<DimensionValues> }>();
+const valuesOf = perVersion(queryDimensionValues);
 
 /** The distinct values of site, channel, customer, region, carrier and ship mode. */
 export async function listDimensionValues(db: Database): Promise<DimensionValues> {
-  const version = await ensureFacts(db);
-  const hit = cache.get(db);
-  if (hit && hit.version === version) return hit.values;
-  const values = queryDimensionValues(db);
-  cache.set(db, { version, values });
-  values.catch(() => cache.delete(db));
-  return values;
+  return valuesOf(db, await factsVersion(db));
 }
 
 async function queryDimensionValues(db: Database): Promise<DimensionValues> {
@@ -83,7 +78,7 @@ async function queryDimensionValues(db: Database): Promise<DimensionValues> {
  * included: the size of the slice a scorecard describes.
  */
 export async function countMatchingOrders(db: Database, filters: Filters): Promise<number> {
-  await ensureFacts(db);
+  await factsVersion(db);
   const where = filterConditions(filters, 'order_ts', 'kpi_order_facts');
   const rows = await db.read<{ n: number }>(
     `SELECT count(*) AS n FROM kpi_order_facts WHERE ${where.sql}`,

@@ -2,7 +2,7 @@ import 'server-only';
 /** Histograms of duration KPIs: about 20 bins of a round width, the tail beyond p99 in the last bin. */
 import type { Database } from '@/lib/db/database';
 import { scopedRowsSql } from './compile';
-import type { KpiDefinition } from './define';
+import type { KpiDefinition } from '@/lib/semantic/kpi';
 import type { Filters } from './filters';
 import type { Distribution } from './types';
 

@@ -7,50 +7,10 @@ import { z } from 'zod';
 import type { Database } from '@/lib/db/database';
 import { quoteIdent } from '@/lib/db/sql';
 import { scopedRowsSql } from './compile';
-import { getKpi } from './compute';
-import { ensureFacts } from './facts';
+import { factTableOf } from '@/lib/semantic/catalogue';
+import { engineCatalogue, getKpi } from './engine';
+import { factsVersion } from './facts';
 import { filtersSchema } from './filters';
-
-const orderColumns = [
-  'order_id',
-  'order_ts',
-  'customer_id',
-  'channel',
-  'site',
-  'region',
-  'carrier',
-  'ship_mode',
-  'released_ts',
-  'promised_ship_ts',
-  'first_ship_ts',
-  'final_ship_ts',
-  'promised_delivery_ts',
-  'requested_delivery_ts',
-  'delivered_ts',
-  'lines',
-  'lines_filled_first',
-  'units_due',
-  'units_filled_first',
-  'ship_dates',
-  'complete',
-  'returned',
-  'error_return',
-  'damaged',
-  'documentation_error',
-] as const;
-const returnColumns = [
-  'return_id',
-  'order_id',
-  'sku',
-  'qty_returned',
-  'return_ts',
-  'credited_ts',
-  'reason_code',
-  'reason_category',
-  'site',
-  'channel',
-  'customer_id',
-] as const;
 
 export const drillQuerySchema = z
   .object({
@@ -77,7 +37,8 @@ export interface DrillPage {
 /** The rows query behind a KPI, sorted; shared by the paginated drill and the streamed export. */
 function drillSql(kpiId: string, query: z.output<typeof drillQuerySchema>) {
   const kpi = getKpi(kpiId);
-  const base = kpi.base === 'kpi_return_facts' ? returnColumns : orderColumns;
+  // The declared drill columns of the KPI's fact table: the first identifies the row.
+  const base = factTableOf(engineCatalogue(), kpi.base).drillColumns;
   const value = kpi.kind === 'duration' ? `(${kpi.value})` : 'NULL';
   const failed = kpi.failure ? `coalesce((${kpi.failure}), false)` : 'false';
   const scoped = scopedRowsSql(kpi, { filters: query.filters });
@@ -104,7 +65,7 @@ export async function drillKpi(
 ): Promise<DrillPage> {
   const query = drillQuerySchema.parse(input);
   const { kpi, columns, rows, sorted, params } = drillSql(kpiId, query);
-  await ensureFacts(db);
+  await factsVersion(db);
   const [page, counts] = await Promise.all([
     db.read(
       `${sorted} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
@@ -136,7 +97,7 @@ export async function* streamDrill(
   input: Omit<DrillQuery, 'page' | 'pageSize'> = {},
 ): AsyncGenerator<{ columns: string[]; rows: Record<string, unknown>[] }> {
   const { columns, sorted, params } = drillSql(kpiId, drillQuerySchema.parse(input));
-  await ensureFacts(db);
+  await factsVersion(db);
   let empty = true;
   for await (const rows of db.stream(sorted, params)) {
     empty = false;

@@ -1,54 +1,87 @@
 import 'server-only';
 /**
- * The KPI fact tables are rebuilt when the data changes (a load or an undo), not per query. The
- * data version is derived from the ledger, so every process agrees on it.
+ * The KPI fact tables are rebuilt by the writer when the data changes, in the same transaction as
+ * the load, undo or removal (and at start-up when they are stale), never by a reader: a page reads
+ * the last committed facts, consistent with the data beside them, and does not wait for a rebuild.
+ * The data version is derived from the ledger, so every process agrees on it.
  */
 import type { Database } from '@/lib/db/database';
-import { backfillProvenance } from '@/lib/ingest/provenance';
-import { factsShape, orderFactsSql, returnFactsSql } from '@/metrics/views/order-facts';
+import { OrderlensError } from '@/lib/errors';
+import { backfillProvenance } from '@/lib/ingest/load/provenance';
+import type { Catalogue } from '@/lib/semantic/catalogue';
+import { factsShapeOf, factTableSql } from '@/lib/semantic/facts';
+
+const DATA_VERSION_SQL = `SELECT concat_ws(':',
+    coalesce(max(load_id) FILTER (WHERE status IN ('loaded', 'unchanged')), 0),
+    count(*) FILTER (WHERE status = 'undone')) AS v FROM loads`;
 
 /**
  * Changes whenever a load lands or is undone. Read as committed (a reader connection): a load's
- * own ledger row, seen inside its open transaction, would label the facts with a version that may
- * never commit, and the next load, taking the same id, would then not rebuild them.
+ * own ledger row, seen inside its open transaction, is not data anyone may see yet.
  */
 export async function dataVersion(db: Database): Promise<string> {
-  const [row] = await db.read<{ v: string }>(
-    `SELECT concat_ws(':', coalesce(max(load_id) FILTER (WHERE status IN ('loaded', 'unchanged')), 0),
-                           count(*) FILTER (WHERE status = 'undone')) AS v FROM loads`,
-  );
+  const [row] = await db.read<{ v: string }>(DATA_VERSION_SQL);
   return row?.v ?? '0:0';
 }
 
-const built = new WeakMap<Database, Promise<string>>();
+const shapes = new WeakMap<Catalogue, string>();
 
-/** Make sure the fact tables reflect the current data; returns the data version they hold. */
-export async function ensureFacts(db: Database): Promise<string> {
-  const version = `${await dataVersion(db)}:${factsShape}`;
-  const pending = built.get(db);
-  if (pending && (await pending.catch(() => undefined)) === version) return version;
-  const next = db.exclusive(async () => {
-    const stored = await storedVersion(db);
-    if (stored !== version) {
-      await db.inTransaction(async (tx) => {
-        await backfillProvenance(tx);
-        await tx.run(orderFactsSql);
-        await tx.run(returnFactsSql);
-        await tx.run('CREATE TABLE IF NOT EXISTS kpi_facts_version (version VARCHAR)');
-        await tx.run('DELETE FROM kpi_facts_version');
-        await tx.run('INSERT INTO kpi_facts_version VALUES ($1)', [version]);
-      });
-    }
-    return version;
-  });
-  built.set(db, next);
-  return next;
+function shapeOf(catalogue: Catalogue): string {
+  let shape = shapes.get(catalogue);
+  if (!shape) shapes.set(catalogue, (shape = factsShapeOf(catalogue.facts)));
+  return shape;
 }
 
-async function storedVersion(db: Database): Promise<string | undefined> {
-  const exists = await db.one<{ n: number }>(
+/**
+ * Inside the writer's transaction (a load's, an undo's, or one of its own): make the fact tables
+ * reflect the data as that transaction leaves it. Returns the version they hold.
+ */
+export async function buildFactsIn(tx: Database, catalogue: Catalogue): Promise<string> {
+  // On the writer's connection: the version this transaction leaves, its own load counted, since
+  // the facts commit or roll back with it.
+  const data = (await tx.one<{ v: string }>(DATA_VERSION_SQL))?.v ?? '0:0';
+  const version = `${data}:${shapeOf(catalogue)}`;
+  if ((await storedVersion(tx)) === version) return version;
+  await backfillProvenance(tx);
+  for (const table of catalogue.facts) await tx.run(factTableSql(table));
+  await tx.run('CREATE TABLE IF NOT EXISTS kpi_facts_version (version VARCHAR)');
+  await tx.run('DELETE FROM kpi_facts_version');
+  await tx.run('INSERT INTO kpi_facts_version VALUES ($1)', [version]);
+  return version;
+}
+
+/** The writer's step at start-up: build the facts if they are missing or stale, in a transaction. */
+export function rebuildFacts(db: Database, catalogue: Catalogue): Promise<string> {
+  return db.transaction((tx) => buildFactsIn(tx, catalogue));
+}
+
+export class FactsNotBuiltError extends OrderlensError {
+  constructor() {
+    super('The KPI facts have not been built yet: restart Orderlens to build them.', 'internal');
+  }
+}
+
+/**
+ * The version of the committed facts, for the readers' caches; read once per write generation.
+ * Never builds them: a database is opened through the composition root, which does.
+ */
+export function factsVersion(db: Database): Promise<string> {
+  return db.memo('kpi-facts-version', async () => {
+    const version = await storedVersion({ read: db.read.bind(db) });
+    if (version === undefined) throw new FactsNotBuiltError();
+    return version;
+  });
+}
+
+/** The stored version, as the connection given sees it (a reader: the committed one). */
+async function storedVersion(
+  db: Pick<Database, 'one'> | Pick<Database, 'read'>,
+): Promise<string | undefined> {
+  const one = <T extends Record<string, unknown>>(sql: string) =>
+    'one' in db ? db.one<T>(sql) : db.read<T>(sql).then((rows) => rows[0]);
+  const exists = await one<{ n: number }>(
     "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'kpi_facts_version'",
   );
   if (!exists?.n) return undefined;
-  return (await db.one<{ version: string }>('SELECT version FROM kpi_facts_version'))?.version;
+  return (await one<{ version: string }>('SELECT version FROM kpi_facts_version'))?.version;
 }

@@ -10,8 +10,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataset, hasDatasets } from '@/test/datasets';
 import { openMemoryDatabase } from '@/lib/db/database';
-import { loadExtract, type LoadReport } from '@/lib/ingest/load-extract';
-import { parseMappingJson } from '@/lib/ingest/mapping';
+import { loadExtract } from '@/lib/ingest/load/load-extract';
+import type { LoadReport } from '@/lib/ingest/load/load-report';
+import { parseMappingJson } from '@/lib/ingest/map/mapping';
 import { computeKpis } from './compute';
 
 const mapping = (name: string) =>

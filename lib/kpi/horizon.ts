@@ -4,7 +4,7 @@
  * partial and must not be read as a complete period's. Orders still open at the horizon will land
  * in a duration KPI's last period later: that period is still maturing.
  */
-import type { Database } from '@/lib/db/database';
+import { perVersion } from '@/lib/db/per-version';
 import { periodEnd } from '@/lib/model/periods';
 import type { Grain } from './filters';
 
@@ -20,22 +20,13 @@ const HORIZON_SQL = `
            (SELECT greatest(max(return_ts), max(credited_ts)) FROM returns)
          ), '%Y-%m-%dT%H:%M:%S') AS horizon`;
 
-const cached = new WeakMap<Database, { version: string; horizon: Promise<string | null> }>();
-
 /**
  * The horizon (YYYY-MM-DDTHH:MM:SS, or null without data), read once per data version: a handful
  * of column maxima, reused by every query until a load or an undo changes the version.
  */
-export function dataHorizon(db: Database, version: string): Promise<string | null> {
-  const hit = cached.get(db);
-  if (hit?.version === version) return hit.horizon;
-  const horizon = db
-    .read<{ horizon: string | null }>(HORIZON_SQL)
-    .then(([row]) => row?.horizon ?? null);
-  cached.set(db, { version, horizon });
-  horizon.catch(() => cached.delete(db));
-  return horizon;
-}
+export const dataHorizon = perVersion((db) =>
+  db.read<{ horizon: string | null }>(HORIZON_SQL).then(([row]) => row?.horizon ?? null),
+);
 
 /**
  * Whether a period (or a range ending on `lastDay`'s end) runs past the horizon. Strict: with

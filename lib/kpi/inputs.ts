@@ -6,8 +6,8 @@ import 'server-only';
 import { z } from 'zod';
 import { isoDate } from '@/lib/model/iso-date';
 import type { Database } from '@/lib/db/database';
-import { OrderlensError } from '@/lib/db/errors';
-import type { KpiDefinition } from './define';
+import { OrderlensError } from '@/lib/errors';
+import type { KpiDefinition } from '@/lib/semantic/kpi';
 import { filterConditions, type Filters } from './filters';
 import type { KpiValue } from './types';
 

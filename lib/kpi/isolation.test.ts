@@ -10,8 +10,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openMemoryDatabase } from '@/lib/db/database';
 import { canonicalMapping } from '@/lib/demo';
-import { listLoads, nextLoadId, recordLoad } from '@/lib/ingest/ledger';
-import { loadExtract } from '@/lib/ingest/load-extract';
+import { listLoads, nextLoadId, recordLoad } from '@/lib/ingest/load/ledger';
+import { loadExtract } from '@/lib/ingest/load/load-extract';
 import { computeKpis } from './compute';
 import { dataVersion } from './facts';
 
@@ -49,11 +49,14 @@ describe('reads beside an open load transaction', () => {
           rowsRejected: 0,
           startedAt: new Date(),
         });
-        // Other requests, while the load's transaction is open: the scorecard (which waits for the
-        // writer to rebuild the KPI facts), the ledger, the data version.
+        // Other requests, while the load's transaction is open: the scorecard (on the committed
+        // facts, without waiting for the writer), the ledger, the data version.
         during = computeKpis(db, {}, ids);
         const [loads, version] = await Promise.all([listLoads(db), dataVersion(db)]);
         inside = { loads: loads.map((l) => l.loadId), version };
+        // Reads never write, nor wait for the writer: a scorecard that waited would never come,
+        // since this transaction holds the writer until the scorecard is back.
+        await expect(during).resolves.toEqual(kpis);
         throw new Error('the commit failed');
       }),
     ).rejects.toThrow('the commit failed');

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataset, hasDatasets } from '@/test/datasets';
 import { openMemoryDatabase } from '@/lib/db/database';
-import { loadExtract } from '@/lib/ingest/load-extract';
-import { parseMappingJson } from '@/lib/ingest/mapping';
+import { loadExtract } from '@/lib/ingest/load/load-extract';
+import { parseMappingJson } from '@/lib/ingest/map/mapping';
 import { computeKpis } from './compute';
 
 const mapping = (name: string) =>

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openMemoryDatabase, type Database } from '@/lib/db/database';
 import { canonicalMapping } from '@/lib/demo';
-import { loadExtract } from '@/lib/ingest/load-extract';
+import { loadExtract } from '@/lib/ingest/load/load-extract';
 import { canonicalTables } from '@/lib/model/canonical';
 
 export async function loadKpiFixture(dir = path.join(__dirname, 'fixtures')): Promise<Database> {

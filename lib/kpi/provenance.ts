@@ -4,8 +4,8 @@
  * with the reason), which compare two fields fed by one source column (excluded), and which counted rows rest on a derived field (the value is then "assumed").
  */
 import { fieldLabel, ruleOfField } from '@/lib/model/provenance';
-import { provenanceBits } from '@/metrics/views/provenance';
-import type { KpiDefinition } from './define';
+import { provenanceBits } from './provenance-sql';
+import type { KpiDefinition } from '@/lib/semantic/kpi';
 import type { Basis, ComponentUse } from './types';
 
 /** The bit of a need alternative (table.column of a canonical table), or undefined. */

@@ -6,7 +6,7 @@ import 'server-only';
  * processing cycle time) and counted apart.
  */
 import type { Database } from '@/lib/db/database';
-import { ensureFacts } from './facts';
+import { factsVersion } from './facts';
 import { filterConditions, type Filters } from './filters';
 
 export interface ReasonCount {
@@ -54,7 +54,7 @@ const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 /** Counts by reason category and by reason code, for the returns in scope. */
 export async function returnReasons(db: Database, filters: Filters = {}): Promise<ReturnReasons> {
-  await ensureFacts(db);
+  await factsVersion(db);
   const where = filterConditions(filters, 'return_ts', 'kpi_return_facts');
   const scope = `FROM kpi_return_facts WHERE ${where.sql}`;
   const counted = 'NOT coalesce(cancelled, false)';
@@ -111,7 +111,7 @@ export async function returnLinesOfOrders(
 ): Promise<OrderReturnLine[]> {
   const ids = [...new Set(orderIds)].slice(0, 500);
   if (!ids.length) return [];
-  await ensureFacts(db);
+  await factsVersion(db);
   const rows = await db.read(
     `SELECT order_id, return_id, sku, qty_returned, return_ts, reason_code, reason_category
        FROM kpi_return_facts WHERE order_id IN (${ids.map((_, i) => `$${i + 1}`).join(', ')})

@@ -1,5 +1,5 @@
 /** Plain result objects of the KPI engine (safe to pass to React props and JSON). */
-import type { KpiUnit } from './define';
+import type { KpiUnit } from '@/lib/semantic/kpi';
 
 export interface Excluded {
   reason: string;

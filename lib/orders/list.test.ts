@@ -3,17 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/lib/db/database';
-import { loadExtract } from '@/lib/ingest/load-extract';
+import { loadExtract } from '@/lib/ingest/load/load-extract';
 import { loadKpiFixture } from '@/lib/kpi/kpi-test-helpers';
-import type { Mapping } from '@/lib/ingest/mapping';
+import type { Mapping } from '@/lib/ingest/map/mapping';
+import { exportOrdersCsv, type ExportQuery } from './export';
+import { getOrder } from './order-detail';
 import {
-  exportOrdersCsv,
-  getOrder,
   listOrders,
   orderListColumns,
   ordersQueryFromSearchParams,
   ordersSearchString,
-  type ExportQuery,
 } from './list';
 
 const ids = (rows: Record<string, unknown>[]) => rows.map((r) => r.order_id);
@@ -131,7 +130,7 @@ describe('the orders explorer on the hand-made fixture (orders A–G)', () => {
       total: 2,
       sort: 'order_id',
       ignored: ['search'],
-      kpi: { id: 'order_fill_rate', grain: 'order', failed: 2, unit: 'percent' },
+      kpi: { id: 'order_fill_rate', rowPer: 'order', failed: 2, unit: 'percent' },
     });
     expect(failing.columns.slice(-2)).toEqual(['value', 'failed']);
     // Shown by default: the row's identity, what the KPI's definition reads, and the verdict.
@@ -158,7 +157,7 @@ describe('the orders explorer on the hand-made fixture (orders A–G)', () => {
       ['F', true],
     ]);
     const returns = await listOrders(db, { kpi: 'returns_processing_cycle_time' });
-    expect(returns.kpi?.grain).toBe('return');
+    expect(returns.kpi?.rowPer).toBe('return');
     expect(returns.rows.map((r) => [r.return_id, r.order_id, r.value])).toEqual([['R1', 'B', 2]]);
     await expect(listOrders(db, { kpi: 'no_such_kpi' })).rejects.toThrow('There is no KPI');
   });

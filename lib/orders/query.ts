@@ -4,6 +4,7 @@
  * the usual filters). Pure, importable from client components; lib/orders/list.ts runs it.
  */
 import { z } from 'zod';
+import { linesOfZod } from '@/lib/errors';
 import { dimensionNames, filtersSchema, type Filters } from '@/lib/kpi/filters';
 
 /**
@@ -31,77 +32,25 @@ export interface ColumnMeta {
   description?: string;
 }
 
-/** Every column the explorer can show: the order list's and those of a KPI drill-through. */
-export const columnMeta: Record<string, ColumnMeta> = {
-  order_id: { label: 'Order', type: 'id' },
-  order_ts: { label: 'Placed', type: 'timestamp', description: 'Order received or placed' },
+/**
+ * The explorer's own columns, which no fact table has: the order's status, its ship time, and a
+ * KPI drill-through's value and verdict. Every other column's label and description are declared
+ * once, with the fact column (metrics/facts), and come with each page (OrdersPage.meta).
+ */
+export const explorerOwnColumns: Record<string, ColumnMeta> = {
   status: { label: 'Status', type: 'status' },
-  customer_id: { label: 'Customer', type: 'text' },
-  channel: { label: 'Channel', type: 'text' },
-  site: { label: 'Site', type: 'text', description: 'Ship-from site' },
-  region: { label: 'Region', type: 'text', description: 'Customer region' },
-  carrier: { label: 'Carrier', type: 'text', description: 'Carrier of the first shipment' },
-  ship_mode: { label: 'Ship mode', type: 'text' },
-  entered_ts: { label: 'Entered', type: 'timestamp', description: 'Entered in the ERP' },
-  released_ts: { label: 'Released', type: 'timestamp', description: 'Released to the warehouse' },
-  promised_ship_ts: { label: 'Promised ship', type: 'timestamp' },
-  first_ship_ts: { label: 'First shipped', type: 'timestamp' },
-  final_ship_ts: { label: 'Final shipped', type: 'timestamp' },
-  promised_delivery_ts: { label: 'Promised delivery', type: 'timestamp' },
-  requested_delivery_ts: { label: 'Requested delivery', type: 'timestamp' },
-  delivered_ts: {
-    label: 'Delivered',
-    type: 'timestamp',
-    description: 'Final delivery, once the order is delivered in full',
-  },
   ship_hours: {
     label: 'Ship time',
     type: 'hours',
     description: 'Hours from order to final shipment, for orders shipped in full',
   },
-  lines: { label: 'Lines', type: 'number' },
-  lines_filled_first: {
-    label: 'Lines filled first',
-    type: 'number',
-    description: 'Lines shipped in full on the first ship date',
-  },
-  units_due: { label: 'Units due', type: 'number', description: 'Ordered less cancelled' },
-  units_filled_first: {
-    label: 'Units filled first',
-    type: 'number',
-    description: 'Units shipped on the first ship date',
-  },
-  qty_shipped: { label: 'Units shipped', type: 'number' },
-  ship_dates: { label: 'Ship dates', type: 'number', description: 'Days with a shipment' },
-  filled_first: {
-    label: 'Filled first',
-    type: 'boolean',
-    description: 'Every line shipped in full on the first ship date',
-  },
-  complete: { label: 'Complete', type: 'boolean', description: 'Every line shipped in full' },
-  returned: { label: 'Returned', type: 'boolean' },
-  qty_returned: { label: 'Units returned', type: 'number' },
-  error_return: {
-    label: 'Error return',
-    type: 'boolean',
-    description: 'Returned as damaged, wrong item, wrong quantity or documentation',
-  },
-  damaged: { label: 'Damaged', type: 'boolean' },
-  documentation_error: { label: 'Doc. error', type: 'boolean', description: 'Documentation error' },
-  // Return-level drill-through
-  return_id: { label: 'Return', type: 'id' },
-  sku: { label: 'SKU', type: 'text' },
-  return_ts: { label: 'Returned', type: 'timestamp', description: 'Return received' },
-  credited_ts: { label: 'Credited', type: 'timestamp' },
-  reason_code: { label: 'Reason code', type: 'text' },
-  reason_category: { label: 'Reason', type: 'text' },
-  // KPI drill-through
   value: { label: 'KPI value', type: 'number', description: 'The value of the KPI for this row' },
   failed: { label: 'KPI result', type: 'boolean', description: 'Whether the row failed the KPI' },
 };
 
-export function metaOf(column: string): ColumnMeta {
-  return columnMeta[column] ?? { label: column, type: 'text' };
+/** A column's label and type from a page's metadata; a column it does not know reads as text. */
+export function metaOf(meta: Readonly<Record<string, ColumnMeta>>, column: string): ColumnMeta {
+  return meta[column] ?? { label: column, type: 'text' };
 }
 
 /** The columns of the order list, in display order. */
@@ -229,7 +178,7 @@ export function ordersQueryFromSearchParams(params: Params): {
   const input = ordersQueryInput(params);
   const parsed = ordersQuerySchema.safeParse(input);
   if (parsed.success) return { query: parsed.data, problems: [] };
-  const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`);
+  const problems = linesOfZod(parsed.error, { root: 'query' });
   const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
   const kept = Object.fromEntries(Object.entries(input).filter(([key]) => !bad.has(key)));
   const retry = ordersQuerySchema.safeParse(kept);

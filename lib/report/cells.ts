@@ -7,8 +7,8 @@ import {
   kpiChangeNumberFormat,
   kpiNumberFormat,
 } from '@/lib/format/kpi-value';
-import { kpiUnits, type KpiUnit } from '@/lib/kpi/define';
-import { neutraliseText } from '@/lib/ingest/neutralise';
+import { kpiUnits, type KpiUnit } from '@/lib/semantic/kpi';
+import { neutraliseText } from '@/lib/ingest/load/neutralise';
 
 export type Cell = string | number | null;
 

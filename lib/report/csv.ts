@@ -6,7 +6,7 @@ import 'server-only';
  */
 import type { Database } from '@/lib/db/database';
 import type { Filters } from '@/lib/kpi/filters';
-import { csvLine, exportOrdersCsv } from '@/lib/orders/list';
+import { csvLine, exportOrdersCsv } from '@/lib/orders/export';
 import { numberCell, textCell, type Cell } from './cells';
 import { basisText, summaryBandText, targetStatusText } from './labels';
 import type { ReportModel } from './types';

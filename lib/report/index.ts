@@ -4,8 +4,7 @@ import 'server-only';
  * in the format asked for, and name the file.
  */
 import type { Database } from '@/lib/db/database';
-import { getKpi } from '@/lib/kpi/compute';
-import { kpiCatalogue } from '@/metrics';
+import { engineCatalogue, getKpi } from '@/lib/kpi/engine';
 import { drillCsv, renderScorecardCsv } from './csv';
 import { buildReportModel } from './model';
 import {
@@ -52,7 +51,7 @@ export async function renderReport(
 /** A PNG draws one chart: compute only that KPI. */
 function modelOptions(options: ReportOptions): ReportOptions {
   if (options.format !== 'png') return options;
-  const kpi = options.chart ?? options.kpis?.[0] ?? kpiCatalogue[0]!.id;
+  const kpi = options.chart ?? options.kpis?.[0] ?? engineCatalogue().kpis[0]!.id;
   return { ...options, kpis: [kpi] };
 }
 

@@ -11,9 +11,9 @@ import { formatKpiChange, formatKpiValue, unitSuffix } from '@/lib/format/kpi-va
 import { dimensionLabels } from '@/lib/format/labels';
 import { fillPeriods } from '@/lib/format/chart-scale';
 import { periodLabel } from '@/lib/format/units';
-import { getDataCoverage, type DataCoverage } from '@/lib/ingest/coverage';
-import { listLoads } from '@/lib/ingest/ledger';
-import { getKpi } from '@/lib/kpi/compute';
+import { getDataCoverage, type DataCoverage } from '@/lib/ingest/load/coverage';
+import { listLoads } from '@/lib/ingest/load/ledger';
+import { getKpi } from '@/lib/kpi/engine';
 import { countMatchingOrders } from '@/lib/kpi/dimension-values';
 import { dimensionNames, type Dimension, type Filters, type Grain } from '@/lib/kpi/filters';
 import { scorecard, type ScorecardEntry } from '@/lib/kpi/scorecard';

@@ -1,7 +1,7 @@
 import 'server-only';
 /** A KPI's trend chart as PNG at presentation resolution, rasterised from the report's SVG. */
 import { Resvg } from '@resvg/resvg-js';
-import { OrderlensError } from '@/lib/db/errors';
+import { OrderlensError } from '@/lib/errors';
 import { CHART_WIDTH, trendChartSvg } from './chart-svg';
 import { FONT_FAMILY, fontFiles } from './fonts';
 import type { ReportModel } from './types';

@@ -13,10 +13,10 @@ import { TrendChart } from '@/app/ui/charts/trend-chart';
 import { KpiCard } from '@/app/ui/kpi-card';
 import type { Target } from '@/lib/benchmarks/targets';
 import { formatKpiChange, formatKpiValue, kpiNumberFormat } from '@/lib/format/kpi-value';
-import type { KpiDefinition } from '@/lib/kpi/define';
+import type { KpiDefinition } from '@/lib/semantic/kpi';
 import type { ScorecardEntry } from '@/lib/kpi/scorecard';
 import type { KpiValue } from '@/lib/kpi/types';
-import { kpiCatalogue } from '@/metrics';
+import { catalogue } from '@/metrics';
 import { trendChartSvg } from './chart-svg';
 import { renderScorecardCsv } from './csv';
 import { reportKpiOf } from './model';
@@ -90,7 +90,7 @@ interface Round {
 }
 
 function roundOf(round: number): Round {
-  const entries = kpiCatalogue.map((kpi, i) => entryOf(kpi, i, round));
+  const entries = catalogue.kpis.map((kpi, i) => entryOf(kpi, i, round));
   const kpis = entries.map((e) => reportKpiOf(e, segmentedOf(e), null, 'site', 'month'));
   const model: ReportModel = {
     organisation: 'Same Text Ltd',
@@ -128,7 +128,7 @@ function expected(kpi: KpiDefinition, i: number, round: number) {
 }
 
 const eachKpi = (fn: (kpi: KpiDefinition, i: number, round: number) => void) => {
-  rounds.forEach((_, round) => kpiCatalogue.forEach((kpi, i) => fn(kpi, i, round)));
+  rounds.forEach((_, round) => catalogue.kpis.forEach((kpi, i) => fn(kpi, i, round)));
 };
 
 /** Markup as the text a reader sees. */
@@ -283,7 +283,7 @@ describe('one way to print a KPI value', () => {
         ),
       );
       const escaped = (s: string) => s.replace(/"/g, '&quot;');
-      expect(codes).toEqual(new Set(kpiCatalogue.map((k) => escaped(kpiNumberFormat(k.unit)))));
+      expect(codes).toEqual(new Set(catalogue.kpis.map((k) => escaped(kpiNumberFormat(k.unit)))));
     });
 
     it('the workbook stores numbers whose formats show the same text', () => {

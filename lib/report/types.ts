@@ -5,7 +5,7 @@
  */
 import type { ChartBandSet } from '@/lib/benchmarks/chart-bands';
 import type { TargetStatus } from '@/lib/benchmarks/targets';
-import type { KpiUnit } from '@/lib/kpi/define';
+import type { KpiUnit } from '@/lib/semantic/kpi';
 import type { Dimension, Grain } from '@/lib/kpi/filters';
 import type { Excluded } from '@/lib/kpi/types';
 

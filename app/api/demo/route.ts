@@ -1,4 +1,4 @@
-import { demoAuditTarget, removeDemo } from '@/lib/ingest/demo-removal';
+import { demoAuditTarget, removeDemo } from '@/lib/ingest/load/demo-removal';
 import { warmDefaultViews } from '@/lib/kpi/warm';
 import { json, reasonOf, route } from '../respond';
 

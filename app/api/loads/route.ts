@@ -1,4 +1,4 @@
-import { listLoads } from '@/lib/ingest/ledger';
+import { listLoads } from '@/lib/ingest/load/ledger';
 import { json, route } from '../respond';
 
 /** GET /api/loads: the load ledger, newest first. */

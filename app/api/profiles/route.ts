@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deleteProfile, listProfiles, saveProfile } from '@/lib/ingest/profiles';
+import { deleteProfile, listProfiles, saveProfile } from '@/lib/ingest/load/profiles';
 import { json, route, readJson } from '../respond';
 
 const saveSchema = z.object({

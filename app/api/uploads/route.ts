@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pruneUploads, saveUpload } from '@/lib/ingest/uploads';
+import { pruneUploads, saveUpload } from '@/lib/ingest/read/uploads';
 import { json, reasonOf, route } from '../respond';
 
 const headersSchema = z.object({

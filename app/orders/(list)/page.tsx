@@ -1,18 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { getServerDatabase } from '@/lib/db/server';
-import { getDataCoverage } from '@/lib/ingest/coverage';
+import { getServerDatabase } from '@/runtime/database';
+import { getDataCoverage } from '@/lib/ingest/load/coverage';
 import {
   listOrderFacets,
   listOrders,
   ordersQueryFromSearchParams,
   ordersSearchString,
 } from '@/lib/orders/list';
-import { kpiCatalogue } from '@/metrics';
+import { engine } from '@/runtime/engine';
 import { DemoBanner } from '../../ui/demo-banner';
 import type { SearchParams } from '../../ui/search-params';
-import { OrdersExplorer, type KpiOption } from '../orders-table';
+import { OrdersExplorer, type KpiOption } from '../orders-explorer';
 import styles from '../orders.module.css';
 import { requirePage } from '../../session';
 import { can } from '@/lib/auth/roles';
@@ -20,12 +20,12 @@ import { can } from '@/lib/auth/roles';
 export const metadata: Metadata = { title: 'Orders' };
 
 /** KPIs that can list their rows: every KPI computed from orders or returns (not entered figures). */
-const drillable: KpiOption[] = kpiCatalogue
+const drillable: KpiOption[] = engine.catalogue.kpis
   .filter((k) => k.kind !== 'input')
   .map((k) => ({
     id: k.id,
     name: k.name,
-    grain: k.base === 'kpi_return_facts' ? 'return' : 'order',
+    rowPer: k.base === 'kpi_return_facts' ? 'return' : 'order',
     judged: !!k.failure && k.failure.trim() !== 'false',
   }));
 
@@ -49,7 +49,7 @@ export default async function OrdersPage({
     getDataCoverage(db),
   ]);
   const kpi = page.kpi;
-  const noun = kpi?.grain === 'return' ? 'returns' : 'orders';
+  const noun = kpi?.rowPer === 'return' ? 'returns' : 'orders';
   return (
     <>
       {coverage.isDemo && <DemoBanner />}
@@ -58,7 +58,7 @@ export default async function OrdersPage({
           <h1>{kpi ? `Orders behind ${kpi.name}` : 'Orders'}</h1>
           <p className="lede">
             {kpi
-              ? `The ${kpi.grain === 'return' ? 'returns' : 'orders'} this KPI counts, with its verdict on each. Dates filter the ${kpi.asOfLabel}.`
+              ? `The ${kpi.rowPer === 'return' ? 'returns' : 'orders'} this KPI counts, with its verdict on each. Dates filter the ${kpi.asOfLabel}.`
               : 'Every loaded order with its status, dates and fulfilment flags. Filter, sort, choose columns, and open an order for its timeline.'}
           </p>
         </div>

@@ -11,8 +11,10 @@ import {
   YAxis,
   type TooltipContentProps,
 } from 'recharts';
-import { ChartFigure, type LegendItem } from './chart-figure';
-import styles from './charts.module.css';
+import { capitalise } from '@/lib/format/labels';
+import { axis, grid, labelAxis } from './chart-axes';
+import { ChartFrame, type LegendItem } from './chart-frame';
+import { ChartTooltip } from './chart-tooltip';
 import { formatCount, formatKpiTick, formatKpiValue, type KpiUnit } from './units';
 
 export interface BreakdownRow {
@@ -149,134 +151,109 @@ export function BreakdownBars({
   const height = Math.max(compact ? 90 : 120, data.length * (barSize + (compact ? 12 : 16)) + 36);
   const longest = Math.max(...data.map((d) => d.label.length), 4);
   return (
-    <ChartFigure
+    <ChartFrame
       title={title}
       hideTitle={compact}
       summary={summary}
       height={height}
       legend={legend}
-      table={
-        <table>
-          <caption>{title}, best first; Q1 = best internal quartile</caption>
-          <thead>
-            <tr>
-              <th scope="col">{capitalise(dimension)}</th>
-              <th scope="col" className="num">
-                Value
-              </th>
-              {hasStats && (
-                <>
-                  <th scope="col" className="num">
-                    Median
-                  </th>
-                  <th scope="col" className="num">
-                    p90
-                  </th>
-                </>
-              )}
-              <th scope="col" className="num">
-                {capitalise(countWord)}
-              </th>
-              <th scope="col">Quartile</th>
-              {!compact && <th scope="col">To the next quartile</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((r) => (
-              <tr key={r.label}>
-                <th scope="row" className="row-head">
-                  {r.label}
-                </th>
-                <td className="num">{formatKpiValue(r.value, unit)}</td>
-                {hasStats && (
-                  <>
-                    <td className="num">{formatKpiValue(r.median, unit)}</td>
-                    <td className="num">{formatKpiValue(r.p90, unit)}</td>
-                  </>
-                )}
-                <td className="num">{formatCount(r.n)}</td>
-                <td>
-                  {r.quartile !== null
-                    ? `Q${r.quartile}`
-                    : placed
-                      ? (r.excluded ?? '—')
-                      : r.value !== null
-                        ? `#${rankOf(r)} of ${ranked.length} (no quartiles)`
-                        : '—'}
-                </td>
-                {!compact && <td>{r.gap ?? (r.quartile === 1 ? 'best quartile' : '—')}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      empty={data.length === 0 && `No ${plural(dimension)} in this range.`}
+      table={{
+        caption: `${title}, best first; Q1 = best internal quartile`,
+        rows: sorted,
+        rowKey: (r) => r.label,
+        rowHeader: { header: capitalise(dimension), cell: (r) => r.label },
+        columns: [
+          { header: 'Value', numeric: true, cell: (r) => formatKpiValue(r.value, unit) },
+          ...(hasStats
+            ? [
+                {
+                  header: 'Median',
+                  numeric: true,
+                  cell: (r: BreakdownRow) => formatKpiValue(r.median, unit),
+                },
+                {
+                  header: 'p90',
+                  numeric: true,
+                  cell: (r: BreakdownRow) => formatKpiValue(r.p90, unit),
+                },
+              ]
+            : []),
+          { header: capitalise(countWord), numeric: true, cell: (r) => formatCount(r.n) },
+          {
+            header: 'Quartile',
+            cell: (r) =>
+              r.quartile !== null
+                ? `Q${r.quartile}`
+                : placed
+                  ? (r.excluded ?? '—')
+                  : r.value !== null
+                    ? `#${rankOf(r)} of ${ranked.length} (no quartiles)`
+                    : '—',
+          },
+          !compact && {
+            header: 'To the next quartile',
+            cell: (r) => r.gap ?? (r.quartile === 1 ? 'best quartile' : '—'),
+          },
+        ],
+      }}
     >
-      {data.length === 0 ? (
-        <div className={styles.empty}>No {plural(dimension)} in this range.</div>
-      ) : (
-        <BarChart
-          responsive
-          style={{ width: '100%', height: '100%' }}
-          data={data}
-          layout="vertical"
-          margin={{ top: 4, right: 120, bottom: 0, left: 0 }}
-          barSize={barSize}
-          accessibilityLayer={false}
-        >
-          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" horizontal={false} />
-          <XAxis
-            type="number"
-            domain={[0, 'auto']}
-            tick={{ fill: 'var(--muted)', fontSize: 12 }}
-            stroke="var(--border)"
-            tickLine={false}
-            tickFormatter={(v: number) => formatKpiTick(v, unit)}
-          />
-          <YAxis
-            type="category"
-            dataKey="label"
-            width={Math.min(160, 16 + longest * 7.2)}
-            tick={{ fill: 'var(--text)', fontSize: 12 }}
-            stroke="var(--border)"
-            tickLine={false}
-            interval={0}
-          />
-          <Tooltip
-            cursor={{ fill: 'var(--accent-soft)' }}
-            content={(props: TooltipContentProps) => (
-              <SegmentTooltip {...props} unit={unit} countWord={countWord} />
-            )}
-          />
-          <Bar dataKey="value" isAnimationActive={false} radius={[0, 3, 3, 0]}>
-            {data.map((d) => (
-              <Cell
-                key={d.label}
-                fill={
-                  d.quartile !== null
-                    ? QUARTILE_FILL[d.quartile]
-                    : placed
-                      ? 'var(--muted)'
-                      : 'var(--accent)'
-                }
-                fillOpacity={
-                  d.quartile !== null ? QUARTILE_OPACITY[d.quartile] : placed ? 0.45 : 0.7
-                }
-              />
-            ))}
-            <LabelList dataKey="tag" position="right" fill="var(--text)" fontSize={12} offset={6} />
-          </Bar>
-          {overall !== null && (
-            <ReferenceLine
-              x={overall}
-              stroke="var(--text)"
-              strokeDasharray="5 3"
-              strokeOpacity={0.7}
-              ifOverflow="extendDomain"
-            />
+      <BarChart
+        responsive
+        style={{ width: '100%', height: '100%' }}
+        data={data}
+        layout="vertical"
+        margin={{ top: 4, right: 120, bottom: 0, left: 0 }}
+        barSize={barSize}
+        accessibilityLayer={false}
+      >
+        <CartesianGrid {...grid} horizontal={false} />
+        <XAxis
+          type="number"
+          domain={[0, 'auto']}
+          {...axis}
+          tickFormatter={(v: number) => formatKpiTick(v, unit)}
+        />
+        <YAxis
+          type="category"
+          dataKey="label"
+          width={Math.min(160, 16 + longest * 7.2)}
+          {...labelAxis}
+          interval={0}
+        />
+        <Tooltip
+          cursor={{ fill: 'var(--accent-soft)' }}
+          content={(props: TooltipContentProps) => (
+            <SegmentTooltip {...props} unit={unit} countWord={countWord} />
           )}
-        </BarChart>
-      )}
-    </ChartFigure>
+        />
+        <Bar dataKey="value" isAnimationActive={false} radius={[0, 3, 3, 0]}>
+          {data.map((d) => (
+            <Cell
+              key={d.label}
+              fill={
+                d.quartile !== null
+                  ? QUARTILE_FILL[d.quartile]
+                  : placed
+                    ? 'var(--muted)'
+                    : 'var(--accent)'
+              }
+              fillOpacity={d.quartile !== null ? QUARTILE_OPACITY[d.quartile] : placed ? 0.45 : 0.7}
+            />
+          ))}
+          <LabelList dataKey="tag" position="right" fill="var(--text)" fontSize={12} offset={6} />
+        </Bar>
+        {overall !== null && (
+          <ReferenceLine
+            x={overall}
+            stroke="var(--text)"
+            strokeDasharray="5 3"
+            strokeOpacity={0.7}
+            ifOverflow="extendDomain"
+          />
+        )}
+      </BarChart>
+    </ChartFrame>
   );
 }
 
@@ -288,16 +265,14 @@ function SegmentTooltip({
 }: TooltipContentProps & { unit: KpiUnit; countWord: string }) {
   const row = payload?.[0]?.payload as BreakdownRow | undefined;
   if (!active || !row) return null;
+  const placement =
+    row.quartile !== null ? `quartile Q${row.quartile}` : (row.excluded ?? 'not placed');
   return (
-    <div className={styles.tooltip}>
-      <strong>{row.label}</strong>
-      <div className={styles.tooltipValue}>{formatKpiValue(row.value, unit)}</div>
-      <div className={styles.tooltipNote}>
-        {formatCount(row.n)} {countWord} ·{' '}
-        {row.quartile !== null ? `quartile Q${row.quartile}` : (row.excluded ?? 'not placed')}
-      </div>
-      {row.gap && <div className={styles.tooltipNote}>{row.gap}</div>}
-    </div>
+    <ChartTooltip
+      title={row.label}
+      value={formatKpiValue(row.value, unit)}
+      notes={[`${formatCount(row.n)} ${countWord} · ${placement}`, row.gap]}
+    />
   );
 }
 
@@ -307,5 +282,4 @@ function compare(a: BreakdownRow, b: BreakdownRow, direction: 'higher' | 'lower'
   return direction === 'higher' ? b.value - a.value : a.value - b.value;
 }
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const plural = (s: string) => (s.endsWith('s') ? s : `${s}s`);

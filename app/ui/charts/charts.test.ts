@@ -1,7 +1,6 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { failureReason, timeReason } from '../kpi-pages/failure';
 import { bandOf, chartBandSet } from './bands';
 import { fillPeriods, yScale } from './scale';
 import { TrendChart } from './trend-chart';
@@ -105,42 +104,6 @@ describe('trend scale', () => {
     expect(formatKpiValue(null, 'percent')).toBe('—');
     expect(periodLabel('2025-04-01', 'quarter')).toBe('Q2 2025');
     expect(periodLabel('2025-03-01', 'month')).toBe('Mar 2025');
-  });
-});
-
-describe('failure explanations', () => {
-  it('says how late, how short, and where a slow order’s time went', () => {
-    expect(
-      failureReason('on_time_shipment_rate', {
-        final_ship_ts: '2025-03-05T10:00:00.000Z',
-        promised_ship_ts: '2025-03-03T00:00:00.000Z',
-      }),
-    ).toBe('Shipped 2025-03-05, promised 2025-03-03 — 2 days late');
-    expect(failureReason('order_fill_rate', { lines: 3, lines_filled_first: 1 })).toBe(
-      '2 of 3 lines short on the first ship date',
-    );
-    expect(
-      failureReason('perfect_order_rate', {
-        delivered_ts: '2025-03-07T10:00:00.000Z',
-        promised_delivery_ts: '2025-03-06T00:00:00.000Z',
-        lines: 2,
-        lines_filled_first: 2,
-        damaged: true,
-        documentation_error: false,
-      }),
-    ).toBe('Delivered 1 day late and damaged');
-    expect(
-      timeReason('order_shipment_cycle_time', {
-        order_ts: '2025-01-01T08:00:00.000Z',
-        released_ts: '2025-01-01T10:00:00.000Z',
-        final_ship_ts: '2025-01-05T10:00:00.000Z',
-        ship_dates: 2,
-        lines: 4,
-        lines_filled_first: 3,
-      }),
-    ).toBe(
-      'Released after 2 h · 4 days release → final ship · 2 ship dates · 1/4 lines backordered',
-    );
   });
 });
 

@@ -11,8 +11,10 @@ import {
   YAxis,
   type TooltipContentProps,
 } from 'recharts';
-import { ChartFigure, type LegendItem } from './chart-figure';
-import styles from './charts.module.css';
+import { capitalise } from '@/lib/format/labels';
+import { axis, grid } from './chart-axes';
+import { ChartFrame, type LegendItem } from './chart-frame';
+import { ChartTooltip } from './chart-tooltip';
 import {
   countTicks,
   formatCount,
@@ -128,121 +130,95 @@ export function Histogram({
     })),
   ];
   return (
-    <ChartFigure
+    <ChartFrame
       title={title}
       hideTitle={hideTitle}
       summary={summary}
       height={height}
       legend={legend}
-      table={
-        <table>
-          <caption>
-            {title}: {countWord} per bin
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Range ({u || 'value'})</th>
-              <th scope="col" className="num">
-                {capitalise(countWord)}
-              </th>
-              <th scope="col" className="num">
-                Share
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.from}>
-                <th scope="row" className="row-head">
-                  {rangeLabel(r, unit)}
-                </th>
-                <td className="num">{formatCount(r.count)}</td>
-                <td className="num">{formatPercent(r.share)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      empty={total === 0 && 'No values in this range.'}
+      table={{
+        caption: `${title}: ${countWord} per bin`,
+        rows,
+        rowKey: (r) => r.from,
+        rowHeader: { header: `Range (${u || 'value'})`, cell: (r) => rangeLabel(r, unit) },
+        columns: [
+          { header: capitalise(countWord), numeric: true, cell: (r) => formatCount(r.count) },
+          { header: 'Share', numeric: true, cell: (r) => formatPercent(r.share) },
+        ],
+      }}
     >
-      {total === 0 ? (
-        <div className={styles.empty}>No values in this range.</div>
-      ) : (
-        <BarChart
-          responsive
-          style={{ width: '100%', height: '100%' }}
-          data={rows}
-          margin={{ top: 22, right: 16, bottom: 0, left: 0 }}
-          barCategoryGap={1}
-          accessibilityLayer={false}
-        >
-          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-          <XAxis
-            dataKey="mid"
-            type="number"
-            domain={[0, top]}
-            ticks={ticksOf(rows, width, !!tail)}
-            tickFormatter={(v: number) => formatKpiTick(v, unit)}
-            tick={{ fill: 'var(--muted)', fontSize: 12 }}
-            stroke="var(--border)"
-            tickLine={false}
-            allowDataOverflow
+      <BarChart
+        responsive
+        style={{ width: '100%', height: '100%' }}
+        data={rows}
+        margin={{ top: 22, right: 16, bottom: 0, left: 0 }}
+        barCategoryGap={1}
+        accessibilityLayer={false}
+      >
+        <CartesianGrid {...grid} vertical={false} />
+        <XAxis
+          dataKey="mid"
+          type="number"
+          domain={[0, top]}
+          ticks={ticksOf(rows, width, !!tail)}
+          tickFormatter={(v: number) => formatKpiTick(v, unit)}
+          {...axis}
+          allowDataOverflow
+        />
+        <YAxis
+          ticks={yTicks}
+          domain={[0, yTicks.at(-1) ?? 'auto']}
+          {...axis}
+          tickFormatter={(v: number) => formatCount(v)}
+          width={56}
+        />
+        <Tooltip
+          cursor={{ fill: 'var(--accent-soft)' }}
+          content={(props: TooltipContentProps) => (
+            <BinTooltip {...props} unit={unit} countWord={countWord} />
+          )}
+        />
+        <Bar dataKey="count" fill="var(--accent)" fillOpacity={0.75} isAnimationActive={false}>
+          <LabelList
+            dataKey="tailLabel"
+            content={({ x, y, width, value }) =>
+              value ? (
+                <text
+                  x={Number(x) + Number(width) / 2}
+                  y={Number(y) - 6}
+                  textAnchor="middle"
+                  fill="var(--muted)"
+                  fontSize={11}
+                >
+                  {String(value)}
+                </text>
+              ) : null
+            }
           />
-          <YAxis
-            ticks={yTicks}
-            domain={[0, yTicks.at(-1) ?? 'auto']}
-            tick={{ fill: 'var(--muted)', fontSize: 12 }}
-            stroke="var(--border)"
-            tickLine={false}
-            tickFormatter={(v: number) => formatCount(v)}
-            width={56}
+        </Bar>
+        {markers.map((m, i) => (
+          <ReferenceLine
+            key={m.key}
+            x={Math.min(m.value, top)}
+            stroke="var(--text)"
+            strokeWidth={m.width}
+            strokeDasharray={m.dash}
+            ifOverflow="extendDomain"
+            label={{
+              value: `${m.label} ${formatKpiTick(m.value, unit)}`,
+              position: 'top',
+              fill: 'var(--text)',
+              fontSize: 11,
+              fontWeight: 600,
+              dy: i % 2 ? 12 : 0,
+              dx: 4,
+              textAnchor: 'start',
+            }}
           />
-          <Tooltip
-            cursor={{ fill: 'var(--accent-soft)' }}
-            content={(props: TooltipContentProps) => (
-              <BinTooltip {...props} unit={unit} countWord={countWord} />
-            )}
-          />
-          <Bar dataKey="count" fill="var(--accent)" fillOpacity={0.75} isAnimationActive={false}>
-            <LabelList
-              dataKey="tailLabel"
-              content={({ x, y, width, value }) =>
-                value ? (
-                  <text
-                    x={Number(x) + Number(width) / 2}
-                    y={Number(y) - 6}
-                    textAnchor="middle"
-                    fill="var(--muted)"
-                    fontSize={11}
-                  >
-                    {String(value)}
-                  </text>
-                ) : null
-              }
-            />
-          </Bar>
-          {markers.map((m, i) => (
-            <ReferenceLine
-              key={m.key}
-              x={Math.min(m.value, top)}
-              stroke="var(--text)"
-              strokeWidth={m.width}
-              strokeDasharray={m.dash}
-              ifOverflow="extendDomain"
-              label={{
-                value: `${m.label} ${formatKpiTick(m.value, unit)}`,
-                position: 'top',
-                fill: 'var(--text)',
-                fontSize: 11,
-                fontWeight: 600,
-                dy: i % 2 ? 12 : 0,
-                dx: 4,
-                textAnchor: 'start',
-              }}
-            />
-          ))}
-        </BarChart>
-      )}
-    </ChartFigure>
+        ))}
+      </BarChart>
+    </ChartFrame>
   );
 }
 
@@ -255,13 +231,11 @@ function BinTooltip({
   const row = payload?.[0]?.payload as Row | undefined;
   if (!active || !row) return null;
   return (
-    <div className={styles.tooltip}>
-      <strong>{rangeLabel(row, unit)}</strong>
-      <div className={styles.tooltipValue}>
-        {formatCount(row.count)} {countWord}
-      </div>
-      <div className={styles.tooltipNote}>{formatPercent(row.share)} of all</div>
-    </div>
+    <ChartTooltip
+      title={rangeLabel(row, unit)}
+      value={`${formatCount(row.count)} ${countWord}`}
+      notes={[`${formatPercent(row.share)} of all`]}
+    />
   );
 }
 
@@ -278,5 +252,3 @@ function ticksOf(rows: Row[], width: number, tail: boolean): number[] {
   const every = Math.max(1, Math.ceil(edges.length / 8));
   return edges.filter((_, i) => i % every === 0);
 }
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -13,8 +13,10 @@ import {
   YAxis,
   type TooltipContentProps,
 } from 'recharts';
-import { ChartFigure, type LegendItem } from './chart-figure';
-import styles from './charts.module.css';
+import { capitalise } from '@/lib/format/labels';
+import { axis, grid, labelAxis } from './chart-axes';
+import { ChartFrame, type LegendItem } from './chart-frame';
+import { ChartTooltip } from './chart-tooltip';
 import { formatCount, formatPercent } from './units';
 
 export interface ParetoRow {
@@ -113,133 +115,106 @@ export function Pareto({
   // Angle the labels when they would not fit under their bars (a half-width panel is ~480 px).
   const angled = longest * 7.5 > 480 / Math.max(1, data.length);
   return (
-    <ChartFigure
+    <ChartFrame
       title={title}
       hideTitle={hideTitle}
       summary={summary}
       height={height + (angled ? Math.min(70, longest * 5) : 0)}
       legend={legend}
-      table={
-        <table>
-          <caption>{title}, most frequent first</caption>
-          <thead>
-            <tr>
-              <th scope="col">{capitalise(singular(itemWord))}</th>
-              <th scope="col" className="num">
-                {capitalise(countWord)}
-              </th>
-              <th scope="col" className="num">
-                Share
-              </th>
-              <th scope="col" className="num">
-                Cumulative
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.label}>
-                <th scope="row" className="row-head">
-                  {r.label}
-                  {r.flagged && <span className="stat-note"> · {flagLabel}</span>}
-                  {r.detail && <div className="stat-note">{r.detail}</div>}
-                </th>
-                <td className="num">{formatCount(r.count)}</td>
-                <td className="num">{formatPercent(r.share)}</td>
-                <td className="num">{formatPercent(r.cumulativeShare)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      empty={data.length === 0 && `No ${countWord} in this range.`}
+      table={{
+        caption: `${title}, most frequent first`,
+        rows,
+        rowKey: (r) => r.label,
+        rowHeader: {
+          header: capitalise(singular(itemWord)),
+          cell: (r) => (
+            <>
+              {r.label}
+              {r.flagged && <span className="stat-note"> · {flagLabel}</span>}
+              {r.detail && <div className="stat-note">{r.detail}</div>}
+            </>
+          ),
+        },
+        columns: [
+          { header: capitalise(countWord), numeric: true, cell: (r) => formatCount(r.count) },
+          { header: 'Share', numeric: true, cell: (r) => formatPercent(r.share) },
+          { header: 'Cumulative', numeric: true, cell: (r) => formatPercent(r.cumulativeShare) },
+        ],
+      }}
     >
-      {data.length === 0 ? (
-        <div className={styles.empty}>No {countWord} in this range.</div>
-      ) : (
-        <ComposedChart
-          responsive
-          style={{ width: '100%', height: '100%' }}
-          data={data}
-          margin={{ top: 18, right: 8, bottom: 0, left: 0 }}
-          accessibilityLayer={false}
+      <ComposedChart
+        responsive
+        style={{ width: '100%', height: '100%' }}
+        data={data}
+        margin={{ top: 18, right: 8, bottom: 0, left: 0 }}
+        accessibilityLayer={false}
+      >
+        <CartesianGrid {...grid} vertical={false} />
+        <XAxis
+          dataKey="label"
+          interval={0}
+          {...labelAxis}
+          angle={angled ? -35 : 0}
+          textAnchor={angled ? 'end' : 'middle'}
+          height={angled ? Math.min(90, 20 + longest * 5.5) : 30}
+        />
+        <YAxis yAxisId="count" {...axis} tickFormatter={(v: number) => formatCount(v)} width={52} />
+        <YAxis
+          yAxisId="share"
+          orientation="right"
+          domain={[0, 100]}
+          ticks={[0, 25, 50, 80, 100]}
+          {...axis}
+          tickFormatter={(v: number) => `${v} %`}
+          width={48}
+        />
+        <Tooltip
+          cursor={{ fill: 'var(--accent-soft)' }}
+          content={(props: TooltipContentProps) => (
+            <ParetoTooltip {...props} countWord={countWord} />
+          )}
+        />
+        <ReferenceLine
+          yAxisId="share"
+          y={80}
+          stroke="var(--text)"
+          strokeOpacity={0.6}
+          strokeDasharray="2 3"
+        />
+        <Bar
+          yAxisId="count"
+          dataKey="plain"
+          stackId="count"
+          fill="var(--accent)"
+          fillOpacity={0.75}
+          radius={[3, 3, 0, 0]}
+          isAnimationActive={false}
         >
-          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-          <XAxis
-            dataKey="label"
-            interval={0}
-            tick={{ fill: 'var(--text)', fontSize: 12 }}
-            angle={angled ? -35 : 0}
-            textAnchor={angled ? 'end' : 'middle'}
-            height={angled ? Math.min(90, 20 + longest * 5.5) : 30}
-            stroke="var(--border)"
-            tickLine={false}
-          />
-          <YAxis
-            yAxisId="count"
-            tick={{ fill: 'var(--muted)', fontSize: 12 }}
-            stroke="var(--border)"
-            tickLine={false}
-            tickFormatter={(v: number) => formatCount(v)}
-            width={52}
-          />
-          <YAxis
-            yAxisId="share"
-            orientation="right"
-            domain={[0, 100]}
-            ticks={[0, 25, 50, 80, 100]}
-            tick={{ fill: 'var(--muted)', fontSize: 12 }}
-            stroke="var(--border)"
-            tickLine={false}
-            tickFormatter={(v: number) => `${v} %`}
-            width={48}
-          />
-          <Tooltip
-            cursor={{ fill: 'var(--accent-soft)' }}
-            content={(props: TooltipContentProps) => (
-              <ParetoTooltip {...props} countWord={countWord} />
-            )}
-          />
-          <ReferenceLine
-            yAxisId="share"
-            y={80}
-            stroke="var(--text)"
-            strokeOpacity={0.6}
-            strokeDasharray="2 3"
-          />
-          <Bar
-            yAxisId="count"
-            dataKey="plain"
-            stackId="count"
-            fill="var(--accent)"
-            fillOpacity={0.75}
-            radius={[3, 3, 0, 0]}
-            isAnimationActive={false}
-          >
-            <LabelList dataKey="plain" position="top" fill="var(--muted)" fontSize={11} />
-          </Bar>
-          <Bar
-            yAxisId="count"
-            dataKey="flaggedCount"
-            stackId="count"
-            fill={{ color: 'var(--bad)', definition: hatch }}
-            fillOpacity={0.8}
-            radius={[3, 3, 0, 0]}
-            isAnimationActive={false}
-          >
-            <LabelList dataKey="flaggedCount" position="top" fill="var(--muted)" fontSize={11} />
-          </Bar>
-          <Line
-            yAxisId="share"
-            type="linear"
-            dataKey="cumulativeShare"
-            stroke="var(--bad)"
-            strokeWidth={2}
-            dot={{ r: 3, fill: 'var(--surface)', strokeWidth: 2 }}
-            isAnimationActive={false}
-          />
-        </ComposedChart>
-      )}
-    </ChartFigure>
+          <LabelList dataKey="plain" position="top" fill="var(--muted)" fontSize={11} />
+        </Bar>
+        <Bar
+          yAxisId="count"
+          dataKey="flaggedCount"
+          stackId="count"
+          fill={{ color: 'var(--bad)', definition: hatch }}
+          fillOpacity={0.8}
+          radius={[3, 3, 0, 0]}
+          isAnimationActive={false}
+        >
+          <LabelList dataKey="flaggedCount" position="top" fill="var(--muted)" fontSize={11} />
+        </Bar>
+        <Line
+          yAxisId="share"
+          type="linear"
+          dataKey="cumulativeShare"
+          stroke="var(--bad)"
+          strokeWidth={2}
+          dot={{ r: 3, fill: 'var(--surface)', strokeWidth: 2 }}
+          isAnimationActive={false}
+        />
+      </ComposedChart>
+    </ChartFrame>
   );
 }
 
@@ -251,19 +226,16 @@ function ParetoTooltip({
   const row = payload?.[0]?.payload as ParetoRow | undefined;
   if (!active || !row) return null;
   return (
-    <div className={styles.tooltip}>
-      <strong>{row.label}</strong>
-      <div className={styles.tooltipValue}>
-        {formatCount(row.count)} {countWord}
-      </div>
-      <div className={styles.tooltipNote}>
-        {formatPercent(row.share)} of all · {formatPercent(row.cumulativeShare)} cumulative
-      </div>
-      {row.detail && <div className={styles.tooltipNote}>{row.detail}</div>}
-    </div>
+    <ChartTooltip
+      title={row.label}
+      value={`${formatCount(row.count)} ${countWord}`}
+      notes={[
+        `${formatPercent(row.share)} of all · ${formatPercent(row.cumulativeShare)} cumulative`,
+        row.detail,
+      ]}
+    />
   );
 }
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const singular = (s: string) =>
   s.endsWith('ies') ? `${s.slice(0, -3)}y` : s.endsWith('s') ? s.slice(0, -1) : s;

@@ -11,8 +11,9 @@ import {
   type LabelProps,
   type TooltipContentProps,
 } from 'recharts';
-import { ChartFigure, type LegendItem } from './chart-figure';
-import styles from './charts.module.css';
+import { axis, labelAxis } from './chart-axes';
+import { ChartFrame, type LegendItem } from './chart-frame';
+import { ChartTooltip } from './chart-tooltip';
 import { formatCount, formatKpiTick, formatKpiValue } from './units';
 
 export interface StageInput {
@@ -80,100 +81,71 @@ export function StageBar({ title, stages, height = 150 }: StageBarProps) {
     opacity: LOOK[s.stage].shape === 'bar' ? LOOK[s.stage].opacity : undefined,
   }));
   return (
-    <ChartFigure
+    <ChartFrame
       title={title}
       summary={summary}
       height={height}
       legend={legend}
-      table={
-        <table>
-          <caption>{title}, hours per stage</caption>
-          <thead>
-            <tr>
-              <th scope="col">Stage</th>
-              <th scope="col" className="num">
-                Mean
-              </th>
-              <th scope="col" className="num">
-                Median
-              </th>
-              <th scope="col" className="num">
-                Orders
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {stages.map((s) => (
-              <tr key={s.stage}>
-                <th scope="row" className="row-head">
-                  {LOOK[s.stage].name}
-                  <div className="stat-note">{s.label}</div>
-                </th>
-                <td className="num">{formatKpiValue(s.meanHours, 'hours')}</td>
-                <td className="num">{formatKpiValue(s.medianHours, 'hours')}</td>
-                <td className="num">{formatCount(s.n)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      empty={!present.length && 'No stage timestamps in this range.'}
+      table={{
+        caption: `${title}, hours per stage`,
+        rows: stages,
+        rowKey: (s) => s.stage,
+        rowHeader: {
+          header: 'Stage',
+          cell: (s) => (
+            <>
+              {LOOK[s.stage].name}
+              <div className="stat-note">{s.label}</div>
+            </>
+          ),
+        },
+        columns: [
+          { header: 'Mean', numeric: true, cell: (s) => formatKpiValue(s.meanHours, 'hours') },
+          { header: 'Median', numeric: true, cell: (s) => formatKpiValue(s.medianHours, 'hours') },
+          { header: 'Orders', numeric: true, cell: (s) => formatCount(s.n) },
+        ],
+      }}
     >
-      {!present.length ? (
-        <div className={styles.empty}>No stage timestamps in this range.</div>
-      ) : (
-        <BarChart
-          responsive
-          style={{ width: '100%', height: '100%' }}
-          data={rows}
-          layout="vertical"
-          margin={{ top: 4, right: 16, bottom: 0, left: 0 }}
-          barSize={34}
-          accessibilityLayer={false}
-        >
-          <XAxis
-            type="number"
-            tick={{ fill: 'var(--muted)', fontSize: 12 }}
-            stroke="var(--border)"
-            tickLine={false}
-            tickFormatter={(v: number) => formatKpiTick(v, 'hours')}
-          />
-          <YAxis
-            type="category"
-            dataKey="measure"
-            width={64}
-            tick={{ fill: 'var(--text)', fontSize: 12 }}
-            stroke="var(--border)"
-            tickLine={false}
-          />
-          <Tooltip
-            cursor={{ fill: 'var(--accent-soft)' }}
-            content={(props: TooltipContentProps) => <StageTooltip {...props} stages={stages} />}
-          />
-          {stages.map((s) => (
-            <Bar
-              key={s.stage}
+      <BarChart
+        responsive
+        style={{ width: '100%', height: '100%' }}
+        data={rows}
+        layout="vertical"
+        margin={{ top: 4, right: 16, bottom: 0, left: 0 }}
+        barSize={34}
+        accessibilityLayer={false}
+      >
+        <XAxis type="number" {...axis} tickFormatter={(v: number) => formatKpiTick(v, 'hours')} />
+        <YAxis type="category" dataKey="measure" width={64} {...labelAxis} />
+        <Tooltip
+          cursor={{ fill: 'var(--accent-soft)' }}
+          content={(props: TooltipContentProps) => <StageTooltip {...props} stages={stages} />}
+        />
+        {stages.map((s) => (
+          <Bar
+            key={s.stage}
+            dataKey={s.stage}
+            name={LOOK[s.stage].name}
+            stackId="stages"
+            fill={
+              s.stage === 'delivery'
+                ? { color: LOOK[s.stage].fill, definition: hatch }
+                : LOOK[s.stage].fill
+            }
+            fillOpacity={LOOK[s.stage].opacity}
+            stroke="var(--surface)"
+            strokeWidth={1}
+            isAnimationActive={false}
+          >
+            <LabelList
               dataKey={s.stage}
-              name={LOOK[s.stage].name}
-              stackId="stages"
-              fill={
-                s.stage === 'delivery'
-                  ? { color: LOOK[s.stage].fill, definition: hatch }
-                  : LOOK[s.stage].fill
-              }
-              fillOpacity={LOOK[s.stage].opacity}
-              stroke="var(--surface)"
-              strokeWidth={1}
-              isAnimationActive={false}
-            >
-              <LabelList
-                dataKey={s.stage}
-                content={(p) => <SegmentLabel {...p} name={LOOK[s.stage].name} />}
-              />
-            </Bar>
-          ))}
-        </BarChart>
-      )}
-    </ChartFigure>
+              content={(p) => <SegmentLabel {...p} name={LOOK[s.stage].name} />}
+            />
+          </Bar>
+        ))}
+      </BarChart>
+    </ChartFrame>
   );
 }
 
@@ -204,14 +176,12 @@ function StageTooltip({ active, payload, stages }: TooltipContentProps & { stage
   const measure = (payload?.[0]?.payload as { measure?: string } | undefined)?.measure;
   if (!active || !measure) return null;
   return (
-    <div className={styles.tooltip}>
-      <strong>{measure} hours per stage</strong>
-      {stages.map((s) => (
-        <div key={s.stage} className={styles.tooltipNote}>
-          {LOOK[s.stage].name}:{' '}
-          {formatKpiValue(measure === 'Mean' ? s.meanHours : s.medianHours, 'hours')}
-        </div>
-      ))}
-    </div>
+    <ChartTooltip
+      title={`${measure} hours per stage`}
+      notes={stages.map(
+        (s) =>
+          `${LOOK[s.stage].name}: ${formatKpiValue(measure === 'Mean' ? s.meanHours : s.medianHours, 'hours')}`,
+      )}
+    />
   );
 }

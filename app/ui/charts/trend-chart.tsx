@@ -11,10 +11,13 @@ import {
   YAxis,
   type TooltipContentProps,
 } from 'recharts';
+import { capitalise } from '@/lib/format/labels';
 import { bandOf, type ChartBandSet } from './bands';
+import { axis, grid } from './chart-axes';
+import { ChartFrame, type LegendItem } from './chart-frame';
+import { ChartTooltip } from './chart-tooltip';
 import { fillPeriods, yScale, type TrendPoint } from './scale';
-import { ChartFigure, type LegendItem } from './chart-figure';
-import styles from './charts.module.css';
+import { periodState, targetWord, trendSummary } from './trend-text';
 import {
   formatCount,
   formatKpiTick,
@@ -135,183 +138,154 @@ export function TrendChart({
   ];
   const valued = rows.filter((r) => r.value !== null);
   return (
-    <ChartFigure
+    <ChartFrame
       title={title}
       hideTitle={hideTitle}
       summary={summary}
       height={height}
       legend={legend}
-      table={
-        <table>
-          <caption>
-            {title}, {grainWords[grain]}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Period</th>
-              <th scope="col" className="num">
-                Value
-              </th>
-              <th scope="col" className="num">
-                {capitalise(countWord)}
-              </th>
-              {shaded && <th scope="col">Band ({shaded.title})</th>}
-              {target !== null && <th scope="col">Target</th>}
-              {anyPartial && <th scope="col">Period state</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.period}>
-                <th scope="row" className="row-head">
-                  {periodLabel(r.period, grain, true)}
-                </th>
-                <td className="num">{formatKpiValue(r.value, unit)}</td>
-                <td className="num">{formatCount(r.n)}</td>
-                {shaded && (
-                  <td>{r.value === null ? '—' : (bandOf(r.value, shaded)?.label ?? '—')}</td>
-                )}
-                {target !== null && <td>{targetWord(r.value, target, direction)}</td>}
-                {anyPartial && <td>{periodState(r)}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      empty={valued.length === 0 && 'No values in this range.'}
+      table={{
+        caption: `${title}, ${grainWords[grain]}`,
+        rows,
+        rowKey: (r) => r.period,
+        rowHeader: { header: 'Period', cell: (r) => periodLabel(r.period, grain, true) },
+        columns: [
+          { header: 'Value', numeric: true, cell: (r) => formatKpiValue(r.value, unit) },
+          { header: capitalise(countWord), numeric: true, cell: (r) => formatCount(r.n) },
+          shaded && {
+            header: `Band (${shaded.title})`,
+            cell: (r) => (r.value === null ? '—' : (bandOf(r.value, shaded)?.label ?? '—')),
+          },
+          target !== null && {
+            header: 'Target',
+            cell: (r) => targetWord(r.value, target, direction),
+          },
+          anyPartial && { header: 'Period state', cell: periodState },
+        ],
+      }}
     >
-      {valued.length === 0 ? (
-        <div className={styles.empty}>No values in this range.</div>
-      ) : (
-        <ComposedChart
-          responsive
-          style={{ width: '100%', height: '100%' }}
-          data={rows}
-          margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
-          accessibilityLayer={false}
-        >
-          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-          {shaded?.areas.map((a) => (
-            <ReferenceArea
-              key={a.label}
-              y1={a.y1 ?? domain[0]}
-              y2={a.y2 ?? domain[1]}
-              ifOverflow="hidden"
-              fill={BAND_FILL[bandTone(a.rank, shaded.bandCount)]}
-              fillOpacity={a.rank % 2 ? 0.12 : 0.06}
-              stroke="none"
-              label={{
-                value: a.label,
-                position: 'insideTopRight',
-                fill: 'var(--muted)',
-                fontSize: 11,
-              }}
-            />
-          ))}
-          <XAxis
-            dataKey="label"
-            tick={{ fill: 'var(--muted)', fontSize: 12 }}
-            stroke="var(--border)"
-            tickLine={false}
-            minTickGap={12}
+      <ComposedChart
+        responsive
+        style={{ width: '100%', height: '100%' }}
+        data={rows}
+        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+        accessibilityLayer={false}
+      >
+        <CartesianGrid {...grid} vertical={false} />
+        {shaded?.areas.map((a) => (
+          <ReferenceArea
+            key={a.label}
+            y1={a.y1 ?? domain[0]}
+            y2={a.y2 ?? domain[1]}
+            ifOverflow="hidden"
+            fill={BAND_FILL[bandTone(a.rank, shaded.bandCount)]}
+            fillOpacity={a.rank % 2 ? 0.12 : 0.06}
+            stroke="none"
+            label={{
+              value: a.label,
+              position: 'insideTopRight',
+              fill: 'var(--muted)',
+              fontSize: 11,
+            }}
           />
-          <YAxis
-            domain={domain}
-            ticks={ticks}
-            allowDataOverflow
-            tick={{ fill: 'var(--muted)', fontSize: 12 }}
-            stroke="var(--border)"
-            tickLine={false}
-            tickFormatter={(v: number) => formatKpiTick(v, unit)}
-            width={64}
+        ))}
+        <XAxis dataKey="label" {...axis} minTickGap={12} />
+        <YAxis
+          domain={domain}
+          ticks={ticks}
+          allowDataOverflow
+          {...axis}
+          tickFormatter={(v: number) => formatKpiTick(v, unit)}
+          width={64}
+        />
+        {lines.map((l) => (
+          <ReferenceLine
+            key={`${l.set}-${l.y}-${l.label}`}
+            y={l.y}
+            ifOverflow="hidden"
+            stroke="var(--text)"
+            strokeOpacity={0.6}
+            strokeDasharray="2 3"
+            label={{
+              value: l.label,
+              position: 'insideBottomLeft',
+              fill: 'var(--muted)',
+              fontSize: 11,
+            }}
           />
-          {lines.map((l) => (
-            <ReferenceLine
-              key={`${l.set}-${l.y}-${l.label}`}
-              y={l.y}
-              ifOverflow="hidden"
-              stroke="var(--text)"
-              strokeOpacity={0.6}
-              strokeDasharray="2 3"
-              label={{
-                value: l.label,
-                position: 'insideBottomLeft',
-                fill: 'var(--muted)',
-                fontSize: 11,
-              }}
-            />
-          ))}
-          {target !== null && (
-            <ReferenceLine
-              y={target}
-              stroke="var(--good)"
-              strokeWidth={2}
-              strokeDasharray="6 4"
-              label={{
-                value: `Target ${formatKpiValue(target, unit)}`,
-                position: 'insideTopLeft',
-                fill: 'var(--good)',
-                fontSize: 11,
-                fontWeight: 600,
-              }}
+        ))}
+        {target !== null && (
+          <ReferenceLine
+            y={target}
+            stroke="var(--good)"
+            strokeWidth={2}
+            strokeDasharray="6 4"
+            label={{
+              value: `Target ${formatKpiValue(target, unit)}`,
+              position: 'insideTopLeft',
+              fill: 'var(--good)',
+              fontSize: 11,
+              fontWeight: 600,
+            }}
+          />
+        )}
+        <Tooltip
+          cursor={{ stroke: 'var(--muted)', strokeDasharray: '3 3' }}
+          content={(props: TooltipContentProps) => (
+            <TrendTooltip
+              {...props}
+              unit={unit}
+              grain={grain}
+              countWord={countWord}
+              bands={bands}
+              target={target}
+              direction={direction}
             />
           )}
-          <Tooltip
-            cursor={{ stroke: 'var(--muted)', strokeDasharray: '3 3' }}
-            content={(props: TooltipContentProps) => (
-              <TrendTooltip
-                {...props}
-                unit={unit}
-                grain={grain}
-                countWord={countWord}
-                bands={bands}
-                target={target}
-                direction={direction}
-              />
-            )}
-          />
+        />
+        <Line
+          type="linear"
+          dataKey="solid"
+          stroke="var(--accent)"
+          strokeWidth={2.5}
+          dot={
+            rows.length <= 60
+              ? { r: 3, fill: 'var(--surface)', strokeWidth: 2 }
+              : { r: 1.5, fill: 'var(--accent)', strokeWidth: 0 }
+          }
+          activeDot={{ r: 5 }}
+          connectNulls={false}
+          isAnimationActive={false}
+        />
+        {anyPartial && (
           <Line
             type="linear"
-            dataKey="solid"
+            dataKey="dashed"
             stroke="var(--accent)"
-            strokeWidth={2.5}
-            dot={
-              rows.length <= 60
-                ? { r: 3, fill: 'var(--surface)', strokeWidth: 2 }
-                : { r: 1.5, fill: 'var(--accent)', strokeWidth: 0 }
-            }
+            strokeWidth={2}
+            strokeDasharray="6 4"
+            dot={(props: { cx?: number; cy?: number; index?: number }) => (
+              <circle
+                key={`partial-${props.index}`}
+                cx={props.cx}
+                cy={props.cy}
+                r={rows[props.index ?? -1]?.partial ? 5 : 0}
+                fill="var(--surface)"
+                stroke="var(--accent)"
+                strokeWidth={2}
+              />
+            )}
             activeDot={{ r: 5 }}
             connectNulls={false}
             isAnimationActive={false}
-          />
-          {anyPartial && (
-            <Line
-              type="linear"
-              dataKey="dashed"
-              stroke="var(--accent)"
-              strokeWidth={2}
-              strokeDasharray="6 4"
-              dot={(props: { cx?: number; cy?: number; index?: number }) => (
-                <circle
-                  key={`partial-${props.index}`}
-                  cx={props.cx}
-                  cy={props.cy}
-                  r={rows[props.index ?? -1]?.partial ? 5 : 0}
-                  fill="var(--surface)"
-                  stroke="var(--accent)"
-                  strokeWidth={2}
-                />
-              )}
-              activeDot={{ r: 5 }}
-              connectNulls={false}
-              isAnimationActive={false}
-              legendType="none"
-            >
-              <LabelList dataKey="mark" position="top" fill="var(--muted)" fontSize={11} />
-            </Line>
-          )}
-        </ComposedChart>
-      )}
-    </ChartFigure>
+            legendType="none"
+          >
+            <LabelList dataKey="mark" position="top" fill="var(--muted)" fontSize={11} />
+          </Line>
+        )}
+      </ComposedChart>
+    </ChartFrame>
   );
 }
 
@@ -335,33 +309,22 @@ function TrendTooltip({
   const row = payload?.[0]?.payload as Row | undefined;
   if (!active || !row) return null;
   return (
-    <div className={styles.tooltip}>
-      <strong>{periodLabel(row.period, grain, true)}</strong>
-      <div className={styles.tooltipValue}>{formatKpiValue(row.value, unit)}</div>
-      <div className={styles.tooltipNote}>
-        {formatCount(row.n)} {countWord}
-      </div>
-      {row.partial && <div className={styles.tooltipNote}>{periodState(row)}</div>}
-      {row.value !== null &&
-        bands.map((b) => {
-          const band = bandOf(row.value!, b);
-          return band ? (
-            <div key={b.id} className={styles.tooltipNote}>
-              {band.label} · {b.title}
-            </div>
-          ) : null;
-        })}
-      {target !== null && (
-        <div className={styles.tooltipNote}>Target: {targetWord(row.value, target, direction)}</div>
-      )}
-    </div>
+    <ChartTooltip
+      title={periodLabel(row.period, grain, true)}
+      value={formatKpiValue(row.value, unit)}
+      notes={[
+        `${formatCount(row.n)} ${countWord}`,
+        row.partial && periodState(row),
+        ...(row.value === null
+          ? []
+          : bands.map((b) => {
+              const band = bandOf(row.value!, b);
+              return band && `${band.label} · ${b.title}`;
+            })),
+        target !== null && `Target: ${targetWord(row.value, target, direction)}`,
+      ]}
+    />
   );
-}
-
-function targetWord(value: number | null, target: number, direction: 'higher' | 'lower') {
-  if (value === null) return '—';
-  const met = direction === 'higher' ? value >= target : value <= target;
-  return met ? 'met' : 'missed';
 }
 
 /** 0 = best tone (green) … 4 = worst (red); the middle bands share the accent. */
@@ -369,58 +332,4 @@ function bandTone(rank: number, count: number): number {
   if (rank === 1) return 0;
   if (rank === count) return 4;
   return 2;
-}
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** A partial period in words: "partial", with the rows still open for a duration. */
-function periodState(r: TrendPoint): string {
-  if (!r.partial) return 'complete';
-  return r.maturing ? `partial; ${formatCount(r.maturing)} still open` : 'partial';
-}
-
-function trendSummary(
-  rows: Row[],
-  o: {
-    measure: string;
-    unit: KpiUnit;
-    direction: 'higher' | 'lower';
-    grain: ChartGrain;
-    target: number | null;
-    bands: ChartBandSet[];
-  },
-): string {
-  // A period not over in the data is named apart, never the first, last, best or worst.
-  const valued = rows.filter((r): r is Row & { value: number } => r.value !== null && !r.partial);
-  const partial = rows.filter((r) => r.partial && r.value !== null);
-  const name = (r: Row) => periodLabel(r.period, o.grain, true).replace(/^Week/, 'the week');
-  const partialText = partial.map(
-    (r) =>
-      `${capitalise(name(r))} is partial (not over in the data): ${formatKpiValue(r.value, o.unit)} so far${r.maturing ? `, ${formatCount(r.maturing)} still open` : ''}.`,
-  );
-  if (!valued.length)
-    return [
-      `No ${partial.length ? 'complete ' : ''}${grainWords[o.grain]} values of the ${o.measure} in this range.`,
-      ...partialText,
-    ].join(' ');
-  const first = valued[0]!;
-  const last = valued.at(-1)!;
-  const better = (a: number, b: number) => (o.direction === 'higher' ? a > b : a < b);
-  const best = valued.reduce((a, b) => (better(b.value, a.value) ? b : a));
-  const worst = valued.reduce((a, b) => (better(a.value, b.value) ? b : a));
-  const parts = [
-    valued.length === 1
-      ? `${capitalise(o.measure)} ${formatKpiValue(first.value, o.unit)} in ${name(first)}.`
-      : `${capitalise(o.grain === 'day' ? 'daily' : grainWords[o.grain])} ${o.measure} went from ${formatKpiValue(first.value, o.unit)} (${name(first)}) to ${formatKpiValue(last.value, o.unit)} (${name(last)}); best ${formatKpiValue(best.value, o.unit)} in ${name(best)}, worst ${formatKpiValue(worst.value, o.unit)} in ${name(worst)}.`,
-  ];
-  if (o.target !== null) {
-    const met = valued.filter((r) => targetWord(r.value, o.target!, o.direction) === 'met').length;
-    parts.push(
-      `Target ${formatKpiValue(o.target, o.unit)} met in ${met} of ${valued.length} ${valued.length === 1 ? 'period' : 'periods'}.`,
-    );
-  }
-  parts.push(...partialText);
-  for (const b of o.bands) parts.push(b.description);
-  if (!o.bands.length) parts.push('No published benchmark band to draw.');
-  return parts.join(' ');
 }

@@ -6,15 +6,15 @@ import { notPlacedInSets, placeInSets } from '@/lib/kpi/bands';
 import { loadKpiFixture } from '@/lib/kpi/kpi-test-helpers';
 import type { Basis } from '@/lib/kpi/types';
 import { scorecard } from '@/lib/kpi/scorecard';
-import { kpiCatalogue } from '@/metrics';
+import { catalogue } from '@/metrics';
 import { KpiCard } from '../kpi-card';
 import { BenchmarkSources } from './benchmark-sources';
 
-const sets = shippedBandSets.map((s) => ({ ...s, version: 1, importedAt: null }));
+const sets = shippedBandSets().map((s) => ({ ...s, version: 1, importedAt: null }));
 
 /** The KPI page's benchmark section for one KPI at one value, as plain text. */
 function section(id: string, value: number, basis: Basis = 'measured'): string {
-  const { standard, variant, unit } = kpiCatalogue.find((k) => k.id === id)!;
+  const { standard, variant, unit } = catalogue.kpis.find((k) => k.id === id)!;
   const kpi = { id, standard, variant, basis, assumedFields: [] };
   const html = renderToStaticMarkup(
     createElement(BenchmarkSources, {

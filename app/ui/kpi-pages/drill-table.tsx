@@ -1,25 +1,37 @@
 import type { ReactNode } from 'react';
+import { factTableOf } from '@/lib/semantic/catalogue';
+import { columnOf } from '@/lib/semantic/facts';
+import type { FactColumn, FactColumnKind } from '@/lib/semantic/facts';
+import { engine } from '@/runtime/engine';
 import { formatCount, formatKpiValue, type KpiUnit } from '../charts/units';
-import { explainingFields, failureReason, timeReason, type DrillField } from './failure';
 import styles from './kpi-pages.module.css';
 
 type Row = Record<string, unknown>;
 
-const orderBase: DrillField[] = [
-  { key: 'order_id', label: 'Order', kind: 'text' },
-  { key: 'order_ts', label: 'Ordered', kind: 'day' },
-  { key: 'site', label: 'Site', kind: 'text' },
-  { key: 'channel', label: 'Channel', kind: 'text' },
-  { key: 'carrier', label: 'Carrier', kind: 'text' },
-];
-const returnBase: DrillField[] = [
-  { key: 'return_id', label: 'Return', kind: 'text' },
-  { key: 'order_id', label: 'Order', kind: 'text' },
-  { key: 'site', label: 'Site', kind: 'text' },
-  { key: 'channel', label: 'Channel', kind: 'text' },
-];
+/** The columns that say which row it is and where it belongs, before the explaining fields. */
+const orderHead = ['order_id', 'order_ts', 'site', 'channel', 'carrier'];
+const returnHead = ['return_id', 'order_id', 'site', 'channel'];
 
-function cell(value: unknown, kind: DrillField['kind']): ReactNode {
+/** The drill's columns for a KPI: its head, then its explaining fields, labelled as declared. */
+function drillColumns(kpiId: string): FactColumn[] {
+  const kpi = engine.kpi(kpiId);
+  const table = factTableOf(engine.catalogue, kpi.base);
+  const explaining = engine.explainingColumns(kpiId);
+  // Many explaining fields: keep the table within the page by leaving channel and carrier out.
+  const head =
+    kpi.base === 'kpi_return_facts'
+      ? returnHead
+      : explaining.length > 4
+        ? orderHead.filter((name) => name !== 'channel' && name !== 'carrier')
+        : orderHead;
+  const columns = head.map((name) => columnOf(table, name)!);
+  return [...columns, ...explaining.filter((f) => !head.includes(f.name))];
+}
+
+const isNumeric = (kind: FactColumnKind) =>
+  kind === 'count' || kind === 'quantity' || kind === 'money';
+
+function cell(value: unknown, kind: FactColumnKind): ReactNode {
   if (value === null || value === undefined || value === '')
     return <span className={styles.na}>—</span>;
   switch (kind) {
@@ -28,6 +40,8 @@ function cell(value: unknown, kind: DrillField['kind']): ReactNode {
     case 'datetime':
       return String(value).slice(0, 16).replace('T', ' ');
     case 'count':
+    case 'quantity':
+    case 'money':
       return formatCount(Number(value));
     case 'flag':
       return value ? (
@@ -65,18 +79,9 @@ export function DrillTable({
   extraCell?: (row: Row) => ReactNode;
   showReason?: boolean;
 }) {
-  const isReturn = rows.some((r) => 'return_id' in r);
-  const explaining = explainingFields(kpiId);
-  // Many explaining fields: keep the table within the page by leaving channel and carrier out.
-  const base = isReturn
-    ? returnBase
-    : explaining.length > 4
-      ? orderBase.filter((f) => f.key !== 'channel' && f.key !== 'carrier')
-      : orderBase;
-  const fields = [...base, ...explaining.filter((f) => !base.some((b) => b.key === f.key))];
-  // Durations have no failure: say instead where a slow row's time went.
-  const explain = unit ? timeReason : failureReason;
-  const reasons = showReason ? rows.map((r) => explain(kpiId, r)) : [];
+  const fields = drillColumns(kpiId);
+  // A failing row says why it failed; a duration's row, where its time went.
+  const reasons = showReason ? rows.map((r) => engine.explain(kpiId, r)) : [];
   const withReason = reasons.some((r) => r !== null);
   return (
     <div
@@ -90,7 +95,7 @@ export function DrillTable({
         <thead>
           <tr>
             {fields.map((f) => (
-              <th key={f.key} scope="col" className={f.kind === 'count' ? 'num' : undefined}>
+              <th key={f.name} scope="col" className={isNumeric(f.kind) ? 'num' : undefined}>
                 {f.label}
               </th>
             ))}
@@ -108,17 +113,15 @@ export function DrillTable({
             <tr key={`${String(row.return_id ?? row.order_id)}-${i}`}>
               {fields.map((f, j) =>
                 j === 0 ? (
-                  <th key={f.key} scope="row" className={`row-head ${styles.mono}`}>
-                    {cell(row[f.key], f.kind)}
+                  <th key={f.name} scope="row" className={`row-head ${styles.mono}`}>
+                    {cell(row[f.name], f.kind)}
                   </th>
                 ) : (
                   <td
-                    key={f.key}
-                    className={
-                      f.kind === 'count' ? 'num' : f.kind === 'text' ? undefined : 'nowrap'
-                    }
+                    key={f.name}
+                    className={isNumeric(f.kind) ? 'num' : f.kind === 'text' ? undefined : 'nowrap'}
                   >
-                    {cell(row[f.key], f.kind)}
+                    {cell(row[f.name], f.kind)}
                   </td>
                 ),
               )}

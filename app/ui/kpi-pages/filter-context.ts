@@ -1,7 +1,7 @@
 import 'server-only';
 /** What the shared filter bar needs, loaded beside a page's own data (one round of queries). */
 import type { Database } from '@/lib/db/database';
-import { getDataCoverage } from '@/lib/ingest/coverage';
+import { getDataCoverage } from '@/lib/ingest/load/coverage';
 import {
   countMatchingOrders,
   listDimensionValues,

@@ -1,4 +1,5 @@
-import { computeKpis, getKpi } from '@/lib/kpi/compute';
+import { computeKpis } from '@/lib/kpi/compute';
+import { getKpi } from '@/lib/kpi/engine';
 import { kpiQuerySchema } from '@/lib/kpi/filters';
 import { filtersFromParams, json, route } from '../../respond';
 

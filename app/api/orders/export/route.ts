@@ -1,4 +1,5 @@
-import { exportOrdersCsv, ordersQueryInput, ordersQuerySchema } from '@/lib/orders/list';
+import { exportOrdersCsv } from '@/lib/orders/export';
+import { ordersQueryInput, ordersQuerySchema } from '@/lib/orders/list';
 import { attachment, listParam, route, textStream } from '../../respond';
 
 /**

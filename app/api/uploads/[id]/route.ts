@@ -1,5 +1,5 @@
-import { OrderlensError } from '@/lib/db/errors';
-import { isUploadId, removeUpload } from '@/lib/ingest/uploads';
+import { OrderlensError } from '@/lib/errors';
+import { isUploadId, removeUpload } from '@/lib/ingest/read/uploads';
 import { deleteById } from '../../respond';
 
 /** DELETE /api/uploads/:id: discard an uploaded file (and its rejects) the user has moved on from. */

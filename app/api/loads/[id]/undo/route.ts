@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { undoLoad } from '@/lib/ingest/ledger';
+import { undoLoad } from '@/lib/ingest/load/ledger';
 import { warmDefaultViews } from '@/lib/kpi/warm';
 import { json, readJson, reasonOf, route } from '../../../respond';
 

@@ -1,9 +1,9 @@
 import { rm } from 'node:fs/promises';
 import { z } from 'zod';
-import { loadExtract } from '@/lib/ingest/load-extract';
+import { loadExtract } from '@/lib/ingest/load/load-extract';
 import { warmDefaultViews } from '@/lib/kpi/warm';
-import { mappingSchema } from '@/lib/ingest/mapping';
-import { getUpload, rejectsFileOf, workDir } from '@/lib/ingest/uploads';
+import { mappingSchema } from '@/lib/ingest/map/mapping';
+import { getUpload, rejectsFileOf, workDir } from '@/lib/ingest/read/uploads';
 import { loadAuditEvent } from '@/lib/auth/audit';
 import { json, reasonOf, route, readJson } from '../../../respond';
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { mappingSchema } from '@/lib/ingest/mapping';
-import { previewDatabase, previewUpload } from '@/lib/ingest/preview';
-import { findProfile, type MappingProfile } from '@/lib/ingest/profiles';
-import { getUpload, workDir } from '@/lib/ingest/uploads';
+import { mappingSchema } from '@/lib/ingest/map/mapping';
+import { previewDatabase, previewUpload } from '@/lib/ingest/load/preview';
+import { findProfile, type MappingProfile } from '@/lib/ingest/load/profiles';
+import { getUpload, workDir } from '@/lib/ingest/read/uploads';
 import { mappingTargets } from '@/lib/model/canonical';
-import { kpiCatalogue } from '@/metrics';
+import { engine } from '@/runtime/engine';
 import { json, route } from '../../../respond';
 
 const querySchema = z.object({
@@ -57,7 +57,7 @@ export const GET = route<{ params: Promise<{ id: string }> }>(
       preview,
       profile: profile ? { name: profile.name, mapping: profile.mapping } : null,
       // Names and needs only: the wizard says which KPIs an unmapped field costs (kpisWithout).
-      kpis: kpiCatalogue.map((k) => ({ name: k.name, needs: k.needs })),
+      kpis: engine.catalogue.kpis.map((k) => ({ name: k.name, needs: k.needs })),
     });
   },
 );

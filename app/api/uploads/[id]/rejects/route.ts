@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { OrderlensError } from '@/lib/db/errors';
-import { getUpload, rejectsFileOf } from '@/lib/ingest/uploads';
+import { OrderlensError } from '@/lib/errors';
+import { getUpload, rejectsFileOf } from '@/lib/ingest/read/uploads';
 import { route } from '../../../respond';
 
 /** "Orders 2024.csv" → attachment; filename="Orders_2024-rejects.csv"; filename*=UTF-8''… */

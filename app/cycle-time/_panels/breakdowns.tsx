@@ -1,0 +1,54 @@
+import Link from 'next/link';
+import type { Filters } from '@/lib/kpi/filters';
+import { BreakdownBars } from '@/app/ui/charts/breakdown-bars';
+import { breakdownRows } from '@/app/ui/kpi-pages/breakdown-rows';
+import shared from '@/app/ui/kpi-pages/kpi-pages.module.css';
+import { dimensionLabels } from '@/app/ui/kpi-pages/labels';
+import { searchStringOf } from '@/app/ui/search-params';
+import styles from '../page.module.css';
+import { BREAKDOWNS, cycleTime, cycleTimeBy, KPI } from './data';
+
+/** Small multiples: the cycle time by site, carrier, channel and ship mode, fastest first. */
+export async function BreakdownsPanel({ filters }: { filters: Filters }) {
+  const [kpi, breakdowns] = await Promise.all([cycleTime(filters), cycleTimeBy(filters)]);
+  if (!kpi.available) return null;
+  return (
+    <section className="panel" aria-labelledby="by-h">
+      <h2 id="by-h">By site, carrier, channel and ship mode</h2>
+      <p className={shared.note}>
+        Fastest first. With four or more segments, each is placed in the quartiles of its peers (Q1
+        = fastest quarter); with fewer, they are ranked.
+      </p>
+      <div className={styles.smallMultiples}>
+        {BREAKDOWNS.map((by, i) => {
+          const dimension = dimensionLabels[by].toLowerCase();
+          return (
+            <div key={by} className={styles.multiple}>
+              <h3 className={styles.h3}>
+                By {dimension}{' '}
+                <Link
+                  className={styles.more}
+                  href={`/kpis/${KPI}${searchStringOf({ filters, by })}#breakdown`}
+                >
+                  details
+                  <span className="visually-hidden"> by {dimension}</span>
+                </Link>
+              </h3>
+              <BreakdownBars
+                title={`Cycle time by ${dimension}`}
+                dimension={dimension}
+                unit="hours"
+                direction="lower"
+                rows={breakdownRows(breakdowns[i]!)}
+                overall={kpi.value}
+                quartileReason={breakdowns[i]!.internal?.reason ?? null}
+                compact
+                maxBars={8}
+              />
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

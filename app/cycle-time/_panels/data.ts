@@ -1,0 +1,28 @@
+/** The cycle time page's KPI and the queries its panels share (one of each per request). */
+import type { Dimension, Filters } from '@/lib/kpi/filters';
+import type { ScorecardEntry } from '@/lib/kpi/scorecard';
+import { loadScorecard } from '@/app/ui/kpi-pages/data';
+
+export const KPI = 'order_shipment_cycle_time';
+
+export const BREAKDOWNS: Dimension[] = ['site', 'carrier', 'channel', 'ship_mode'];
+
+/** The cycle time by month: every panel reads it (and shows nothing when it is unavailable). */
+export async function cycleTime(filters: Filters): Promise<ScorecardEntry> {
+  return (await loadScorecard({ filters, grain: 'month' }, [KPI]))[0]!;
+}
+
+/** The cycle time by each of BREAKDOWNS, in that order. */
+export function cycleTimeBy(filters: Filters): Promise<ScorecardEntry[]> {
+  return Promise.all(
+    BREAKDOWNS.map(async (by) => (await loadScorecard({ filters, by, details: false }, [KPI]))[0]!),
+  );
+}
+
+/** The fastest segment with enough orders to count (20), if any. */
+export function bestOf(entry: ScorecardEntry) {
+  const candidates = (entry.series ?? []).filter(
+    (s): s is typeof s & { value: number } => s.value !== null && s.n >= 20 && !!s.segment,
+  );
+  return candidates.sort((a, b) => a.value - b.value)[0];
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { mapped, report, run } from './fixtures';
+import { initialWizardState, wizardReducer } from './state';
+import { runNote, wizardView } from './view';
+
+describe('wizardView and runNote', () => {
+  it('starts at choosing a file, on step 1', () => {
+    expect(initialWizardState.phase).toEqual({ step: 'choose' });
+    expect(wizardView(initialWizardState)).toMatchObject({
+      mapping: null,
+      currentStep: 0,
+      loaded: false,
+      working: false,
+    });
+  });
+
+  it('checks, marks a changed mapping stale, then loads', () => {
+    const key = wizardView(mapped).mappingKey;
+    const checking = wizardReducer(mapped, { type: 'runStarted', dryRun: true });
+    expect(checking.busy).toBe('check');
+    expect(runNote(checking, wizardView(checking))).toBe(
+      'Large files take a while; keep this page open.',
+    );
+    const checked = wizardReducer(checking, { type: 'runFinished', report: report({}), key });
+    expect(checked.busy).toBeNull();
+    expect(wizardView(checked)).toMatchObject({ currentStep: 2, stale: false, loaded: false });
+    expect(runNote(checked, wizardView(checked))).toBe('The check passed: load when ready.');
+
+    const changed = wizardReducer(checked, { type: 'allowanceChanged', allowance: '1%' });
+    expect(wizardView(changed)).toMatchObject({ currentStep: 1, stale: true });
+    expect(runNote(changed, wizardView(changed))).toBe(
+      'The mapping changed since the result below: check again.',
+    );
+
+    const loaded = run(
+      [
+        { type: 'runStarted', dryRun: false },
+        {
+          type: 'runFinished',
+          report: report({ status: 'loaded', dryRun: false, loadId: 7 }),
+          key: wizardView(changed).mappingKey,
+        },
+      ],
+      changed,
+    );
+    expect(wizardView(loaded)).toMatchObject({ currentStep: 3, loaded: true, stale: false });
+    expect(runNote(loaded, wizardView(loaded))).toBe('');
+  });
+
+  it('keeps a refused load on the check step', () => {
+    const refused = run(
+      [
+        { type: 'runStarted', dryRun: false },
+        {
+          type: 'runFinished',
+          report: report({ status: 'rejected', dryRun: false }),
+          key: wizardView(mapped).mappingKey,
+        },
+      ],
+      mapped,
+    );
+    expect(wizardView(refused)).toMatchObject({ loaded: false, currentStep: 3 });
+    const failed = run(
+      [
+        { type: 'runStarted', dryRun: true },
+        { type: 'requestFailed', message: 'Gone.' },
+      ],
+      mapped,
+    );
+    expect(failed).toMatchObject({ busy: null, error: 'Gone.', report: null });
+  });
+
+  it('tells a valid allowance from one that is not', () => {
+    const allow = (allowance: string) =>
+      wizardView(wizardReducer(mapped, { type: 'allowanceChanged', allowance })).allowanceValid;
+    expect(['', ' ', '10', '0.5%', '3%'].map(allow)).toEqual([true, true, true, true, true]);
+    expect(['-1', '1.5', 'ten', '%'].map(allow)).toEqual([false, false, false, false]);
+  });
+});

@@ -1,0 +1,69 @@
+import { grains } from '@/lib/kpi/filters';
+import { chartBandSet } from '@/app/ui/charts/bands';
+import { TrendChart } from '@/app/ui/charts/trend-chart';
+import type { ChartGrain } from '@/app/ui/charts/units';
+import { loadBandSets } from '@/app/ui/kpi-pages/data';
+import shared from '@/app/ui/kpi-pages/kpi-pages.module.css';
+import { grainLabels } from '@/app/ui/kpi-pages/labels';
+import { QueryForm } from '@/app/ui/kpi-pages/query-form';
+import { searchStringOf } from '@/app/ui/search-params';
+import { ComponentLinks } from './component-links';
+import { countWordOf, kpiEntry, type KpiView } from './view';
+
+/** The KPI by period, with its bands and target; a period select. */
+export async function TrendPanel({ view }: { view: KpiView }) {
+  const { definition, grain } = view;
+  const [entry, sets] = await Promise.all([kpiEntry(view), loadBandSets(definition.id)]);
+  // Bands behind an assumed or partial trend would read as a placement it does not have.
+  const bands = entry.basis === 'measured' ? sets.map((s) => chartBandSet(s, entry.unit)) : [];
+  return (
+    <section className="panel" id="trend" aria-labelledby="trend-h">
+      <div className={shared.panelHead}>
+        <h2 id="trend-h">Trend</h2>
+        <QueryForm
+          action={`/kpis/${definition.id}`}
+          params={view.search}
+          controls={[
+            {
+              name: 'grain',
+              label: 'Period',
+              value: grain,
+              options: grains.map((g) => ({ value: g, label: grainLabels[g] })),
+            },
+          ]}
+        />
+      </div>
+      {definition.kind === 'product' ? (
+        <p className={shared.note}>
+          The index is the product of its components, so it has no trend of its own here; see each
+          component:{' '}
+          <ComponentLinks entry={entry} search={searchStringOf({ filters: view.filters })} />.
+        </p>
+      ) : (
+        <TrendChart
+          title={`${entry.name} by ${grain}`}
+          measure={entry.name.toLowerCase()}
+          unit={entry.unit}
+          direction={entry.direction}
+          grain={grain as ChartGrain}
+          points={(entry.series ?? []).flatMap((s) =>
+            s.period
+              ? [
+                  {
+                    period: s.period,
+                    value: s.value,
+                    n: s.n,
+                    partial: s.partial,
+                    maturing: s.maturing,
+                  },
+                ]
+              : [],
+          )}
+          bands={bands}
+          target={entry.target?.target.value ?? null}
+          countWord={countWordOf(definition)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { formatCount } from '../format';
+import styles from '../scorecard.module.css';
+import type { DimensionFilter } from './types';
+
+/** One dimension as a chip: a disclosure with a checkbox per value (it works without script too). */
+export function DimensionPicker({
+  name,
+  label,
+  options,
+  distinct,
+  selected,
+  onChange,
+}: DimensionFilter) {
+  const [search, setSearch] = useState('');
+  const detailsRef = useRef<HTMLDetailsElement>(null);
+  const searchId = useId();
+  // Values shared through a URL may be outside the offered list: keep them visible and selected.
+  const known = new Set(options.map((v) => v.value));
+  const values = [
+    ...selected.filter((v) => !known.has(v)).map((value) => ({ value, orders: null })),
+    ...options,
+  ];
+  const needle = search.trim().toLowerCase();
+  const shown = needle ? values.filter((v) => v.value.toLowerCase().includes(needle)) : values;
+  const summary =
+    selected.length === 0
+      ? 'All'
+      : selected.length === 1
+        ? selected[0]
+        : `${selected.length} selected`;
+
+  function onKeyDown(event: KeyboardEvent<HTMLDetailsElement>) {
+    if (event.key === 'Escape' && detailsRef.current?.open) {
+      event.preventDefault();
+      detailsRef.current.open = false;
+      detailsRef.current.querySelector('summary')?.focus();
+    }
+  }
+
+  function toggle(value: string, on: boolean) {
+    onChange(on ? [...selected, value] : selected.filter((v) => v !== value));
+  }
+
+  if (values.length === 0) {
+    return (
+      <span
+        className={styles.chip}
+        aria-disabled="true"
+        title={`No ${label.toLowerCase()} in the data`}
+      >
+        <span className={styles.chipLabel}>{label}</span>
+        <span className={styles.muted}>none in data</span>
+      </span>
+    );
+  }
+
+  return (
+    <details
+      ref={detailsRef}
+      className={styles.picker}
+      onKeyDown={onKeyDown}
+      onToggle={(e) => {
+        // One picker open at a time.
+        if (!e.currentTarget.open) return;
+        e.currentTarget.parentElement
+          ?.querySelectorAll('details[open]')
+          .forEach((el) => el !== e.currentTarget && el.removeAttribute('open'));
+      }}
+    >
+      <summary
+        className={`${styles.chip} ${selected.length ? styles.chipActive : ''}`}
+        aria-label={`${label}: ${selected.length ? selected.join(', ') : 'all'}`}
+      >
+        <span className={styles.chipLabel}>{label}</span>
+        <span className={styles.chipValue}>{summary}</span>
+      </summary>
+      <div className={styles.popover}>
+        <fieldset>
+          <legend>
+            {label}
+            {distinct !== undefined &&
+              distinct > options.length &&
+              ` · the ${formatCount(options.length)} largest of ${formatCount(distinct)}`}
+          </legend>
+          {values.length > 8 && (
+            <>
+              <label htmlFor={searchId} className="visually-hidden">
+                Search {label.toLowerCase()}
+              </label>
+              <input
+                id={searchId}
+                type="search"
+                className={`${styles.control} ${styles.search}`}
+                placeholder={`Search ${label.toLowerCase()}…`}
+                value={search}
+                onChange={(e) => setSearch(e.target.value)}
+                autoComplete="off"
+              />
+            </>
+          )}
+          <ul className={styles.options}>
+            {shown.map((v) => (
+              <li key={v.value}>
+                <label className={styles.option}>
+                  <input
+                    type="checkbox"
+                    name={name}
+                    value={v.value}
+                    checked={selected.includes(v.value)}
+                    onChange={(e) => toggle(v.value, e.target.checked)}
+                  />
+                  <span className={styles.optionText}>{v.value}</span>
+                  {v.orders !== null && (
+                    <span className={styles.optionCount}>{formatCount(v.orders)}</span>
+                  )}
+                </label>
+              </li>
+            ))}
+            {shown.length === 0 && (
+              <li className={styles.option}>
+                <span className={styles.muted}>No match</span>
+              </li>
+            )}
+          </ul>
+        </fieldset>
+        <div className={styles.popoverFoot}>
+          <span>Orders per value</span>
+          <button
+            type="button"
+            className={styles.textButton}
+            disabled={selected.length === 0}
+            onClick={() => onChange([])}
+          >
+            Clear
+          </button>
+        </div>
+      </div>
+    </details>
+  );
+}

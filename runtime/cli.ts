@@ -1,0 +1,3 @@
+/** The composition root of the command line: the engine created, then the command run. */
+import './engine';
+export { main } from '@/lib/cli/main';

@@ -1,0 +1,47 @@
+import 'server-only';
+/**
+ * The composition root of the web server's database: the configured file, opened once per process,
+ * seeded with demo data the first time it starts empty (the quick start shows something real at
+ * once), served by the KPI engine (its facts built now and after every change), then warmed.
+ */
+// First: the engine installs the catalogue that the modules below validate against.
+import { engine } from './engine';
+import { config } from '@/lib/config';
+import { loadDemoData, isEmpty } from '@/lib/demo';
+import { shippedBandSets } from '@/lib/benchmarks/shipped';
+import { warmDefaultViews } from '@/lib/kpi/warm';
+import { openDatabase, type Database } from '@/lib/db/database';
+import { removeLeftoversAtStart } from '@/lib/db/leftovers';
+
+let ready: Promise<Database> | undefined;
+
+export function getServerDatabase(): Promise<Database> {
+  ready ??= prepare().catch((error) => {
+    ready = undefined;
+    throw error;
+  });
+  return ready;
+}
+
+async function prepare(): Promise<Database> {
+  const settings = config();
+  const db = await openDatabase(settings.databaseFile, {
+    memoryLimit: settings.memoryLimit,
+    threads: settings.threads,
+    tempDirectory: settings.tempDirectory,
+    maxTempSize: settings.maxTempSize,
+    allowedDirectories: settings.allowedDirectories,
+  });
+  // Once the database is open (its lock held): a killed server's leftovers cannot be in use.
+  await removeLeftoversAtStart(settings);
+  if (settings.seedDemo && (await isEmpty(db))) {
+    const started = Date.now();
+    // The demo's generated files go where the locked-down database may read them.
+    await loadDemoData(db, { workDir: settings.workDir });
+    console.log(`[orderlens] demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  shippedBandSets(); // a broken shipped band set stops the start, not a page
+  await engine.attach(db);
+  void warmDefaultViews(db);
+  return db;
+}
