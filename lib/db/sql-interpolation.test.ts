@@ -94,11 +94,11 @@ const FRAGMENTS: Record<string, Record<string, string>> = {
     file: 'bind(fileName): a parameter placeholder',
   },
   'lib/kpi/compile.ts': {
-    'kpi.asOf': 'catalogue column expression (lib/kpi/define.ts)',
+    'kpi.asOf': 'catalogue column, checked as a fact column by defineCatalogue (lib/semantic)',
     'kpi.value': 'catalogue value expression',
     'part.kpi.value': 'catalogue value expression',
-    'kpi.population': 'catalogue FROM clause of our facts views',
-    'part.kpi.population': 'catalogue FROM clause of our facts views',
+    'kpi.population': 'catalogue condition over our fact tables',
+    'part.kpi.population': 'catalogue condition over our fact tables',
     'e.when': 'catalogue exclusion condition',
     'm.sql': 'catalogue measure SQL',
     'm.name': 'catalogue measure alias',
@@ -180,8 +180,8 @@ const PROPERTIES: Record<string, string> = {
   'Rule.message': 'buildRules: literals of ours joined with bound values (issue 13)',
   'Rule.value': 'buildRules: a quoted column or NULL',
   'SqlFragment.sql': 'filterConditions: catalogue columns, every filter value bound',
-  'CompileOptions.population': 'a FROM clause of our facts views',
-  'KpiPart.population': 'a FROM clause of our facts views',
+  'CompileOptions.population': 'a catalogue condition over our fact tables',
+  'KpiPart.population': 'a catalogue condition over our fact tables',
 };
 
 /** Functions from other modules that return SQL our own code compiled, with the reason. */

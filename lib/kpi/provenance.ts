@@ -1,6 +1,6 @@
 /**
  * What a KPI's value rests on, from its declared needs and the per-load provenance the fact rows
- * carry (metrics/views/provenance.ts): which of its rows lack a needed field altogether (excluded,
+ * carry (lib/kpi/provenance-sql.ts): which of its rows lack a needed field altogether (excluded,
  * with the reason), which compare two fields fed by one source column (excluded), and which counted rows rest on a derived field (the value is then "assumed").
  */
 import { fieldLabel, ruleOfField } from '@/lib/model/provenance';
