@@ -30,9 +30,13 @@ const typeWidths: Record<string, number> = {
   number: 90,
   hours: 114,
   boolean: 100,
-  status: 124,
+  // "Shipped in full" with its dot, whole.
+  status: 152,
 };
 const columnWidths: Record<string, number> = {
+  // An ERP order number such as CA-2014-152156 (Superstore), whole.
+  order_id: 152,
+  return_id: 152,
   customer_id: 124,
   channel: 116,
   site: 100,
