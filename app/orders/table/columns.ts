@@ -28,19 +28,14 @@ const typeWidths: Record<string, number> = {
   timestamp: 152,
   text: 120,
   number: 90,
-  hours: 100,
+  hours: 114,
   boolean: 100,
-  // "Shipped in full" with its glyph, whole.
-  status: 160,
+  status: 124,
 };
 const columnWidths: Record<string, number> = {
-  // An ERP order number such as CA-2014-152156 (Superstore), whole; the default columns still
-  // fit a 1280-pixel screen without scrolling sideways.
-  order_id: 140,
-  return_id: 140,
-  customer_id: 104,
-  channel: 100,
-  site: 90,
+  customer_id: 124,
+  channel: 116,
+  site: 100,
   lines: 70,
   ship_dates: 96,
   value: 150,
