@@ -1,5 +1,6 @@
 // Open the database (and seed the demo data on first start) when the server boots, not on the
-// first request; on a loopback server without users, print the setup code for the first user.
+// first request; start the scheduler of subscriptions and alerts; on a loopback server without
+// users, print the setup code for the first user.
 export async function register() {
   if (
     process.env.NEXT_RUNTIME === 'nodejs' &&
@@ -10,6 +11,12 @@ export async function register() {
     const { countUsers } = await import('./lib/auth/users');
     const { isLoopbackHost } = await import('./lib/auth/access');
     const { config } = await import('./lib/config');
+    // Scheduled reports and alert checks, once the database is ready: a run missed while the
+    // server was down goes out now; alert rules are checked after every committed load.
+    if (config().scheduler) {
+      const { startScheduler } = await import('./lib/delivery/scheduler');
+      startScheduler(db);
+    }
     if (isLoopbackHost(config().listenHost) && (await countUsers(db)) === 0) {
       const { firstUserSetupCode } = await import('./lib/auth/setup-code');
       console.log(

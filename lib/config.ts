@@ -2,6 +2,7 @@ import 'server-only';
 /** The environment, parsed once; the only reader of process.env. */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { requestPolicy, type RequestPolicy } from '@/lib/http/request-policy';
@@ -38,6 +39,19 @@ const envSchema = z.object({
     .optional(),
   /** Mark cookies Secure (set when a TLS proxy sits in front; https requests get it anyway). */
   ORDERLENS_SECURE_COOKIES: z.enum(['0', '1', 'true', 'false']).optional(),
+  /** smtp://user:pass@host:587 (STARTTLS where offered) or smtps://…:465; unset: no mail. */
+  ORDERLENS_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/?#]+/i, 'an smtp:// or smtps:// URL')
+    .optional(),
+  /** The sender of reports and alerts, e.g. "Orderlens <kpi@example.com>". */
+  ORDERLENS_MAIL_FROM: z.string().min(3).optional(),
+  /** Where users open the app, for the links in mails (default http://localhost:3000). */
+  ORDERLENS_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** More folders (path-delimiter separated) scheduled reports may be written to. */
+  ORDERLENS_DELIVERY_DIRS: z.string().optional(),
+  /** 0/false: this process runs no scheduled deliveries or alert checks. */
+  ORDERLENS_SCHEDULER: z.enum(['0', '1', 'true', 'false']).optional(),
 });
 
 export interface Config {
@@ -70,6 +84,20 @@ export interface Config {
   frontServer: boolean;
   sessionHours: number;
   secureCookies: boolean;
+  /** Outgoing mail of scheduled reports and alerts; without smtpUrl nothing is mailed. */
+  mail: MailSettings;
+  /** The app's address as its users open it, without a trailing slash (links in mails). */
+  publicUrl: string;
+  /** Folders scheduled reports may be written to: the exports folder, then ORDERLENS_DELIVERY_DIRS. */
+  deliveryDirs: string[];
+  /** Whether the server runs due subscriptions and alert checks (lib/delivery/scheduler). */
+  scheduler: boolean;
+}
+
+export interface MailSettings {
+  smtpUrl?: string;
+  /** The From address: ORDERLENS_MAIL_FROM, else the SMTP user when it is an address. */
+  from: string;
 }
 
 export const DEFAULT_MEMORY_LIMIT = '4GB';
@@ -114,8 +142,35 @@ export function config(): Config {
     frontServer: env.ORDERLENS_FRONT_SERVER === '1',
     sessionHours: env.ORDERLENS_SESSION_HOURS ?? 12,
     secureCookies: env.ORDERLENS_SECURE_COOKIES === '1' || env.ORDERLENS_SECURE_COOKIES === 'true',
+    mail: {
+      smtpUrl: env.ORDERLENS_SMTP_URL,
+      from: env.ORDERLENS_MAIL_FROM ?? defaultMailFrom(env.ORDERLENS_SMTP_URL),
+    },
+    publicUrl: (env.ORDERLENS_PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
+    deliveryDirs: [
+      folders.exportsDir,
+      ...(env.ORDERLENS_DELIVERY_DIRS ?? '')
+        .split(path.delimiter)
+        .filter(Boolean)
+        .map((dir) => path.resolve(/* turbopackIgnore: true */ dir)),
+    ],
+    scheduler: !(env.ORDERLENS_SCHEDULER === '0' || env.ORDERLENS_SCHEDULER === 'false'),
   };
   return cached;
+}
+
+/**
+ * The sender when none is configured: the SMTP login when it is an address (most providers accept
+ * only that), else orderlens@ this host, under the product's name.
+ */
+export function defaultMailFrom(smtpUrl: string | undefined): string {
+  let user = '';
+  try {
+    user = smtpUrl ? decodeURIComponent(new URL(smtpUrl).username) : '';
+  } catch {
+    user = '';
+  }
+  return `Orderlens <${/^[^@\s]+@[^@\s]+$/.test(user) ? user : `orderlens@${os.hostname()}`}>`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { Suspense } from 'react';
 import { getServerDatabase } from '@/runtime/database';
 import { getDataCoverage, type DataCoverage } from '@/lib/ingest/load/coverage';
 import { listLoads, type LedgerEntry } from '@/lib/ingest/load/ledger';
@@ -14,6 +15,7 @@ import { groupKpis, KpiCard, UnavailableKpi } from '../ui/kpi-card';
 import styles from '../ui/scorecard.module.css';
 import { kpiQueryFromSearchParams, searchStringOf, type SearchParams } from '../ui/search-params';
 import { requirePage } from '../session';
+import { OpenAlertsNotice } from './open-alerts-notice';
 
 export const metadata: Metadata = { title: 'Scorecard' };
 
@@ -59,6 +61,11 @@ export default async function ScorecardPage({
         <h1>Scorecard</h1>
         <p className={styles.lede}>{describeView(view, entries)}</p>
       </header>
+
+      {/* Its own boundary: the alerts line streams in without holding back the scorecard. */}
+      <Suspense fallback={null}>
+        <OpenAlertsNotice />
+      </Suspense>
 
       <Coverage coverage={coverage} lastLoad={lastLoad} />
 

@@ -10,6 +10,11 @@ import { describe, expect, it } from 'vitest';
 freshServerData('orderlens-access-');
 
 const EXPECTED: Record<string, string> = {
+  'GET /api/alerts': 'view',
+  'POST /api/alerts': 'targets',
+  'POST /api/alerts/[id]/acknowledge': 'view',
+  'POST /api/alerts/check': 'targets',
+  'DELETE /api/alerts/rules/[id]': 'targets',
   'GET /api/audit': 'audit',
   'POST /api/auth/signin': 'public',
   'POST /api/auth/signout': 'public',
@@ -32,6 +37,15 @@ const EXPECTED: Record<string, string> = {
   'DELETE /api/profiles': 'mappings',
   'GET /api/reconciliation': 'view',
   'GET /api/reports': 'export',
+  'GET /api/subscriptions': 'export',
+  'POST /api/subscriptions': 'export',
+  'DELETE /api/subscriptions/[id]': 'export',
+  'POST /api/subscriptions/run': 'export',
+  'GET /api/settings/branding': 'view',
+  'PUT /api/settings/branding': 'settings',
+  'POST /api/settings/branding': 'settings',
+  'DELETE /api/settings/branding': 'settings',
+  'GET /api/settings/branding/logo': 'view',
   'GET /api/targets': 'view',
   'POST /api/targets': 'targets',
   'DELETE /api/targets/[id]': 'targets',

@@ -254,14 +254,19 @@ export class BodyTooLargeError extends OrderlensError {
 export const BODY_LIMITS = { signIn: 4 * 1024, json: 256 * 1024, bandSet: 2 * 1024 * 1024 };
 
 /**
- * The body as text, reading at most `limit` bytes: a larger declared length is refused before a
- * byte is read, and a body that runs past the limit is cancelled there, so an oversized request
- * costs the server no more than the limit.
+ * The body's bytes, at most `limit`: a larger declared length is refused before a byte is read,
+ * and a body that runs past the limit is cancelled there, so an oversized request costs the server
+ * no more than the limit. `tooLarge` is the error either refusal throws, for an endpoint that
+ * words it its own way.
  */
-export async function readText(request: Request, limit: number): Promise<string> {
+export async function readBytes(
+  request: Request,
+  limit: number,
+  tooLarge: () => Error = () => new BodyTooLargeError(limit),
+): Promise<Buffer> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (declared > limit) throw new BodyTooLargeError(limit);
-  if (!request.body) return '';
+  if (declared > limit) throw tooLarge();
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -271,11 +276,16 @@ export async function readText(request: Request, limit: number): Promise<string>
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => undefined);
-      throw new BodyTooLargeError(limit);
+      throw tooLarge();
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
+}
+
+/** The body as text, reading at most `limit` bytes (as readBytes). */
+export async function readText(request: Request, limit: number): Promise<string> {
+  return new TextDecoder().decode(await readBytes(request, limit));
 }
 
 /** The body parsed as JSON (undefined when it is not JSON), reading at most `limit` bytes. */

@@ -1,7 +1,7 @@
 /** The KPI catalogue as the benchmarks page shows it: names, choices for the forms, figures. */
 import { engine } from '@/runtime/engine';
 import { formatPublishedFigure, isKpiUnit } from '../ui/format';
-import type { KpiChoice } from './forms/form-parts';
+import type { KpiChoice } from '../ui/forms/form-parts';
 
 export const kpiChoices: KpiChoice[] = engine.catalogue.kpis.map((k) => ({
   id: k.id,

@@ -1,33 +1,39 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { ZodError } from 'zod';
+import { can } from '@/lib/auth/roles';
 import { OrderlensError } from '@/lib/errors';
-import { getServerDatabase } from '@/runtime/database';
+import { getDataCoverage } from '@/lib/ingest/load/coverage';
 import { dimensionNames } from '@/lib/kpi/filters';
+import { currentDataHorizon } from '@/lib/kpi/facts';
 import { buildReportModel } from '@/lib/report';
+import { readBranding } from '@/lib/settings/branding';
+import { getServerDatabase } from '@/runtime/database';
+import { requirePage } from '../session';
 import { DemoBanner } from '../ui/demo-banner';
-import { KpiFilterBar } from '../ui/filter-bar';
 import { filterContext } from '../ui/kpi-pages/filter-context';
 import { FilterNote } from '../ui/kpi-pages/filter-note';
 import shared from '../ui/kpi-pages/kpi-pages.module.css';
 import { dimensionLabels } from '../ui/kpi-pages/labels';
 import { QueryForm } from '../ui/kpi-pages/query-form';
-import { kpiQueryFromSearchParams, type SearchParams } from '../ui/search-params';
-import styles from './reports.module.css';
-import { requirePage } from '../session';
-import { can } from '@/lib/auth/roles';
 import { RoleNote } from '../ui/role-note';
+import { kpiQueryFromSearchParams, type SearchParams } from '../ui/search-params';
+import { BrandingForm } from './branding-form';
+import { reportPeriodOf } from './period';
 import { Preview } from './preview';
+import { ReportFilterBar } from './report-filter-bar';
+import styles from './reports.module.css';
 
 export const metadata: Metadata = { title: 'Reports' };
 
 const formats = [
-  { format: 'pdf', label: 'PDF', what: 'The whole report, paginated, with vector charts' },
+  { format: 'pdf', label: 'PDF', what: 'The executive pack, paginated, with vector charts' },
   { format: 'pptx', label: 'PowerPoint', what: 'An editable deck: summary, one slide per KPI' },
   { format: 'xlsx', label: 'Excel', what: 'Scorecard, one sheet per KPI, definitions, sources' },
   { format: 'csv', label: 'CSV', what: 'The scorecard, one row per KPI' },
 ] as const;
 
+const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
 /** A report the link cannot make (an unknown KPI, say) is explained; anything else is a fault. */
@@ -63,26 +69,37 @@ export default async function ReportsPage({
   await connection();
   const identity = await requirePage('view', '/reports');
   const search = await searchParams;
-  const { query, problems } = kpiQueryFromSearchParams({
-    ...search,
-    grain: undefined,
-  });
+  const { query, problems } = kpiQueryFromSearchParams({ ...search, grain: undefined });
   const options = reportOptionsOf(search);
   const db = await getServerDatabase();
+  const [horizon, branding, coverage] = await Promise.all([
+    currentDataHorizon(db),
+    readBranding(db),
+    getDataCoverage(db),
+  ]);
+  const span = { first: day(coverage.firstOrder), last: day(coverage.lastOrder) };
+  // Without dates in the URL: the last complete month, so the preview compares two whole months.
+  const period = reportPeriodOf(query.filters, horizon, span);
+  const filters = { ...query.filters, from: period.from, to: period.to };
   const [model, context] = await Promise.all([
     buildReportModel(db, {
       format: 'pdf',
-      filters: query.filters,
+      filters,
       by: options.by,
       compare: options.compare,
       ...(options.organisation ? { organisation: options.organisation } : {}),
       ...(options.kpis ? { kpis: options.kpis } : {}),
     }).catch(reportProblem),
-    filterContext(db, query.filters),
+    filterContext(db, filters),
   ]);
-  const download = new URLSearchParams();
+
+  // The downloads carry the previewed period's dates: what is previewed is what is downloaded.
+  const asked = new URLSearchParams();
   for (const [key, value] of Object.entries(search))
-    if (typeof value === 'string' && value && key !== 'grain') download.set(key, value);
+    if (typeof value === 'string' && value && key !== 'grain') asked.set(key, value);
+  const download = new URLSearchParams(asked);
+  if (period.from) download.set('from', period.from);
+  if (period.to) download.set('to', period.to);
   download.set('by', options.by);
   download.set('compare', options.compare);
   // Download links only for roles that may export; the route checks again.
@@ -103,28 +120,36 @@ export default async function ReportsPage({
           <p className={shared.eyebrow}>Executive benchmark report</p>
           <h1>Reports</h1>
           <p className="lede">
-            The scorecard as a document to send: every KPI with its band, target and change, a
-            section per KPI, and an appendix with the definitions, the sources of every band and the
-            loads behind the numbers, so anyone can reproduce it.
+            The scorecard as a pack to send: what changed, each KPI against its band and target, a
+            section per KPI, and an appendix with the sources and the loads behind the numbers.
           </p>
         </div>
       </header>
-      <KpiFilterBar
-        query={{ ...query, compare: options.compare }}
+      <ReportFilterBar
+        query={{ ...query, filters }}
+        compare={options.compare}
+        presets={period.presets}
         options={context.options}
         dataSpan={context.span}
         matching={context.matching}
       />
-      <FilterNote filters={query.filters} problems={problems} asOf="each KPI’s own as-of date" />
+      {period.source === 'all_data' && span.first && (
+        <p className={styles.periodNote} role="status">
+          The data holds no complete month yet (its orders run from {span.first} to {span.last}), so
+          the report covers all of it, with no earlier period to compare with.
+        </p>
+      )}
+      <FilterNote filters={filters} problems={problems} asOf="each KPI’s own as-of date" />
       <QueryForm
         action="/reports"
-        params={search}
+        params={{ ...search, from: period.from, to: period.to }}
         texts={[
           {
             name: 'org',
             label: 'Organisation',
-            value: options.organisation,
-            placeholder: 'Orderlens',
+            // The kept name, changed here for one report only.
+            value: options.organisation || branding.organisation,
+            placeholder: branding.organisation,
             maxLength: 120,
           },
         ]}
@@ -155,10 +180,38 @@ export default async function ReportsPage({
         ) : (
           <RoleNote identity={identity} permission="export" />
         )}
+        {href && (
+          <p className={shared.note}>
+            {/* The URL's own filters, not the default month: a schedule reports the last
+                complete month before each delivery unless dates were chosen here. */}
+            <a href={`/reports/subscriptions?${asked.toString()}`}>
+              Send this report on a schedule
+            </a>{' '}
+            — by e-mail or to a folder, every week or month.
+          </p>
+        )}
         <p className={shared.note}>
           Each KPI section below also has its chart as a PNG (1920 px wide) and the orders behind it
           as CSV. Text cells that a spreadsheet could run as a formula are neutralised.
         </p>
+        {can(identity.role, 'settings') && (
+          <details className={styles.brandingPanel}>
+            <summary>
+              Organisation name and logo on every report
+              <span className={styles.muted}>
+                {' '}
+                — now “{branding.organisation}”{branding.logo ? ' with a logo' : ', no logo'}
+              </span>
+            </summary>
+            <BrandingForm
+              branding={{
+                organisation: branding.organisation,
+                defaultName: branding.defaultName,
+                hasLogo: branding.logo !== null,
+              }}
+            />
+          </details>
+        )}
       </section>
 
       {model instanceof OrderlensError ? (
@@ -167,7 +220,11 @@ export default async function ReportsPage({
           <p role="alert">The report could not be prepared: {model.message}</p>
         </section>
       ) : (
-        <Preview model={model} href={href} />
+        <Preview
+          model={model}
+          href={href}
+          logoSrc={branding.logo ? '/api/settings/branding/logo' : undefined}
+        />
       )}
     </>
   );

@@ -12,7 +12,7 @@ function isActive(href: string, pathname: string): boolean {
 export function NavLinks({ links }: { links: readonly { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    // Seven sections do not fit a phone: the row scrolls sideways instead of widening the page.
+    // The sections do not fit a phone: the row scrolls sideways instead of widening the page.
     <nav className="nav" aria-label="Main">
       {links.map((link) => (
         <Link

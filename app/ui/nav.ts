@@ -10,5 +10,6 @@ export const NAV_LINKS = [
   { href: '/data', label: 'Data', permission: 'view' },
   { href: '/benchmarks', label: 'Benchmarks', permission: 'view' },
   { href: '/reports', label: 'Reports', permission: 'view' },
+  { href: '/alerts', label: 'Alerts', permission: 'view' },
   { href: '/admin', label: 'Admin', permission: 'users' },
 ] as const satisfies readonly { href: string; label: string; permission: Permission }[];

@@ -26,6 +26,15 @@ export const AUDIT_ACTIONS = [
   'upload.discard',
   'user.create',
   'user.update',
+  'subscriptions.add',
+  'subscriptions.remove',
+  'subscriptions.run',
+  'subscriptions.deliver',
+  'alerts.rule_add',
+  'alerts.rule_remove',
+  'alerts.trigger',
+  'alerts.acknowledge',
+  'settings.branding',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = 'ok' | 'failed' | 'denied';

@@ -29,7 +29,7 @@ describe('roles', () => {
     // Written out by hand: a change to ROLE_PERMISSIONS must change this table too.
     const expected: Record<string, Permission[]> = {
       admin: Object.keys(PERMISSIONS) as Permission[],
-      analyst: ['view', 'drill', 'upload', 'mappings', 'undo', 'bands', 'inputs'],
+      analyst: ['view', 'drill', 'export', 'upload', 'mappings', 'undo', 'bands', 'inputs'],
       manager: ['view', 'drill', 'targets'],
       executive: ['view', 'export'],
     };

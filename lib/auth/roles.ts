@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   inputs: 'enter the FTE and cost figures',
   users: 'create users, change roles, reset passwords',
   audit: 'read the audit log',
+  settings: 'change the organisation name and logo',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -24,7 +25,8 @@ const everything = Object.keys(PERMISSIONS) as Permission[];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: everything,
-  analyst: ['view', 'drill', 'upload', 'mappings', 'undo', 'bands', 'inputs'],
+  // Analysts prepare the packs executives read, so they download them too.
+  analyst: ['view', 'drill', 'export', 'upload', 'mappings', 'undo', 'bands', 'inputs'],
   manager: ['view', 'drill', 'targets'],
   executive: ['view', 'export'],
 };

@@ -67,6 +67,13 @@ const COMMANDS: { args: string[]; permission: Permission }[] = [
     ],
     permission: 'export',
   },
+  { args: ['subscriptions', 'list'], permission: 'export' },
+  { args: ['subscriptions', 'remove', 'nosuchsubscription'], permission: 'export' },
+  { args: ['alerts', 'list'], permission: 'view' },
+  { args: ['alerts', 'remove', 'nosuchrule'], permission: 'targets' },
+  { args: ['alerts', 'check'], permission: 'targets' },
+  { args: ['branding'], permission: 'view' },
+  { args: ['branding', '--org', 'Acme'], permission: 'settings' },
   { args: ['users', 'list'], permission: 'users' },
   { args: ['audit', '--limit', '5'], permission: 'audit' },
 ];

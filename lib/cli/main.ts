@@ -9,7 +9,10 @@ import { linesOfZod, OrderlensError } from '@/lib/errors';
 import { UsageError, type Io } from './args';
 import { ingestCommand } from './ingest';
 import { kpisCommand } from './kpis';
+import { alertsCommand } from './alerts';
+import { brandingCommand } from './branding';
 import { reportCommand } from './report';
+import { subscriptionsCommand } from './subscriptions';
 import { auditCommand, usersCommand } from './users';
 import {
   inputsCommand,
@@ -43,6 +46,8 @@ Commands:
          [--chart KPI_ID] [--drill KPI_ID] [--db PATH]
                          The executive benchmark report; png draws one KPI's chart (--chart),
                          csv writes the scorecard or, with --drill, the orders behind a KPI.
+                         Without --from/--to: the last complete month against the one before.
+                         --org overrides the organisation's name kept in the settings.
   map FILE [--table T] [--sheet NAME]
                          Propose a mapping file for an extract (prints JSON).
   loads [--db PATH] [--json]
@@ -60,12 +65,32 @@ Commands:
                          Generate and load the demo data (into a database without your own).
   demo remove [--db PATH] [--json]
                          Remove the demo data (the first load of your own does it too).
+  branding [--org NAME] [--logo FILE|--no-logo] [--db PATH] [--json]
+                         The organisation's name and logo on every report (empty --org: the default).
   users [list] [--json]
   users add NAME --role admin|analyst|manager|executive [--password-stdin]
   users set NAME [--role ROLE] [--disable|--enable] [--password-stdin]
                          Who may sign in (the password from ORDERLENS_NEW_PASSWORD or stdin).
   audit [--action A] [--outcome ok|failed|denied] [--limit N] [--json]
                          The audit log, newest first, and whether its chain is intact.
+  subscriptions add --to EMAIL[,EMAIL…] --format pdf|pptx|xlsx
+                    --cadence "daily 07:00"|"weekly mon 07:00"|"monthly 1 07:00"|"monthly first-working-day 07:00"
+                    [--tz ZONE] [--folder DIR] [--name NAME] [--from DATE] [--until DATE] [--kpis ID,…]
+                    [--site S] [--channel C] [--customer C] [--region R] [--carrier C] [--ship-mode M]
+                    [--sku S] [--by DIMENSION] [--grain GRAIN] [--compare previous|last_year] [--org NAME]
+  subscriptions [list] [--json]
+  subscriptions remove ID
+  subscriptions run [--now [--id ID]] [--json]
+                         Reports mailed (ORDERLENS_SMTP_URL) or filed on a schedule; the server sends
+                         them when due. run sends what is due now; --now sends every subscription.
+  alerts add --kpi ID --when target|band|change [--by N] [--direction any|worse]
+             [--segment DIMENSION=VALUE] [--to EMAIL[,EMAIL…]]
+  alerts [list] [--all] [--json]
+  alerts remove RULE_ID
+  alerts ack ALERT_ID
+  alerts check [--json]
+                         Alerts when the last complete month misses its target, falls into a worse
+                         band, or changes by more than N (in the KPI's unit) on the month before.
 
 Once users exist, commands run as one of them: set ORDERLENS_USER and ORDERLENS_PASSWORD.
 
@@ -82,8 +107,11 @@ const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
   generate: generateCommand,
   demo: demoCommand,
   inputs: inputsCommand,
+  branding: brandingCommand,
   users: usersCommand,
   audit: auditCommand,
+  subscriptions: subscriptionsCommand,
+  alerts: alertsCommand,
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {

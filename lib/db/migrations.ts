@@ -215,6 +215,101 @@ export const migrations: Migration[] = [
   );
 `,
   },
+  {
+    version: 6,
+    // Small settings of the whole installation (the organisation's name and logo on every export).
+    name: 'installation settings',
+    sql: `
+  CREATE TABLE app_settings (
+    key VARCHAR PRIMARY KEY,
+    value VARCHAR NOT NULL,
+    updated_at TIMESTAMP NOT NULL,
+    updated_by VARCHAR
+  );
+`,
+  },
+  {
+    version: 7,
+    // Reports mailed or filed on a schedule, and alerts when a KPI slips. Times are UTC instants;
+    // a subscription keeps its own time zone, so its local 07:00 survives a change of the server's.
+    // The schedule's state (next run, pending retry) sits on the subscription row, the history of
+    // every attempt in report_deliveries. A rule is armed until it triggers and re-armed only when
+    // its condition has cleared, so an alert is recorded and mailed once per slip.
+    name: 'report subscriptions, deliveries, alert rules and alerts',
+    sql: `
+  CREATE TABLE report_subscriptions (
+    subscription_id VARCHAR PRIMARY KEY,
+    name VARCHAR,
+    format VARCHAR NOT NULL,
+    report_options VARCHAR NOT NULL,
+    recipients VARCHAR NOT NULL,
+    folder VARCHAR,
+    cadence VARCHAR NOT NULL,
+    time_zone VARCHAR NOT NULL,
+    next_run_at TIMESTAMP NOT NULL,
+    retry_at TIMESTAMP,
+    retry_channels VARCHAR,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_run_at TIMESTAMP,
+    last_status VARCHAR,
+    last_error VARCHAR,
+    created_at TIMESTAMP NOT NULL,
+    created_by VARCHAR
+  );
+  CREATE TABLE report_deliveries (
+    delivery_id VARCHAR PRIMARY KEY,
+    subscription_id VARCHAR NOT NULL,
+    attempted_at TIMESTAMP NOT NULL,
+    run_kind VARCHAR NOT NULL,
+    attempt INTEGER NOT NULL,
+    status VARCHAR NOT NULL,
+    file_name VARCHAR,
+    sent_to VARCHAR,
+    written_to VARCHAR,
+    error VARCHAR
+  );
+  CREATE TABLE alert_rules (
+    rule_id VARCHAR PRIMARY KEY,
+    kpi_id VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    amount DOUBLE,
+    change_direction VARCHAR NOT NULL DEFAULT 'any',
+    dimension VARCHAR,
+    segment VARCHAR,
+    recipients VARCHAR NOT NULL,
+    armed BOOLEAN NOT NULL DEFAULT true,
+    last_state VARCHAR,
+    last_checked_at TIMESTAMP,
+    last_period VARCHAR,
+    last_value DOUBLE,
+    last_note VARCHAR,
+    created_at TIMESTAMP NOT NULL,
+    created_by VARCHAR
+  );
+  CREATE SEQUENCE alert_no_seq START 1;
+  CREATE TABLE alerts (
+    alert_id VARCHAR PRIMARY KEY,
+    alert_no BIGINT NOT NULL DEFAULT nextval('alert_no_seq'),
+    rule_id VARCHAR NOT NULL,
+    kpi_id VARCHAR NOT NULL,
+    rule_text VARCHAR NOT NULL,
+    headline VARCHAR NOT NULL,
+    message VARCHAR NOT NULL,
+    period VARCHAR,
+    value DOUBLE,
+    previous_value DOUBLE,
+    link VARCHAR NOT NULL,
+    recipients VARCHAR NOT NULL,
+    triggered_at TIMESTAMP NOT NULL,
+    delivery_status VARCHAR NOT NULL,
+    delivery_error VARCHAR,
+    delivery_attempts INTEGER NOT NULL DEFAULT 0,
+    retry_at TIMESTAMP,
+    acknowledged_at TIMESTAMP,
+    acknowledged_by VARCHAR
+  );
+`,
+  },
 ];
 
 /** Apply every migration newer than the database's version. */

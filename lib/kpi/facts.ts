@@ -10,6 +10,7 @@ import { OrderlensError } from '@/lib/errors';
 import { backfillProvenance } from '@/lib/ingest/load/provenance';
 import type { Catalogue } from '@/lib/semantic/catalogue';
 import { factsShapeOf, factTableSql } from '@/lib/semantic/facts';
+import { dataHorizon } from './horizon';
 
 const DATA_VERSION_SQL = `SELECT concat_ws(':',
     coalesce(max(load_id) FILTER (WHERE status IN ('loaded', 'unchanged')), 0),
@@ -84,4 +85,9 @@ async function storedVersion(
   );
   if (!exists?.n) return undefined;
   return (await one<{ version: string }>('SELECT version FROM kpi_facts_version'))?.version;
+}
+
+/** The data's horizon at the current facts version (see lib/kpi/horizon.ts). */
+export async function currentDataHorizon(db: Database): Promise<string | null> {
+  return dataHorizon(db, await factsVersion(db));
 }

@@ -113,10 +113,31 @@ export function comparisonRange(
   const to = Date.parse(`${filters.to}T00:00:00Z`);
   const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   if (compare === 'previous') {
+    const months = wholeMonths(filters.from, filters.to);
+    // Whole months compare with as many whole months before: March with February, not with the
+    // 31 days from January 29.
+    if (months) return { ...filters, ...monthsBefore(filters.from, months) };
     const length = to - from + day;
     return { ...filters, from: iso(from - length), to: iso(from - day) };
   }
   const shift = (d: string) =>
     `${Number(d.slice(0, 4)) - 1}${d.slice(4)}`.replace(/-02-29$/, '-02-28');
   return { ...filters, from: shift(filters.from), to: shift(filters.to) };
+}
+
+/** How many whole calendar months [from, to] spans, or 0 when it does not start and end on their edges. */
+function wholeMonths(from: string, to: string): number {
+  const next = new Date(`${to}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  if (!from.endsWith('-01') || next.getUTCDate() !== 1) return 0;
+  const [y1, m1] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  return (next.getUTCFullYear() - y1) * 12 + (next.getUTCMonth() + 1 - m1);
+}
+
+function monthsBefore(from: string, months: number): { from: string; to: string } {
+  const start = new Date(`${from}T00:00:00Z`);
+  start.setUTCMonth(start.getUTCMonth() - months);
+  const end = new Date(`${from}T00:00:00Z`);
+  end.setUTCDate(0);
+  return { from: start.toISOString().slice(0, 10), to: end.toISOString().slice(0, 10) };
 }

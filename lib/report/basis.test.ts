@@ -67,18 +67,27 @@ describe('the basis of each value in the report', () => {
     expect(cycle).toMatchObject({ value: 48, basis: 'measured', notPlacedText: null });
 
     const csv = renderScorecardCsv(model).split('\r\n');
-    expect(csv[0]!.split(',').at(-1)).toBe('basis');
+    // basis, then the status columns appended after it: grey, as an assumed value has no band.
+    expect(csv[0]!.split(',').slice(-4)).toEqual([
+      'basis',
+      'status',
+      'status_label',
+      'significance',
+    ]);
     const fillRow = csv.find((line) => line.startsWith('order_fill_rate,'))!;
     expect(fillRow).toContain(',Not placed: assumed shipped quantity,');
     expect(fillRow).toMatch(
-      /,Assumed: Shipped quantities were not in the extract; each line is assumed shipped in full\.$/,
+      /,Assumed: Shipped quantities were not in the extract; each line is assumed shipped in full\.,grey,Not placed \(assumed value\),$/,
     );
-    expect(csv.find((line) => line.startsWith('order_shipment_cycle_time,'))).toMatch(/,Measured$/);
+    expect(csv.find((line) => line.startsWith('order_shipment_cycle_time,'))).toMatch(
+      /,Measured,grey,No target or band,$/,
+    );
 
     const text = (await pdfText(await renderReportPdf(model))).replace(/\s+/g, ' ');
-    const summary = text.slice(text.indexOf('Executive summary'), text.indexOf('Best movers'));
-    expect(summary).toContain('(assumed)'); // beside 100.0%, wrapped in the narrow column
-    expect(summary).toContain('Not placed:');
+    // On the scorecard, the assumed value says so beside the number and is judged by nothing.
+    const scorecard = text.slice(text.indexOf('Scorecard'), text.indexOf('THE KPIS IN DETAIL'));
+    expect(scorecard).toMatch(/100\.0% \( ?assumed ?\)/); // wrapped in its narrow column
+    expect(text).toContain('Band: Not placed: assumed shipped quantity');
     expect(text).toContain('Basis: Assumed: Shipped quantities were not in the extract');
     expect(text).toContain('Basis: Measured');
     // No band is drawn behind a value that rests on an assumption.

@@ -8,6 +8,7 @@ import type { ChartBandSet } from '@/lib/benchmarks/chart-bands';
 import { yScale } from '@/lib/format/chart-scale';
 import { formatKpiTick } from '@/lib/format/units';
 import { FONT_FAMILY } from './font-family';
+import { grainAdjective } from './labels';
 import type { ReportKpi } from './types';
 
 export const CHART_WIDTH = 960;
@@ -20,11 +21,11 @@ interface Frame {
   top: number;
   bottom: number;
 }
-const frameFor = (kpi: ReportKpi): Frame => ({
+const frameFor = (kpi: ReportKpi, height: number, titled: boolean): Frame => ({
   left: 84,
   right: CHART_WIDTH - (kpi.chartBands ? 200 : 36),
-  top: 50,
-  bottom: CHART_HEIGHT - 66,
+  top: titled ? 50 : 24,
+  bottom: height - 66,
 });
 /** Room a period label needs on the x axis ("Sep 2025" at 14 px, with a gap). */
 const X_LABEL_WIDTH = 80;
@@ -39,19 +40,30 @@ const text = (x: number, y: number, body: string, attrs = '') =>
 
 type Scale = (v: number) => number;
 
-/** The SVG document of a KPI's trend chart. */
-export function trendChartSvg(kpi: ReportKpi): string {
+/** True when the trend has a value to draw; a chart without one would only say so. */
+export const hasTrendValues = (kpi: ReportKpi) => kpi.trend.points.some((p) => p.value !== null);
+
+/**
+ * The SVG document of a KPI's trend chart; `height` in chart units. The PDF asks for a flatter
+ * chart without the title (its section heading says it) so two KPI sections share a page. Callers check hasTrendValues first: without values the
+ * plot stays empty rather than printing a chart that says it has nothing to show.
+ */
+export function trendChartSvg(
+  kpi: ReportKpi,
+  { height = CHART_HEIGHT, title: titled = true }: { height?: number; title?: boolean } = {},
+): string {
+  if (!hasTrendValues(kpi)) return valueCardSvg(kpi);
   const values = kpi.trend.points.map((p) => p.value);
   const edges = bandEdges(kpi.chartBands);
   const scale = yScale([...values, ...edges, kpi.target?.value], kpi.unit);
   const [lo, hi] = scale.domain;
-  const plot = frameFor(kpi);
+  const plot = frameFor(kpi, height, titled);
   const y: Scale = (v) => plot.bottom - ((v - lo) / (hi - lo || 1)) * (plot.bottom - plot.top);
   const title = `${kpi.name}: ${kpi.formatted}${kpi.band ? ` · ${kpi.band}` : ''}`;
   const parts = [
-    `<rect width="${CHART_WIDTH}" height="${CHART_HEIGHT}" fill="#ffffff"/>`,
-    text(plot.left, 30, title, 'font-size="20" font-weight="bold" fill="#1a1a1a"'),
-    bandsSvg(plot, kpi.chartBands, y, lo, hi),
+    `<rect width="${CHART_WIDTH}" height="${height}" fill="#ffffff"/>`,
+    titled ? text(plot.left, 30, title, 'font-size="20" font-weight="bold" fill="#1a1a1a"') : '',
+    bandsSvg(plot, kpi.chartBands, y, lo, hi, height),
     axesSvg(plot, kpi, scale.ticks, y),
     targetSvg(plot, kpi, y, lo, hi),
     lineSvg(plot, kpi, y),
@@ -59,7 +71,7 @@ export function trendChartSvg(kpi: ReportKpi): string {
   ];
   return [
     // No width/height: the viewBox alone lets the PDF scale it to its box and resvg to any width.
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}"`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART_WIDTH} ${height}"`,
     ` font-family="${FONT_FAMILY}" font-size="15">`,
     ...parts,
     '</svg>',
@@ -72,7 +84,14 @@ function bandEdges(set: ChartBandSet | null): number[] {
   return [...areas, ...set.lines.map((l) => l.y)];
 }
 
-function bandsSvg(plot: Frame, set: ChartBandSet | null, y: Scale, lo: number, hi: number): string {
+function bandsSvg(
+  plot: Frame,
+  set: ChartBandSet | null,
+  y: Scale,
+  lo: number,
+  hi: number,
+  height: number,
+): string {
   if (!set) return '';
   const clamp = (v: number | null, open: number) => Math.min(hi, Math.max(lo, v ?? open));
   const areas = set.areas.map((a) => {
@@ -83,19 +102,42 @@ function bandsSvg(plot: Frame, set: ChartBandSet | null, y: Scale, lo: number, h
     const label = bottom - top >= 16 ? bandLabel(plot, a.label, (top + bottom) / 2 + 5) : '';
     return `<rect x="${plot.left}" y="${top.toFixed(1)}" width="${plot.right - plot.left}" height="${(bottom - top).toFixed(1)}" fill="${fill}"/>${label}`;
   });
-  const lines = set.lines
-    .filter((l) => l.y >= lo && l.y <= hi)
-    .map(
-      (l) =>
-        `<line x1="${plot.left}" x2="${plot.right}" y1="${y(l.y).toFixed(1)}" y2="${y(l.y).toFixed(1)}" stroke="#6b6b6b" stroke-width="1.2" stroke-dasharray="2 3"/>${bandLabel(plot, l.label, y(l.y) + 5)}`,
-    );
+  const shown = set.lines.filter((l) => l.y >= lo && l.y <= hi);
+  const labelAt = spreadLabels(shown.map((l) => y(l.y) + 5));
+  const lines = shown.map(
+    (l, i) =>
+      `<line x1="${plot.left}" x2="${plot.right}" y1="${y(l.y).toFixed(1)}" y2="${y(l.y).toFixed(1)}" stroke="#6b6b6b" stroke-width="1.2" stroke-dasharray="2 3"/>${bandLabel(plot, l.label, labelAt[i]!)}`,
+  );
   const source = text(
     CHART_WIDTH - 8,
-    CHART_HEIGHT - 8,
-    `Bands: ${set.title}`,
+    height - 8,
+    fitted(`Bands: ${set.title}`, SOURCE_ROOM),
     'text-anchor="end" font-size="13" fill="#555555"',
   );
   return [...areas, ...lines, source].join('');
+}
+
+/**
+ * Characters of the band source that fit right of the centred axis title at 13 px (DejaVu Sans
+ * averages about 0.6 em a character): a longer source would print over the title.
+ */
+const SOURCE_ROOM = Math.floor((CHART_WIDTH - 8 - 540) / (13 * 0.6));
+const fitted = (label: string, room: number) =>
+  label.length > room ? `${label.slice(0, room - 1)}…` : label;
+
+/** Label baselines this far apart at least, so lines close in value keep legible labels. */
+const LABEL_GAP = 16;
+
+/** The baselines moved apart, top to bottom, in the order given. */
+function spreadLabels(baselines: number[]): number[] {
+  const order = baselines.map((at, i) => ({ at, i })).sort((a, b) => a.at - b.at);
+  const out = [...baselines];
+  let previous = -Infinity;
+  for (const { at, i } of order) {
+    previous = Math.max(at, previous + LABEL_GAP);
+    out[i] = previous;
+  }
+  return out;
 }
 
 /** Long band names are cut so they never run off the chart. */
@@ -171,14 +213,6 @@ function targetLabelSvg(plot: Frame, kpi: ReportKpi, y: Scale, lo: number, hi: n
  */
 function lineSvg(plot: Frame, kpi: ReportKpi, y: Scale): string {
   const points = kpi.trend.points;
-  if (!points.some((p) => p.value !== null)) {
-    return text(
-      (plot.left + plot.right) / 2,
-      (plot.top + plot.bottom) / 2,
-      'No values in this period',
-      'text-anchor="middle" fill="#555555" font-size="14"',
-    );
-  }
   const runs: string[][] = [[]];
   const dots: string[] = [];
   const partial: string[] = [];
@@ -217,4 +251,192 @@ function lineSvg(plot: Frame, kpi: ReportKpi, y: Scale): string {
       (r) => `<polyline points="${r.join(' ')}" fill="none" stroke="#1f4e8c" stroke-width="2.2"/>`,
     );
   return [...lines, ...(points.length <= 120 ? dots : []), ...partial].join('');
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The bullet chart: one KPI's value against its bands and target on a single horizontal scale,
+ * small enough for a scorecard row. Bands are grey shades (darker = weaker) so colour stays free
+ * for the status beside it; the target is a black tick, the value a dark bar from the scale start.
+ * --------------------------------------------------------------------------------------------- */
+
+/** Band shades, best band lightest, as in a classic bullet graph. */
+const BULLET_SHADES = ['#ececec', '#dcdcdc', '#cbcbcb', '#bababa', '#a9a9a9'];
+const VALUE_INK = '#1f4e8c';
+/** The scale's end labels take this share of the width, each side. */
+const BULLET_LABEL_SHARE = 0.15;
+
+/** The bullet's scale: the value, target, band edges and band lines, as the trend chart pads them. */
+export function bulletScale(kpi: ReportKpi): {
+  domain: [number, number];
+  labels: [string, string];
+} {
+  const { domain } = yScale([kpi.value, kpi.target?.value, ...bandEdges(kpi.chartBands)], kpi.unit);
+  return {
+    domain,
+    labels: [formatKpiTick(domain[0], kpi.unit), formatKpiTick(domain[1], kpi.unit)],
+  };
+}
+
+/** True when a bullet chart has something to compare the value with. */
+export const hasBullet = (kpi: ReportKpi) =>
+  kpi.value !== null &&
+  (kpi.target !== null ||
+    (kpi.chartBands?.areas.length ?? 0) + (kpi.chartBands?.lines.length ?? 0) > 0);
+
+/**
+ * The bullet chart of a KPI as an SVG document `width` × `height` units, the scale's ends labelled
+ * left and right of the track (units equal points in the PDF, so a label is legible at any size).
+ */
+export function bulletChartSvg(kpi: ReportKpi, width: number, height: number): string {
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" font-family="${FONT_FAMILY}">`,
+    bulletShapes(kpi, width, height),
+    '</svg>',
+  ].join('');
+}
+
+function bulletShapes(kpi: ReportKpi, width: number, height: number): string {
+  const { domain, labels } = bulletScale(kpi);
+  const [lo, hi] = domain;
+  const gutter = width * BULLET_LABEL_SHARE;
+  const track = { left: gutter, right: width - gutter, top: height * 0.1, bottom: height * 0.9 };
+  const x = (v: number) =>
+    track.left +
+    ((Math.min(hi, Math.max(lo, v)) - lo) / (hi - lo || 1)) * (track.right - track.left);
+  const size = Math.min(height * 0.45, gutter * 0.25);
+  const mid = (track.top + track.bottom) / 2;
+  return [
+    rect(track.left, track.top, track.right - track.left, track.bottom - track.top, '#f6f6f6'),
+    bulletBands(kpi.chartBands, x, track, lo, hi),
+    bulletTarget(kpi, x, track),
+    bulletValue(kpi, x, track, lo),
+    text(
+      track.left - size * 0.4,
+      mid + size * 0.35,
+      labels[0],
+      `text-anchor="end" font-size="${size.toFixed(1)}" fill="#444444"`,
+    ),
+    text(
+      track.right + size * 0.4,
+      mid + size * 0.35,
+      labels[1],
+      `font-size="${size.toFixed(1)}" fill="#444444"`,
+    ),
+  ].join('');
+}
+
+interface Track {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+const rect = (x: number, y: number, w: number, h: number, fill: string) =>
+  `<rect x="${x.toFixed(2)}" y="${y.toFixed(2)}" width="${Math.max(0, w).toFixed(2)}" height="${Math.max(0, h).toFixed(2)}" fill="${fill}"/>`;
+
+function bulletBands(
+  set: ChartBandSet | null,
+  x: Scale,
+  track: Track,
+  lo: number,
+  hi: number,
+): string {
+  if (!set) return '';
+  const shade = (rank: number) => {
+    const worst = Math.max(set.bandCount, set.areas.length, 2);
+    const at = Math.round(((rank - 1) / (worst - 1)) * (BULLET_SHADES.length - 1));
+    return BULLET_SHADES[Math.min(BULLET_SHADES.length - 1, Math.max(0, at))]!;
+  };
+  const areas = set.areas.map((a) => {
+    const from = x(a.y1 ?? lo);
+    const to = x(a.y2 ?? hi);
+    return rect(from, track.top, to - from, track.bottom - track.top, shade(a.rank));
+  });
+  const lines = set.lines
+    .filter((l) => l.y >= lo && l.y <= hi)
+    .map(
+      (l) =>
+        `<line x1="${x(l.y).toFixed(2)}" x2="${x(l.y).toFixed(2)}" y1="${track.top.toFixed(2)}" y2="${track.bottom.toFixed(2)}" stroke="#4d4d4d" stroke-width="${((track.bottom - track.top) * 0.06).toFixed(2)}" stroke-dasharray="${((track.bottom - track.top) * 0.12).toFixed(2)}"/>`,
+    );
+  return [...areas, ...lines].join('');
+}
+
+function bulletTarget(kpi: ReportKpi, x: Scale, track: Track): string {
+  if (!kpi.target) return '';
+  const h = track.bottom - track.top;
+  const w = Math.max(1, h * 0.14);
+  return rect(x(kpi.target.value) - w / 2, track.top + h * 0.08, w, h * 0.84, '#1a1a1a');
+}
+
+function bulletValue(kpi: ReportKpi, x: Scale, track: Track, lo: number): string {
+  if (kpi.value === null) return '';
+  const h = track.bottom - track.top;
+  const end = x(kpi.value);
+  // A bar's length reads as the value only from zero: on a cut scale the value is a dot.
+  if (lo !== 0)
+    return `<circle cx="${end.toFixed(2)}" cy="${((track.top + track.bottom) / 2).toFixed(2)}" r="${(h * 0.22).toFixed(2)}" fill="${VALUE_INK}"/>`;
+  // A value at the scale start still shows: a bar at least as wide as the target tick.
+  const bar = Math.max(end - x(lo), h * 0.14);
+  return rect(end - bar, track.top + h * 0.34, bar, h * 0.32, VALUE_INK);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The value card: what a chart of a KPI without trend values shows instead (PNG, preview): the
+ * value, its status in words, why there is no trend, and the bullet chart when there is a target
+ * or band to compare with.
+ * --------------------------------------------------------------------------------------------- */
+
+export function valueCardSvg(kpi: ReportKpi): string {
+  const title = `${kpi.name}: ${kpi.formatted}${kpi.band ? ` · ${kpi.band}` : ''}`;
+  const why = kpi.available
+    ? `No ${grainAdjective[kpi.trend.grain]} values to draw a trend: the value covers the whole period.`
+    : `No value: ${kpi.unavailableReason ?? 'the data lacks a field this KPI needs.'}`;
+  // The band is in the title already; a target's status is not.
+  const status =
+    kpi.available && kpi.status.label !== kpi.band ? `Status: ${kpi.status.label}` : '';
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}"`,
+    ` font-family="${FONT_FAMILY}" font-size="15">`,
+    `<rect width="${CHART_WIDTH}" height="${CHART_HEIGHT}" fill="#ffffff"/>`,
+    text(84, 30, title, 'font-size="20" font-weight="bold" fill="#1a1a1a"'),
+    text(84, 76, why, 'font-size="16" fill="#444444"'),
+    status ? text(84, 108, status, 'font-size="16" fill="#1a1a1a"') : '',
+    hasBullet(kpi) ? cardBullet(kpi) : '',
+    '</svg>',
+  ].join('');
+}
+
+/** Characters of a 15 px line that fit the card's width. */
+const CARD_LINE = 96;
+
+function cardBullet(kpi: ReportKpi): string {
+  const { width, height } = { width: 264, height: 16 };
+  const scale = (CHART_WIDTH - 168) / width;
+  return [
+    `<svg x="84" y="170" width="${width * scale}" height="${height * scale}" viewBox="0 0 ${width} ${height}">`,
+    bulletShapes(kpi, width, height),
+    '</svg>',
+    text(84, 270, fitted(bulletLegend(kpi), CARD_LINE), 'fill="#444444"'),
+    kpi.chartBands
+      ? text(84, 296, fitted(kpi.chartBands.description, CARD_LINE), 'fill="#444444"')
+      : '',
+  ].join('');
+}
+
+/** What the bullet's marks are, in words: under a large bullet, and (for all KPIs) as a key. */
+export function bulletLegend(kpi?: ReportKpi): string {
+  const all = !kpi;
+  const parts = [
+    'blue bar: value (a dot where the scale does not start at zero)',
+    ...(all || kpi.target
+      ? [`black tick: target${kpi?.target ? ` ${kpi.target.formatted}` : ''}`]
+      : []),
+    ...(all || kpi.chartBands?.areas.length
+      ? ['grey shades: benchmark bands, darker = weaker']
+      : []),
+    ...(all || kpi.chartBands?.lines.length ? ['dashed lines: published figures'] : []),
+  ];
+  const sentence = parts.join('; ');
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }

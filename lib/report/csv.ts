@@ -26,6 +26,10 @@ const scorecardColumns = [
   'change',
   'counted',
   'basis',
+  // Appended, so scripts reading the earlier columns by position keep working.
+  'status',
+  'status_label',
+  'significance',
 ];
 
 /** The scorecard of the report model as CSV text. */
@@ -45,6 +49,9 @@ export function renderScorecardCsv(model: ReportModel): string {
     numberCell(k.change?.change),
     k.coverage.counted,
     textCell(basisText(k)),
+    textCell(k.status.colour),
+    textCell(k.status.label),
+    numberCell(k.movement?.significance),
   ]);
   return [scorecardColumns, ...rows].map((r) => csvLine(r.map(cellText))).join('');
 }

@@ -1,29 +1,25 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { setTarget } from '@/lib/benchmarks/targets';
 import { openMemoryDatabase, type Database } from '@/lib/db/database';
 import { formatKpiValue } from '@/lib/format/kpi-value';
-import { loadKpiFixture } from '@/lib/kpi/kpi-test-helpers';
 import { scorecard } from '@/lib/kpi/scorecard';
 import { renderScorecardCsv } from './csv';
 import { buildReportModel } from './model';
 import { renderReportPdf } from './pdf';
 import { renderReportPng, PNG_WIDTH } from './png';
-import { deckTitles, renderReportPptx } from './pptx';
-import { pdfText, zipEntries } from './report-test-helpers';
+import { renderReportPptx } from './pptx';
+import { fixtureFilters, fixtureNow, fixtureReport, pdfText } from './report-test-helpers';
 import type { ReportModel } from './types';
 import { renderReportXlsx } from './xlsx';
 
-const now = new Date('2024-02-01T09:30:00Z');
-const filters = { from: '2024-01-01', to: '2024-01-31', site: ['DC1', 'DC2'] };
+const now = fixtureNow;
+const filters = fixtureFilters;
 let db: Database;
 let model: ReportModel;
 
 beforeAll(async () => {
-  db = await loadKpiFixture();
-  await setTarget(db, { kpi: 'order_fill_rate', value: 95 });
-  model = await buildReportModel(db, { format: 'pdf', filters, organisation: 'Acme Łódź' }, now);
+  ({ db, model } = await fixtureReport('pdf'));
 });
 
 describe('the PDF report', () => {
@@ -51,53 +47,6 @@ describe('the PDF report', () => {
   it('has the same text when rendered twice', async () => {
     const [a, b] = await Promise.all([renderReportPdf(model), renderReportPdf(model)]);
     expect(await pdfText(a)).toBe(await pdfText(b));
-  });
-});
-
-describe('the XLSX report', () => {
-  it('holds the same numbers as numbers, with unit formats', async () => {
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await renderReportXlsx(model)) as never);
-    const sheet = book.getWorksheet('Scorecard')!;
-    const rows = new Map<string, ExcelJS.Row>();
-    sheet.eachRow((row) => rows.set(String(row.getCell(1).value), row));
-    for (const kpi of model.kpis) {
-      const row = rows.get(kpi.id)!;
-      expect(row.getCell(2).value).toBe(kpi.name);
-      expect(row.getCell(3).value).toBe(kpi.value);
-      expect(row.getCell(12).value).toBe(kpi.coverage.counted);
-    }
-    const cycle = rows.get('order_shipment_cycle_time')!;
-    expect(typeof cycle.getCell(3).value).toBe('number');
-    expect(cycle.getCell(3).numFmt).toBe('#,##0.0" h"');
-    expect(rows.get('order_fill_rate')!.getCell(3).numFmt).toBe('#,##0.0"%"');
-    expect(rows.get('order_fill_rate')!.getCell(8).value).toBe(95);
-    const names = book.worksheets.map((s) => s.name);
-    expect(names).toEqual(expect.arrayContaining(['Definitions', 'Sources', 'Coverage', 'Ledger']));
-    expect(names).toContain('Order shipment cycle time');
-    const kpiSheet = book.getWorksheet('Order shipment cycle time')!;
-    const values = kpiSheet.getSheetValues().flat();
-    expect(values).toEqual(expect.arrayContaining(['DC1', 60, 'DC2', 18]));
-    // The trend: period starts as dates, values as numbers (A 24 h and C 18 h ship on 01-02).
-    expect(values).toEqual(expect.arrayContaining([new Date('2024-01-02T00:00:00Z'), 21]));
-  });
-});
-
-describe('the PPTX deck', () => {
-  it('is a valid package with a title, summary, one slide per KPI and sources', async () => {
-    const entries = await zipEntries(await renderReportPptx(model));
-    const types = entries.get('[Content_Types].xml')!;
-    expect(types).toContain(
-      'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml',
-    );
-    const slides = [...entries.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
-    const titles = deckTitles(model);
-    expect(slides).toHaveLength(titles.length);
-    expect(titles).toHaveLength(1 + 2 + 1 + model.kpis.filter((k) => k.available).length + 1);
-    titles.forEach((title, i) => {
-      expect(entries.get(`ppt/slides/slide${i + 1}.xml`)).toContain(title);
-    });
-    expect([...entries.keys()].some((n) => n.startsWith('ppt/charts/chart'))).toBe(true);
   });
 });
 

@@ -33,7 +33,11 @@ export async function renderReport(
   now: Date = new Date(),
 ): Promise<RenderedReport> {
   const options = reportOptionsSchema.parse(input);
-  const fileName = reportFileName(options.format, now.toISOString());
+  const fileName = reportFileName(
+    options.format,
+    now.toISOString(),
+    options.format === 'png' ? chartKpi(options) : undefined,
+  );
   const contentType = contentTypes[options.format];
   if (options.format === 'csv' && options.drill) {
     getKpi(options.drill); // an unknown KPI is an error response, not a broken download
@@ -51,9 +55,12 @@ export async function renderReport(
 /** A PNG draws one chart: compute only that KPI. */
 function modelOptions(options: ReportOptions): ReportOptions {
   if (options.format !== 'png') return options;
-  const kpi = options.chart ?? options.kpis?.[0] ?? engineCatalogue().kpis[0]!.id;
-  return { ...options, kpis: [kpi] };
+  return { ...options, kpis: [chartKpi(options)] };
 }
+
+/** The KPI a PNG draws: the one asked for, else the first of the report's, else the catalogue's. */
+const chartKpi = (options: ReportOptions) =>
+  options.chart ?? options.kpis?.[0] ?? engineCatalogue().kpis[0]!.id;
 
 async function renderModel(
   model: Awaited<ReturnType<typeof buildReportModel>>,

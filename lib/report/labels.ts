@@ -1,7 +1,8 @@
 /** Words the renderers share for statuses, percentiles and coverage, so every format says the same. */
-import { formatCount } from '@/lib/format/kpi-value';
+import { formatCount, isFlatChange } from '@/lib/format/kpi-value';
 import type { TargetStatus } from '@/lib/benchmarks/targets';
-import type { ReportKpi, ReportModel } from './types';
+import type { Grain } from '@/lib/kpi/filters';
+import type { ReportKpi, ReportMessage, ReportModel, StatusColour } from './types';
 
 export const targetStatusText: Record<TargetStatus, string> = {
   on_track: 'On track',
@@ -63,4 +64,55 @@ export const filtersText = (m: ReportModel) =>
   m.filters.length ? m.filters.map((f) => `${f.label}: ${f.value}`).join('; ') : 'None (all data)';
 
 /** Said where a movers list is empty, in every format. */
-export const noMoversText = 'None: no KPI has a value in both periods, or none moved this way.';
+export const noMoversText =
+  'None: no KPI with enough history to judge its usual change moved this way.';
+
+/** Said on the summary when no KPI has a message, so silence reads as news, not as a gap. */
+export const noMessagesText =
+  'No KPI moved beyond its usual period-to-period variation, crossed a band or missed a target.';
+
+/** A message's tone in words, printed beside its colour. */
+export const toneText: Record<ReportMessage['tone'], string> = {
+  good: 'Good news',
+  bad: 'Needs attention',
+};
+
+/** What each status colour stands for, for counts and keys (a KPI's own label is more exact). */
+export const statusColourText: Record<StatusColour, string> = {
+  green: 'on target or in the best band',
+  amber: 'at risk or between bands',
+  red: 'off target or in the weakest band',
+  grey: 'no target or band to judge by',
+};
+
+/** ▲ or ▼: which way the number moved, whichever way is good for the KPI; '' when flat. */
+export function changeArrow(k: ReportKpi): string {
+  const change = k.change?.change;
+  if (change === null || change === undefined || isFlatChange(change, k.unit)) return '';
+  return change > 0 ? '▲' : '▼';
+}
+
+/** Whether the change is good news, in a word; null without a like-for-like comparison. */
+export function changeVerdict(k: ReportKpi): 'better' | 'worse' | 'unchanged' | null {
+  const { change, improvement, partial } = k.change ?? {};
+  if (change === null || change === undefined || improvement === null || partial) return null;
+  if (isFlatChange(change, k.unit)) return 'unchanged';
+  return improvement! > 0 ? 'better' : 'worse';
+}
+
+/** "▲ +1.2 pp better": the change with its direction and, in a word, its meaning. */
+export function changeSentence(k: ReportKpi): string {
+  const verdict = changeVerdict(k);
+  return [changeArrow(k), changeText(k), verdict && verdict !== 'unchanged' ? verdict : '']
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** "daily", "weekly": a trend's grain as an adjective. */
+export const grainAdjective: Record<Grain, string> = {
+  day: 'daily',
+  week: 'weekly',
+  month: 'monthly',
+  quarter: 'quarterly',
+  year: 'yearly',
+};

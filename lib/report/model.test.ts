@@ -30,7 +30,12 @@ describe('the report model', () => {
     // Orders A (24 h), B (96 h) and C (18 h) are complete: (24 + 96 + 18) / 3 = 46 h.
     expect(cycle).toMatchObject({ value: 46, formatted: '46.0 h', unit: 'hours' });
     expect(cycle.target).toEqual({ value: 40, formatted: '40.0 h', status: 'at_risk' });
-    expect(cycle.trend.grain).toBe('day');
+    // A calendar month is drawn among the twelve before it; only January has orders, and the data
+    // ends on January 5, so January is partial, with two orders still to ship.
+    expect(cycle.trend.grain).toBe('month');
+    expect(cycle.trend.points).toEqual([
+      { period: '2024-01-01', label: 'Jan 2024', value: 46, n: 3, partial: true, maturing: 2 },
+    ]);
     expect(cycle.breakdown.segments).toEqual([
       { segment: 'DC1', value: 60, formatted: '60.0 h', n: 2, quartile: null },
       { segment: 'DC2', value: 18, formatted: '18.0 h', n: 1, quartile: null },

@@ -15,8 +15,16 @@ import { getDataCoverage, type DataCoverage } from '@/lib/ingest/load/coverage';
 import { listLoads } from '@/lib/ingest/load/ledger';
 import { getKpi } from '@/lib/kpi/engine';
 import { countMatchingOrders } from '@/lib/kpi/dimension-values';
-import { dimensionNames, type Dimension, type Filters, type Grain } from '@/lib/kpi/filters';
+import {
+  comparisonRange,
+  dimensionNames,
+  type Dimension,
+  type Filters,
+  type Grain,
+} from '@/lib/kpi/filters';
+import { currentDataHorizon } from '@/lib/kpi/facts';
 import { scorecard, type ScorecardEntry } from '@/lib/kpi/scorecard';
+import { readBranding } from '@/lib/settings/branding';
 import { reportOptionsSchema, type ReportOptions, type ReportOptionsInput } from './options';
 import type {
   ReportChange,
@@ -27,6 +35,10 @@ import type {
   ReportSegment,
 } from './types';
 import { moversOf, sourcesOf } from './summary';
+import { defaultReportPeriod } from './default-period';
+import { calendarGrainOf, historyOf, shiftPeriod } from './history';
+import { storyOf } from './story-of';
+import { rankMessages, statusOf } from './story';
 
 const DAY_MS = 86_400_000;
 
@@ -35,7 +47,22 @@ const DAY_MS = 86_400_000;
  * neither trend nor breakdown, the deck no breakdown (each series is a pass over the data).
  */
 function sectionsOf(format: ReportOptions['format']) {
-  return { trend: format !== 'csv', breakdown: format === 'pdf' || format === 'xlsx' };
+  const pack = format !== 'csv' && format !== 'png';
+  return { trend: format !== 'csv', breakdown: pack, story: pack };
+}
+
+/**
+ * Without dates, the last complete month against the one before: two whole periods, so the report
+ * opens on a real comparison. Without a complete month in the data, all of it.
+ */
+function withDefaultPeriod(
+  filters: Filters,
+  horizon: string | null,
+  firstOrder: string | null,
+): Filters {
+  if (filters.from || filters.to) return filters;
+  const period = defaultReportPeriod(horizon, 'month', firstOrder);
+  return period ? { ...filters, from: period.from, to: period.to } : filters;
 }
 
 /** The report for a query: every number the renderers print, computed once. */
@@ -45,32 +72,53 @@ export async function buildReportModel(
   now: Date = new Date(),
 ): Promise<ReportModel> {
   const options = reportOptionsSchema.parse(input);
-  const [coverage, ordersCounted, loads] = await Promise.all([
-    getDataCoverage(db),
-    countMatchingOrders(db, options.filters),
+  const [coverage, horizonNow] = await Promise.all([getDataCoverage(db), currentDataHorizon(db)]);
+  const filters = withDefaultPeriod(options.filters, horizonNow, coverage.firstOrder);
+  const [ordersCounted, loads, branding] = await Promise.all([
+    countMatchingOrders(db, filters),
     listLoads(db),
+    readBranding(db),
   ]);
-  const period = periodOf(options.filters, coverage);
-  const grain = options.grain ?? grainFor(period.from, period.to);
-  const { filters, compare, by } = options;
+  const period = periodOf(filters, coverage);
+  const trend = trendWindowOf(filters, options.grain, period);
+  const grain = trend.grain;
+  const { compare, by } = options;
   const sections = sectionsOf(options.format);
-  const [overTime, bySegment] = await Promise.all([
+  const previous = comparisonRange(filters, compare);
+  const [overTime, trendEntries, bySegment, previousBySegment, history] = await Promise.all([
     // No histograms or stages: no format prints them.
-    scorecard(
-      db,
-      { filters, compare, details: false, ...(sections.trend ? { grain } : {}) },
-      options.kpis,
-    ),
+    scorecard(db, { filters, compare, details: false }, options.kpis),
+    sections.trend
+      ? scorecard(db, { filters: trend.filters, grain, details: false }, options.kpis)
+      : undefined,
     sections.breakdown ? scorecard(db, { filters, by, details: false }, options.kpis) : undefined,
+    sections.breakdown && previous
+      ? scorecard(db, { filters: previous, by, details: false }, options.kpis)
+      : undefined,
+    sections.story ? historyOf(db, filters, compare, options.kpis) : undefined,
   ]);
-  const kpis = await Promise.all(
-    overTime.map((entry, i) => reportKpi(db, entry, bySegment?.[i], options, grain)),
+  const drafts = await Promise.all(
+    overTime.map((entry, i) =>
+      reportKpi(db, entry, bySegment?.[i], options, grain, trendEntries?.[i]),
+    ),
   );
-  const filterList = describeFilters(options.filters);
+  const told = await Promise.all(
+    drafts.map((k, i) =>
+      storyOf(db, k, {
+        history,
+        current: bySegment?.[i],
+        previous: previousBySegment?.[i],
+        periodText: period.text,
+      }),
+    ),
+  );
+  const kpis = told.map((t) => t.kpi);
+  const filterList = describeFilters(filters);
   const comparison = kpis.find((k) => k.change)?.change;
   const horizon = overTime.find((e) => e.horizon !== undefined)?.horizon ?? null;
   return {
-    organisation: options.organisation,
+    organisation: options.organisation ?? branding.organisation,
+    logo: branding.logo,
     generatedAt: now.toISOString(),
     period,
     filters: filterList,
@@ -85,6 +133,7 @@ export async function buildReportModel(
       horizon,
     },
     kpis,
+    messages: rankMessages(told.flatMap((t) => (t.message ? [t.message] : []))),
     movers: moversOf(kpis),
     sources: sourcesOf(kpis, overTime),
     ledger: loads
@@ -114,6 +163,25 @@ function periodOf(filters: Filters, coverage: DataCoverage): ReportModel['period
       ? `All data (${span})`
       : 'All data';
   return { from, to, text };
+}
+
+/** Periods of the trend behind a calendar period, the report's own included. */
+const TREND_PERIODS: Record<Grain, number> = { day: 14, week: 13, month: 13, quarter: 8, year: 5 };
+
+/**
+ * The trend a section draws. A calendar month (or quarter…) is shown among the months before it,
+ * so the chart says whether this month is unusual; any other range, or a grain asked for, is
+ * drawn within the range.
+ */
+function trendWindowOf(
+  filters: Filters,
+  asked: Grain | undefined,
+  period: ReportModel['period'],
+): { filters: Filters; grain: Grain } {
+  const calendar = filters.from && filters.to ? calendarGrainOf(filters.from, filters.to) : null;
+  if (asked || !calendar) return { filters, grain: asked ?? grainFor(period.from, period.to) };
+  const from = shiftPeriod(filters.from!, calendar, 1 - TREND_PERIODS[calendar]);
+  return { filters: { ...filters, from }, grain: calendar };
 }
 
 /** A grain that gives a readable trend: days for a month, weeks for a quarter, and so on. */
@@ -149,9 +217,10 @@ async function reportKpi(
   segmented: ScorecardEntry | undefined,
   options: ReportOptions,
   grain: Grain,
+  trend: ScorecardEntry | undefined,
 ): Promise<ReportKpi> {
   const [set] = await bandSetsForKpi(db, entry.id);
-  return reportKpiOf(entry, segmented, set ?? null, options.by, grain);
+  return reportKpiOf(entry, segmented, set ?? null, options.by, grain, trend);
 }
 
 /** A KPI of the report from its scorecard entries: every text it prints, with no database. */
@@ -161,11 +230,13 @@ export function reportKpiOf(
   set: Parameters<typeof chartBandSet>[0] | null,
   by: Dimension,
   grain: Grain,
+  /** The entry whose series is the trend (default: the entry's own). */
+  trend: ScorecardEntry = entry,
 ): ReportKpi {
   const definition = getKpi(entry.id);
   const suffix = unitSuffix(entry.unit);
   const primary = entry.placements[0];
-  return {
+  const kpi: Omit<ReportKpi, 'status'> = {
     id: entry.id,
     name: entry.name,
     unit: entry.unit,
@@ -208,7 +279,7 @@ export function reportKpiOf(
     change: changeOf(entry),
     trend: {
       grain,
-      points: trendOf(entry, grain),
+      points: trendOf(trend, grain),
     },
     // Bands behind an assumed or partial trend would place it by eye.
     chartBands:
@@ -223,7 +294,12 @@ export function reportKpiOf(
       countWord: definition.base === 'kpi_return_facts' ? 'returns' : 'orders',
       excluded: entry.excluded,
     },
+    movement: null,
+    driver: null,
+    context: '',
+    section: entry.available && entry.value !== null,
   };
+  return { ...kpi, status: statusOf(kpi) };
 }
 
 function changeOf(entry: ScorecardEntry): ReportChange | null {

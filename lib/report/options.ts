@@ -21,7 +21,13 @@ export const reportOptionsSchema = z
       .describe('The breakdown dimension of each KPI section'),
     grain: z.enum(grains).optional().describe('Default: chosen from the length of the period'),
     compare: z.enum(['previous', 'last_year']).default('previous'),
-    organisation: z.string().trim().min(1).max(120).default('Orderlens'),
+    organisation: z
+      .string()
+      .trim()
+      .min(1)
+      .max(120)
+      .optional()
+      .describe("Default: the organisation's name kept in the settings"),
     chart: kpiId.optional().describe('png: the KPI whose trend chart to draw (default: the first)'),
     drill: kpiId.optional().describe('csv: the KPI whose orders to list instead of the scorecard'),
   })
@@ -45,7 +51,11 @@ export const contentTypes: Record<ReportFormat, string> = {
   png: 'image/png',
 };
 
-/** orderlens-report-2025-03-31.pdf: the day the report was generated, in UTC. */
-export function reportFileName(format: ReportFormat, generatedAt: string): string {
-  return `orderlens-report-${generatedAt.slice(0, 10)}.${extensions[format]}`;
+/**
+ * orderlens-report-2025-03-31.pdf: the day the report was generated, in UTC. A chart is named
+ * after its KPI (orderlens-order_fill_rate-2025-03-31.png), so several sit apart in a folder.
+ */
+export function reportFileName(format: ReportFormat, generatedAt: string, chart?: string): string {
+  const subject = format === 'png' && chart ? chart : 'report';
+  return `orderlens-${subject}-${generatedAt.slice(0, 10)}.${extensions[format]}`;
 }

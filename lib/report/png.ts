@@ -1,5 +1,8 @@
 import 'server-only';
-/** A KPI's trend chart as PNG at presentation resolution, rasterised from the report's SVG. */
+/**
+ * A KPI's trend chart as PNG at presentation resolution, rasterised from the report's SVG; a KPI
+ * without trend values gets its value card (value, status, bullet chart) instead of an empty plot.
+ */
 import { Resvg } from '@resvg/resvg-js';
 import { OrderlensError } from '@/lib/errors';
 import { CHART_WIDTH, trendChartSvg } from './chart-svg';

@@ -25,7 +25,7 @@ import { renderReportPptx } from './pptx';
 import { pdfText, zipEntries } from './report-test-helpers';
 import { moversOf } from './summary';
 import type { ReportModel } from './types';
-import { renderReportXlsx } from './xlsx';
+import { renderReportXlsx, scorecardColumn as col } from './xlsx';
 
 /** Values that round, group, vanish or carry a sign; each KPI gets each as its value once. */
 const VALUES = [1234.5, 0.999, 0, 52.5, 99.56];
@@ -94,6 +94,7 @@ function roundOf(round: number): Round {
   const kpis = entries.map((e) => reportKpiOf(e, segmentedOf(e), null, 'site', 'month'));
   const model: ReportModel = {
     organisation: 'Same Text Ltd',
+    logo: null,
     generatedAt: '2024-03-01T00:00:00.000Z',
     period: { from: '2024-01-01', to: '2024-02-29', text: '2024-01-01 to 2024-02-29' },
     filters: [],
@@ -107,6 +108,7 @@ function roundOf(round: number): Round {
       isDemo: false,
     },
     kpis,
+    messages: [],
     movers: moversOf(kpis),
     sources: [],
     ledger: [],
@@ -254,8 +256,10 @@ describe('one way to print a KPI value', () => {
         const text = pdfs[round]!;
         const start = text.indexOf(`${kpi.name} ${kpi.definition}`.slice(0, 40));
         expect(start, kpi.id).toBeGreaterThan(-1);
-        const section = text.slice(start, text.indexOf(' Coverage ', start));
-        expect(section).toContain(`Value: ${want.value} Basis: Measured Band:`);
+        const section = text.slice(start, text.indexOf(' Coverage: ', start));
+        // The facts stand in a grid: each label beside its value, read row by row.
+        expect(section).toContain(`Value: ${want.value} `);
+        expect(section).toContain('Basis: Measured');
         expect(section).toContain(`Target: ${want.target} · On track`);
         expect(section).toContain(`Change: ${want.change} `);
         SEGMENTS.forEach((segment, s) =>
@@ -275,6 +279,12 @@ describe('one way to print a KPI value', () => {
         expect(xml).toContain(`>Value: ${want.value}</a:t>`);
         expect(xml).toContain(`>Target: ${want.target} · On track</a:t>`);
         expect(xml).toContain(`>Change: ${want.change}</a:t>`);
+        // The scorecard slides: the value and the change as runs of their own.
+        const scorecard = [...decks[round]!.values()]
+          .filter((body) => /<a:t>Scorecard( \(\d+ of \d+\))?<\/a:t>/.test(body))
+          .join('');
+        expect(scorecard, kpi.id).toContain(`>${want.value}</a:t>`);
+        expect(scorecard, kpi.id).toContain(`>${want.change}</a:t>`);
       });
       const charts = [...decks[0]!.entries()].filter(([name]) => name.startsWith('ppt/charts/'));
       const codes = new Set(
@@ -296,13 +306,13 @@ describe('one way to print a KPI value', () => {
         };
         let row: ExcelJS.Row | undefined;
         book.getWorksheet('Scorecard')!.eachRow((r) => {
-          if (r.getCell(1).value === kpi.id) row = r;
+          if (r.getCell(col['KPI id']).value === kpi.id) row = r;
         });
         expect(row, kpi.id).toBeDefined();
-        expect(shown(row!.getCell(3))).toBe(want.value);
-        expect(shown(row!.getCell(8))).toBe(want.target);
-        expect(shown(row!.getCell(10))).toBe(want.previous);
-        expect(shown(row!.getCell(11))).toBe(want.change);
+        expect(shown(row!.getCell(col.Value))).toBe(want.value);
+        expect(shown(row!.getCell(col.Target))).toBe(want.target);
+        expect(shown(row!.getCell(col['Previous value']))).toBe(want.previous);
+        expect(shown(row!.getCell(col.Change))).toBe(want.change);
         // The KPI's own sheet: its value, the last trend point and every segment.
         const sheet = book.worksheets[1 + i]!;
         const texts: string[] = [];

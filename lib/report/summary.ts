@@ -1,33 +1,34 @@
 /** The executive summary's movers and the appendix's sources, derived from the report KPIs. */
 import type { ScorecardEntry } from '@/lib/kpi/scorecard';
+import { isFlatChange } from '@/lib/format/kpi-value';
+import { moverText } from './story';
 import type { ReportKpi, ReportModel, ReportMover, ReportSource } from './types';
 
 const MOVERS = 3;
 
 /**
- * Best and worst movers by relative change in each KPI's good direction, so a rate and a
- * duration can be ranked together; ties keep catalogue order. A change over a range that runs past
- * the data's horizon is left out: a half-filled period would rank as the worst (or best) mover.
+ * Best and worst movers by significance: each KPI's change in its good direction against its own
+ * usual period-to-period change, so a rate, a duration and a cost rank on one scale and a small
+ * rate's large relative change does not crowd out a large fall in on-time shipment. A change over
+ * a partial period, or with too little history to know what is usual, is not ranked.
  */
 export function moversOf(kpis: ReportKpi[]): ReportModel['movers'] {
-  const moved = kpis
-    .filter((k) => !k.change?.partial)
-    .map((k) => ({ k, score: relativeImprovement(k) }))
-    .filter((m): m is { k: ReportKpi; score: number } => m.score !== null && m.score !== 0);
-  const mover = ({ k }: { k: ReportKpi }): ReportMover => ({
-    id: k.id,
-    name: k.name,
-    text: `${k.formatted} (${k.change!.text})`,
+  const ranked = kpis.flatMap((k): ReportMover[] => {
+    const significance = k.movement?.significance;
+    if (significance === null || significance === undefined || significance === 0) return [];
+    const change = k.change;
+    // A change that prints as ±0.0 is no move, however unusual its history makes it look.
+    if (!change || change.partial || change.change === null || isFlatChange(change.change, k.unit))
+      return [];
+    return [{ id: k.id, name: k.name, text: moverText(k), significance }];
   });
-  const best = moved.filter((m) => m.score > 0).sort((a, b) => b.score - a.score);
-  const worst = moved.filter((m) => m.score < 0).sort((a, b) => a.score - b.score);
-  return { best: best.slice(0, MOVERS).map(mover), worst: worst.slice(0, MOVERS).map(mover) };
-}
-
-function relativeImprovement(k: ReportKpi): number | null {
-  const { improvement, previous } = k.change ?? {};
-  if (improvement === null || improvement === undefined || !previous) return null;
-  return improvement / Math.abs(previous);
+  const best = ranked
+    .filter((m) => m.significance > 0)
+    .sort((a, b) => b.significance - a.significance);
+  const worst = ranked
+    .filter((m) => m.significance < 0)
+    .sort((a, b) => a.significance - b.significance);
+  return { best: best.slice(0, MOVERS), worst: worst.slice(0, MOVERS) };
 }
 
 /** Every band set a KPI was placed in, once, with the KPIs it served. */

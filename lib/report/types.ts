@@ -59,6 +59,56 @@ export interface ReportSegment {
   quartile: number | null;
 }
 
+/** Green/amber/red against the target, else the band; grey when there is neither. */
+export type StatusColour = 'green' | 'amber' | 'red' | 'grey';
+
+export interface ReportStatus {
+  colour: StatusColour;
+  /** What the colour was judged against; null for grey. */
+  against: 'target' | 'band' | null;
+  /** The colour in words, printed beside it so colour is never the only signal ("Off target"). */
+  label: string;
+}
+
+/**
+ * How far a KPI moved against its own history: the change in its good direction divided by the
+ * spread of its changes between consecutive complete periods of the same length.
+ */
+export interface ReportMovement {
+  /** Change / variation, signed so positive = better; null when the history is too short. */
+  significance: number | null;
+  /** Standard deviation of period-to-period changes over the history, in the KPI's unit. */
+  variation: number | null;
+  /** |significance| >= 1: moved more than it usually does. */
+  significant: boolean;
+  /** Complete periods of history the variation rests on. */
+  periods: number;
+  /** The grain of the history (the comparison period's length). */
+  grain: Grain;
+  /** The current value is the best or worst of the history's complete periods. */
+  extreme: 'best' | 'worst' | null;
+}
+
+/** The breakdown segment that explains most of the change against the comparison period. */
+export interface ReportDriver {
+  segment: string;
+  /** Its contribution to the change, in the KPI's unit (signed like the change). */
+  contribution: number;
+  /** Its share of the whole change, 0–1 (can exceed 1 when others moved the other way). */
+  share: number;
+  text: string;
+}
+
+/** One sentence of the executive summary, computed from the data. */
+export interface ReportMessage {
+  kpiId: string;
+  kind: 'moved' | 'band_crossed' | 'target_missed' | 'target_met';
+  tone: 'good' | 'bad';
+  /** Higher is told first. */
+  weight: number;
+  text: string;
+}
+
 export interface ReportKpi {
   id: string;
   name: string;
@@ -92,12 +142,29 @@ export interface ReportKpi {
   chartBands: ChartBandSet | null;
   breakdown: { dimension: Dimension; label: string; segments: ReportSegment[] };
   coverage: { counted: number; countWord: string; excluded: Excluded[] };
+  status: ReportStatus;
+  /** Null without a comparison. */
+  movement: ReportMovement | null;
+  /** Null without a comparison, a breakdown, or a change to explain. */
+  driver: ReportDriver | null;
+  /** One sentence of context for the KPI's section and the deck's speaker notes. */
+  context: string;
+  /** Has something to say (a value, and a trend, comparison, band or target): gets a section. */
+  section: boolean;
 }
 
 export interface ReportMover {
   id: string;
   name: string;
   text: string;
+  /** The movement's significance (positive = better), by which movers are ranked. */
+  significance: number;
+}
+
+/** An organisation's logo for the cover and title slide. */
+export interface ReportLogo {
+  data: Buffer;
+  type: 'png' | 'jpeg';
 }
 
 export interface ReportSource {
@@ -123,6 +190,7 @@ export interface ReportLoad {
 
 export interface ReportModel {
   organisation: string;
+  logo: ReportLogo | null;
   generatedAt: string;
   period: { from: string | null; to: string | null; text: string };
   filters: ReportFilter[];
@@ -139,6 +207,8 @@ export interface ReportModel {
     horizon?: string | null;
   };
   kpis: ReportKpi[];
+  /** The executive summary: three to five sentences, most significant first. */
+  messages: ReportMessage[];
   movers: { best: ReportMover[]; worst: ReportMover[] };
   sources: ReportSource[];
   ledger: ReportLoad[];

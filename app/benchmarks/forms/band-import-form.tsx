@@ -8,8 +8,8 @@ import { useRouter } from 'next/navigation';
 import { useId, useRef, useState, useTransition, type FormEvent } from 'react';
 import type { Problem } from '@/lib/errors';
 import styles from '../benchmarks.module.css';
-import type { KpiChoice } from './form-parts';
-import { problemCell, send } from './outcome';
+import type { KpiChoice } from '../../ui/forms/form-parts';
+import { problemCell, send } from '../../ui/forms/outcome';
 
 const exampleJson = `{
   "id": "acme-2024-order-fill-rate",

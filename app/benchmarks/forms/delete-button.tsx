@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useRef, useState, useTransition } from 'react';
 import styles from '../benchmarks.module.css';
-import { send } from './outcome';
+import { send } from '../../ui/forms/outcome';
 
 export function DeleteButton({ url, what, label }: { url: string; what: string; label: string }) {
   const router = useRouter();

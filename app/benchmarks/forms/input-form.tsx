@@ -1,8 +1,8 @@
 'use client';
 /** Enter the order-management FTEs and cost of a period; problems show by their field. */
 import type { FormEvent, InputHTMLAttributes } from 'react';
-import styles from '../benchmarks.module.css';
-import { Field, formValues, useSavingForm } from './form-parts';
+import { Field, formValues, useSavingForm } from '../../ui/forms/form-parts';
+import forms from '../../ui/forms/forms.module.css';
 
 export function InputForm() {
   const form = useSavingForm(['from', 'to', 'team', 'fte', 'cost', 'currency']);
@@ -16,12 +16,10 @@ export function InputForm() {
     if (number('fte') !== undefined) body.fte = number('fte');
     if (number('cost') !== undefined) body.cost = number('cost');
     if (text('currency')) body.currency = text('currency').toUpperCase();
-    const saved = await form.save(
-      '/api/inputs',
-      body,
-      `Figures for ${text('from')} – ${text('to')} saved.`,
-      'The figures are not valid',
-    );
+    const saved = await form.save('/api/inputs', body, {
+      saved: `Figures for ${text('from')} – ${text('to')} saved.`,
+      invalidTitle: 'The figures are not valid',
+    });
     if (saved) element.reset();
   };
   const input = (
@@ -36,7 +34,7 @@ export function InputForm() {
   );
 
   return (
-    <form onSubmit={submit} className={styles.form} noValidate>
+    <form onSubmit={submit} className={forms.form} noValidate>
       {input('from', 'Period from', { type: 'date', required: true })}
       {input('to', 'Period to', { type: 'date', required: true })}
       {input(

@@ -1,17 +1,14 @@
 'use client';
 /** Set a target for a KPI, optionally for one segment and period; problems show by their field. */
 import { useState, type FormEvent } from 'react';
-import styles from '../benchmarks.module.css';
-import { Field, formValues, useSavingForm, type KpiChoice } from './form-parts';
-
-const dimensionChoices = [
-  ['site', 'Site'],
-  ['channel', 'Channel'],
-  ['customer', 'Customer'],
-  ['region', 'Region'],
-  ['carrier', 'Carrier'],
-  ['ship_mode', 'Ship mode'],
-] as const;
+import {
+  dimensionChoices,
+  Field,
+  formValues,
+  useSavingForm,
+  type KpiChoice,
+} from '../../ui/forms/form-parts';
+import forms from '../../ui/forms/forms.module.css';
 
 const unitHint: Record<string, string> = {
   percent: 'percent, e.g. 95 (not 0.95)',
@@ -49,7 +46,9 @@ export function TargetForm({ kpis }: { kpis: KpiChoice[] }) {
       form.invalid('value', 'enter the target value', 'The target is not complete.');
       return;
     }
-    const saved = await form.save('/api/targets', body, `Target for ${chosen?.name ?? kpi} saved.`);
+    const saved = await form.save('/api/targets', body, {
+      saved: `Target for ${chosen?.name ?? kpi} saved.`,
+    });
     if (saved) {
       element.reset();
       setDimension('');
@@ -57,7 +56,7 @@ export function TargetForm({ kpis }: { kpis: KpiChoice[] }) {
   };
 
   return (
-    <form onSubmit={submit} className={styles.form} noValidate>
+    <form onSubmit={submit} className={forms.form} noValidate>
       <Field {...form.field('kpi', 'KPI')} wide>
         <select {...form.control('kpi')} value={kpi} onChange={(e) => setKpi(e.target.value)}>
           {kpis.map((k) => (

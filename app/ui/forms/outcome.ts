@@ -1,9 +1,9 @@
 /**
- * What the benchmark forms get back from their routes: the outcome of a request, and the problems
- * it lists placed by form field (the target and figures forms) or as table cells (the import).
+ * What the app's forms get back from their routes: the outcome of a request, and the problems
+ * it lists placed by form field (the forms of form-parts) or as table cells (the band import).
  */
 import { lineOf, problemsIn, type Problem } from '@/lib/errors';
-import { apiFetch } from '../../ui/csrf';
+import { apiFetch } from '../csrf';
 
 export interface Outcome {
   ok: boolean;
