@@ -50,11 +50,11 @@ describe('the data horizon', () => {
       { filters: { from: '2024-03-01', to: '2024-03-31' }, compare: 'previous' },
       ['order_shipment_cycle_time'],
     );
-    // Previous 31 days: 2024-01-30..2024-02-29 holds O2 (48 h); current holds O3 and O5 (50 h).
+    // The month before, February, holds O2 (48 h); March so far holds O3 and O5 (50 h).
     expect(open!.comparisons).toEqual([
       {
         kind: 'previous',
-        range: { from: '2024-01-30', to: '2024-02-29' },
+        range: { from: '2024-02-01', to: '2024-02-29' },
         value: 48,
         n: 1,
         change: 2,

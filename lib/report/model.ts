@@ -44,11 +44,12 @@ const DAY_MS = 86_400_000;
 
 /**
  * What a format prints, so a report computes no series it does not show: the CSV scorecard has
- * neither trend nor breakdown, the deck no breakdown (each series is a pass over the data).
+ * neither trend nor breakdown, a PNG one KPI's trend and no story (each is a pass over the data).
  */
 function sectionsOf(format: ReportOptions['format']) {
   const pack = format !== 'csv' && format !== 'png';
-  return { trend: format !== 'csv', breakdown: pack, story: pack };
+  // The CSV scorecard carries each KPI's significance, so it reads the history too.
+  return { trend: format !== 'csv', breakdown: pack, story: format !== 'png' };
 }
 
 /**
