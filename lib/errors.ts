@@ -62,6 +62,7 @@ export const statusOfCode = {
   demo_over_real_data: 422,
   disk_full: 422,
   dry_run: 422,
+  first_user_not_admin: 422,
   internal: 422,
   invalid_band_set: 422,
   invalid_mapping: 422,

@@ -9,7 +9,9 @@ import {
 } from '@/lib/auth/audit';
 import { PERMISSIONS, ROLE_LABELS, ROLE_PERMISSIONS, ROLES } from '@/lib/auth/roles';
 import { listUsers } from '@/lib/auth/users';
+import { getDataCoverage } from '@/lib/ingest/load/coverage';
 import { getServerDatabase } from '@/runtime/database';
+import { DemoBanner } from '../ui/demo-banner';
 import { formatDateTime } from '../ui/format';
 import { requirePage } from '../session';
 import { NewUserForm, UserActions } from './user-forms';
@@ -31,10 +33,11 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   });
   const query = parsed.success ? parsed.data : auditQuerySchema.parse({ limit: 50 });
   const db = await getServerDatabase();
-  const [users, entries, chain] = await Promise.all([
+  const [users, entries, chain, coverage] = await Promise.all([
     listUsers(db),
     listAudit(db, query),
     verifyAuditChain(db),
+    getDataCoverage(db),
   ]);
   const older = entries.length === query.limit ? entries.at(-1)?.entryId : undefined;
   const keep = new URLSearchParams();
@@ -43,6 +46,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
 
   return (
     <>
+      {coverage.isDemo && <DemoBanner />}
       <h1>Admin</h1>
       <p className="lede">
         Who may sign in and what each role may do, and the audit log of sign-ins, loads, undos,
@@ -54,7 +58,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         {identity.userId === undefined && (
           <p className={styles.note}>
             No users exist, so this server runs as one local admin on this computer. As soon as you
-            add a user, everyone signs in, you too: make the first one an admin. The first user
+            add a user, everyone signs in, you too: the first one must be an admin. The first user
             needs the setup code the server printed in its log when it started, so that no other web
             page open in this browser can add one.
           </p>
@@ -92,7 +96,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           </div>
         )}
         <h3 className={styles.h3}>Add a user</h3>
-        <NewUserForm needsSetupCode={identity.userId === undefined} />
+        <NewUserForm firstUser={identity.userId === undefined} />
       </section>
 
       <section className="panel" aria-labelledby="roles-h">

@@ -34,8 +34,12 @@ function Outcome({ error, done }: { error?: string; done?: string }) {
   ) : null;
 }
 
-/** `needsSetupCode`: the first user, which only someone who can read the server's log may add. */
-export function NewUserForm({ needsSetupCode = false }: { needsSetupCode?: boolean }) {
+/**
+ * `firstUser`: no user exists yet. The first one needs the setup code, which only someone who can
+ * read the server's log has, and must be an admin (the server refuses any other role), so the
+ * role starts at Admin.
+ */
+export function NewUserForm({ firstUser = false }: { firstUser?: boolean }) {
   const router = useRouter();
   const [state, setState] = useState<{ error?: string; done?: string; pending?: boolean }>({});
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -48,7 +52,7 @@ export function NewUserForm({ needsSetupCode = false }: { needsSetupCode?: boole
       username,
       role: form.get('role'),
       password: String(form.get('password') ?? ''),
-      ...(needsSetupCode ? { setupCode: String(form.get('setupCode') ?? '') } : {}),
+      ...(firstUser ? { setupCode: String(form.get('setupCode') ?? '') } : {}),
     });
     setState(error ? { error } : { done: `${username} was added.` });
     if (!error) {
@@ -64,7 +68,7 @@ export function NewUserForm({ needsSetupCode = false }: { needsSetupCode?: boole
       </label>
       <label>
         Role
-        <select name="role" defaultValue="manager">
+        <select name="role" defaultValue={firstUser ? 'admin' : 'manager'}>
           {ROLES.map((role) => (
             <option key={role} value={role}>
               {ROLE_LABELS[role]}
@@ -82,7 +86,7 @@ export function NewUserForm({ needsSetupCode = false }: { needsSetupCode?: boole
           minLength={12}
         />
       </label>
-      {needsSetupCode && (
+      {firstUser && (
         <label>
           Setup code (printed in the server&apos;s log at start)
           <input name="setupCode" autoComplete="off" required placeholder="XXXX-XXXX-XXXX" />

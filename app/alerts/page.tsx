@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { Suspense } from 'react';
+import { DemoBannerWhileLoaded } from '../ui/demo-banner';
 import { ListPanelSkeleton } from '../ui/list-panel-skeleton';
 import { requirePage } from '../session';
 import { AlertsPanel } from './alerts-panel';
@@ -18,6 +19,9 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   const all = show === 'all';
   return (
     <>
+      <Suspense fallback={<div hidden aria-busy="true" />}>
+        <DemoBannerWhileLoaded />
+      </Suspense>
       <h1>Alerts</h1>
       <p className="lede">
         Rules that watch a KPI month by month, and the alerts they raised. A rule is checked after

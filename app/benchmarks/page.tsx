@@ -4,6 +4,7 @@ import { listBandSets } from '@/lib/benchmarks/store';
 import { listTargets } from '@/lib/benchmarks/targets';
 import { getServerDatabase } from '@/runtime/database';
 import { listKpiInputs } from '@/lib/kpi/inputs';
+import { getDataCoverage } from '@/lib/ingest/load/coverage';
 import { BandCard } from './band-card';
 import { kpiChoices } from './catalogue';
 import { BandImportForm } from './forms/band-import-form';
@@ -12,6 +13,7 @@ import { TargetsPanel } from './targets-panel';
 import styles from './benchmarks.module.css';
 import { requirePage } from '../session';
 import { can } from '@/lib/auth/roles';
+import { DemoBanner } from '../ui/demo-banner';
 import { RoleNote } from '../ui/role-note';
 
 export const metadata: Metadata = { title: 'Benchmarks' };
@@ -20,15 +22,17 @@ export default async function BenchmarksPage() {
   await connection();
   const identity = await requirePage('view', '/benchmarks');
   const db = await getServerDatabase();
-  const [sets, targets, inputs] = await Promise.all([
+  const [sets, targets, inputs, coverage] = await Promise.all([
     listBandSets(db),
     listTargets(db),
     listKpiInputs(db),
+    getDataCoverage(db),
   ]);
   const shipped = sets.filter((s) => s.origin === 'shipped');
   const imported = sets.filter((s) => s.origin !== 'shipped');
   return (
     <>
+      {coverage.isDemo && <DemoBanner />}
       <h1>Benchmarks</h1>
       <p className="lede">
         The bands your KPIs are placed against, the targets you set, and the FTE and cost figures

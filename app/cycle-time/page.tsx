@@ -24,7 +24,8 @@ export default async function CycleTimePage({
 }) {
   await connection();
   const identity = await requirePage('view', '/cycle-time');
-  const { query, problems } = kpiQueryFromSearchParams(await searchParams);
+  const search = await searchParams;
+  const { query, problems } = kpiQueryFromSearchParams(search);
   const filters = query.filters;
   return (
     <KpiPageShell
@@ -57,7 +58,7 @@ export default async function CycleTimePage({
         <BreakdownsPanel filters={filters} />
       </Panel>
       <Panel label="Loading the trend…">
-        <TrendPanel filters={filters} />
+        <TrendPanel filters={filters} grain={query.grain ?? 'month'} search={search} />
       </Panel>
       {can(identity.role, 'drill') && (
         <Panel label="Loading the slowest orders…">

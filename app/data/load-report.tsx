@@ -31,6 +31,8 @@ export function LoadReportView({
   const { dryRun } = report;
   const rejected = report.status === 'rejected';
   const tone = rejected ? styles.error : report.status === 'loaded' ? styles.success : styles.info;
+  // The order id beside the row number, when the file has them: what the row is found by again.
+  const withOrderIds = report.issues.some((issue) => issue.orderId);
   const tables = Object.entries(report.tables).filter(
     (entry): entry is [string, NonNullable<(typeof entry)[1]>] => entry[1] !== undefined,
   );
@@ -160,6 +162,7 @@ export function LoadReportView({
                   <th scope="col" className="num">
                     Row
                   </th>
+                  {withOrderIds && <th scope="col">Order</th>}
                   <th scope="col">Column</th>
                   <th scope="col">Problem</th>
                   <th scope="col">Value</th>
@@ -169,6 +172,7 @@ export function LoadReportView({
                 {report.issues.slice(0, ISSUE_ROWS).map((issue, i) => (
                   <tr key={`${issue.row}-${issue.rule}-${issue.column ?? ''}-${i}`}>
                     <td className="num">{formatCount(issue.row)}</td>
+                    {withOrderIds && <td>{issue.orderId || '—'}</td>}
                     <td>{issue.column ?? '—'}</td>
                     <td>{problemText(issue, report.fileName)}</td>
                     <td className={styles.issueValue} title={issue.value ?? undefined}>

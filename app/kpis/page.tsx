@@ -5,8 +5,10 @@ import type { Scheme } from '@/lib/benchmarks/schema';
 import type { StoredBandSet } from '@/lib/benchmarks/store';
 import { listBandSets } from '@/lib/benchmarks/store';
 import { getServerDatabase } from '@/runtime/database';
+import { getDataCoverage } from '@/lib/ingest/load/coverage';
 import type { KpiDefinition, KpiUnit } from '@/lib/semantic/kpi';
 import { engine } from '@/runtime/engine';
+import { DemoBanner } from '../ui/demo-banner';
 import { formatCount, formatPublishedFigure } from '../ui/format';
 import { groupKpis } from '../ui/kpi-card';
 import { capitalise } from '../ui/kpi-pages/labels';
@@ -50,7 +52,7 @@ export default async function KpiEncyclopediaPage() {
   await connection();
   await requirePage('view', '/kpis');
   const db = await getServerDatabase();
-  const sets = await listBandSets(db);
+  const [sets, coverage] = await Promise.all([listBandSets(db), getDataCoverage(db)]);
   const setsByKpi = new Map<string, StoredBandSet[]>();
   for (const set of sets) setsByKpi.set(set.kpi, [...(setsByKpi.get(set.kpi) ?? []), set]);
   const groups = groupKpis(engine.catalogue.kpis);
@@ -58,6 +60,7 @@ export default async function KpiEncyclopediaPage() {
 
   return (
     <>
+      {coverage.isDemo && <DemoBanner />}
       <h1>KPIs</h1>
       <p className="lede">
         The {engine.catalogue.kpis.length} KPIs Orderlens computes: the formula in words, the
@@ -70,6 +73,10 @@ export default async function KpiEncyclopediaPage() {
           <h2 id="toc-heading" className={styles.tocTitle}>
             Contents
           </h2>
+          {/* The key first, where it is seen with the list rather than below it. */}
+          <p className={styles.tocLegend}>
+            <span aria-hidden="true">◆</span> has a published band set
+          </p>
           {groups.map(({ group, items }) => (
             <div key={group.id} className={styles.tocGroup}>
               <a className={styles.tocGroupLink} href={`#group-${group.id}`}>
@@ -92,9 +99,6 @@ export default async function KpiEncyclopediaPage() {
               </ul>
             </div>
           ))}
-          <p className={styles.tocLegend}>
-            <span aria-hidden="true">◆</span> has a published band set
-          </p>
         </nav>
 
         <div className={styles.entries}>

@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { getDataCoverage } from '@/lib/ingest/load/coverage';
+import { getServerDatabase } from '@/runtime/database';
 
 /** Shown on every page while demo data is loaded, so no one mistakes it for their own numbers. */
 export function DemoBanner() {
@@ -12,4 +14,13 @@ export function DemoBanner() {
       </div>
     </div>
   );
+}
+
+/**
+ * The banner if demo data is loaded, for a page whose panels stream in their own `<Suspense>` and
+ * that reads no coverage itself: it streams in the same way.
+ */
+export async function DemoBannerWhileLoaded() {
+  const coverage = await getDataCoverage(await getServerDatabase());
+  return coverage.isDemo ? <DemoBanner /> : null;
 }

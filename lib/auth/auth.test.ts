@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openMemoryDatabase, type Database } from '@/lib/db/database';
 import { migrate } from '@/lib/db/migrations';
+import { statusOfCode } from '@/lib/errors';
 import { authorize, LOCAL_IDENTITY, resolveIdentity, isLoopbackHost } from './access';
 import { listAudit, recordAudit, verifyAuditChain } from './audit';
 import { can, PERMISSIONS, ROLES, type Permission } from './roles';
@@ -14,7 +15,7 @@ import {
   SignInFailedError,
   TooManyAttemptsError,
 } from './sign-in';
-import { countUsers, createUser, updateUser } from './users';
+import { countUsers, createUser, FirstUserNotAdminError, updateUser } from './users';
 
 let db: Database;
 beforeEach(async () => {
@@ -54,10 +55,34 @@ describe('roles', () => {
 });
 
 describe('users and sessions', () => {
+  it('refuse a first user who is not an admin, who could not add anyone', async () => {
+    for (const role of ['analyst', 'manager', 'executive'] as const) {
+      const refused = await createUser(db, { username: 'mia', role, password: PASSWORD }).catch(
+        (e: unknown) => e,
+      );
+      expect(refused, role).toBeInstanceOf(FirstUserNotAdminError);
+      expect(refused).toMatchObject({
+        code: 'first_user_not_admin',
+        message:
+          'The first user must be an admin: once a user exists, everyone signs in, and only an admin can add users or change roles. Make this one an admin, then add the others.',
+      });
+    }
+    expect(statusOfCode.first_user_not_admin).toBe(422);
+    expect(await countUsers(db)).toBe(0);
+    await createUser(db, { username: 'root', role: 'admin', password: PASSWORD });
+    // Once an admin exists, any role may follow.
+    const mia = await createUser(db, { username: 'mia', role: 'manager', password: PASSWORD });
+    expect(mia).toMatchObject({ username: 'mia', role: 'manager' });
+    expect(await countUsers(db)).toBe(2);
+  });
+
   it('store an Argon2id hash, refuse weak passwords and names taken in any case', async () => {
+    await createUser(db, { username: 'root', role: 'admin', password: PASSWORD });
     const user = await createUser(db, { username: ' Ana ', role: 'analyst', password: PASSWORD });
     expect(user).toMatchObject({ username: 'ana', role: 'analyst', disabled: false });
-    const [row] = await db.all<{ h: string }>('SELECT password_hash AS h FROM users');
+    const [row] = await db.all<{ h: string }>(
+      "SELECT password_hash AS h FROM users WHERE username = 'ana'",
+    );
     expect(row!.h).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(row!.h).not.toContain(PASSWORD);
     await expect(
@@ -72,7 +97,7 @@ describe('users and sessions', () => {
     await expect(
       createUser(db, { username: "x'; DROP TABLE users; --", role: 'admin', password: PASSWORD }),
     ).rejects.toThrow(/user name has 2 to 64/);
-    expect(await countUsers(db)).toBe(1);
+    expect(await countUsers(db)).toBe(2);
   });
 
   it('resolve a session until it expires, is revoked, or its user is disabled', async () => {
@@ -123,8 +148,9 @@ describe('users and sessions', () => {
   it('run a loopback server as the local admin until the first user exists', async () => {
     expect(await resolveIdentity(db, { listensOnLoopback: true })).toBe(LOCAL_IDENTITY);
     expect(await resolveIdentity(db, { listensOnLoopback: false })).toBeUndefined();
-    const ana = await createUser(db, { username: 'ana', role: 'analyst', password: PASSWORD });
+    await createUser(db, { username: 'root', role: 'admin', password: PASSWORD });
     expect(await resolveIdentity(db, { listensOnLoopback: true })).toBeUndefined();
+    const ana = await createUser(db, { username: 'ana', role: 'analyst', password: PASSWORD });
     const { token } = await createSession(db, ana.userId, 1);
     expect(await resolveIdentity(db, { listensOnLoopback: false, sessionToken: token })).toEqual({
       username: 'ana',
@@ -135,6 +161,11 @@ describe('users and sessions', () => {
 });
 
 describe('signing in', () => {
+  // The first user is an admin; the users these tests sign in as come after.
+  beforeEach(async () => {
+    await createUser(db, { username: 'root', role: 'admin', password: PASSWORD });
+  });
+
   it('fails with one message whatever the reason, slows a client guessing one name, audits every attempt', async () => {
     await createUser(db, { username: 'mia', role: 'manager', password: PASSWORD });
     let now = Date.parse('2026-01-05T09:00:00Z');

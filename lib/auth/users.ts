@@ -40,6 +40,16 @@ export const userChangeSchema = z
 
 export class UserError extends OrderlensError {}
 
+/** The first user must be an admin: see createUser. */
+export class FirstUserNotAdminError extends UserError {
+  constructor() {
+    super(
+      'The first user must be an admin: once a user exists, everyone signs in, and only an admin can add users or change roles. Make this one an admin, then add the others.',
+      'first_user_not_admin',
+    );
+  }
+}
+
 const columns = `user_id AS "userId", username, role,
   strftime(created_at, '%Y-%m-%dT%H:%M:%SZ') AS "createdAt",
   strftime(updated_at, '%Y-%m-%dT%H:%M:%SZ') AS "updatedAt",
@@ -85,6 +95,12 @@ export async function createUser(db: Database, input: z.input<typeof newUserSche
     const taken = await side.all('SELECT 1 FROM users WHERE username = $1', [user.username]);
     if (taken.length)
       throw new UserError(`A user named "${user.username}" already exists.`, 'user_exists');
+    // The first user ends the local admin's run: everyone signs in from then on, and a first user
+    // who is no admin could not add another, so nobody could manage users again.
+    if (user.role !== 'admin') {
+      const [users] = await side.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM users');
+      if ((users?.n ?? 0) === 0) throw new FirstUserNotAdminError();
+    }
     const [row] = await side.all<{ id: number }>("SELECT nextval('user_id_seq')::INTEGER AS id");
     await side.run(
       `INSERT INTO users VALUES ($1, $2, $3, $4, now()::TIMESTAMP, now()::TIMESTAMP, NULL)`,

@@ -58,6 +58,19 @@ describe('benchmarkPeers', () => {
     expect(result.peers.every((p) => p.quartile === null)).toBe(true);
   });
 
+  it('neither counts nor places the rows without the attribute: they are no segment', () => {
+    // 400 orders with no site recorded, at 60 h: they would be the worst "site" of all.
+    const result = benchmarkPeers(
+      [...sites, { segment: null, value: 60, n: 400 }],
+      'lower',
+      'hours',
+      { minN: 30 },
+    );
+    expect(result.quartiles).toEqual({ p25: 17.5, median: 25, p75: 32.5 });
+    expect(result.counted).toBe(4);
+    expect(result.peers.at(-1)).toMatchObject({ quartile: null, excluded: 'not recorded' });
+  });
+
   it('accepts KpiResult.series by period', () => {
     const months = ['2024-01', '2024-02', '2024-03', '2024-04'].map((period, i) => ({
       period,

@@ -69,7 +69,8 @@ export function benchmarkPeers(
     counted: values.length,
     reason,
     peers: peers.map((peer, i) => {
-      const placed = scheme && placeOnScheme(peer.value, scheme, direction, unit);
+      const placed =
+        scheme && !unrecorded(peer) && placeOnScheme(peer.value, scheme, direction, unit);
       return {
         label: peer.segment ?? peer.period ?? '(all)',
         value: peer.value,
@@ -83,7 +84,14 @@ export function benchmarkPeers(
   };
 }
 
+/**
+ * A segment row without the attribute (no site recorded…) is no peer: neither counted nor placed,
+ * or "worst site: (not recorded)" would rank a gap in the data. A period has no segment and is one.
+ */
+const unrecorded = (peer: Peer) => peer.segment === null && peer.period === undefined;
+
 function exclusion(peer: Peer, minN: number): string | null {
+  if (unrecorded(peer)) return 'not recorded';
   if (peer.value === null || !Number.isFinite(peer.value)) return 'no value';
   if (peer.n < minN) return `n = ${peer.n}, below the minimum of ${minN}`;
   return null;

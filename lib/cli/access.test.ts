@@ -90,6 +90,11 @@ describe('the CLI and roles', () => {
   it('bootstraps the first admin as the local user, then requires a user', async () => {
     expect((await run(['users', 'list'])).out).toMatch(/No users/);
     process.env.ORDERLENS_NEW_PASSWORD = PASSWORD;
+    // A first user who is no admin would leave nobody able to add users: refused, nothing added.
+    const manager = await run(['users', 'add', 'max', '--role', 'manager']);
+    expect(manager.code).toBe(1);
+    expect(manager.err).toMatch(/^The first user must be an admin: /);
+    expect((await run(['users', 'list'])).out).toMatch(/No users/);
     expect(await run(['users', 'add', 'Boss', '--role', 'admin'])).toMatchObject({
       code: 0,
       out: 'Added boss (admin).',

@@ -53,6 +53,34 @@ describe('orderlens CLI', () => {
     });
   });
 
+  it('a dry run says what a load would do, and its --json is the contract unchanged', async () => {
+    const db = await tempDb();
+    const args = (file: string) => [
+      'ingest',
+      fixture(file),
+      '--mapping',
+      fixture('flat-small.mapping.json'),
+      '--db',
+      db,
+      '--dry-run',
+    ];
+    const good = await run(args('flat-small.csv'));
+    expect(good.code).toBe(0);
+    expect(good.out.split('\n')[0]).toBe(
+      'WOULD LOAD (dry run, nothing was changed): flat-small.csv: 5 rows read. orders: 3 new, 0 updated, 0 unchanged; order_lines: 5 new, 0 updated, 0 unchanged; shipments: 4 new, 0 updated, 0 unchanged.',
+    );
+    const bad = await run(args('flat-bad.csv'));
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(
+      /^WOULD BE REJECTED \(dry run, nothing was changed\): flat-bad\.csv: 5 of 6 rows failed validation; nothing was loaded\./,
+    );
+    const json = JSON.parse((await run([...args('flat-small.csv'), '--json'])).out);
+    expect(json).toMatchObject({ loadId: null, status: 'loaded', dryRun: true, rowsInserted: 5 });
+    // Nothing was loaded: a real load of the same file is new, not unchanged.
+    const real = await run(args('flat-small.csv').filter((a) => a !== '--dry-run'));
+    expect(real.out.split('\n')[0]).toMatch(/^LOADED: flat-small\.csv: 5 rows read\./);
+  });
+
   it('a rejected file exits 1 with every issue located, and --rejects writes the rows', async () => {
     const db = await tempDb();
     const rejects = path.join(path.dirname(db), 'rejects.csv');
@@ -265,14 +293,18 @@ describe('orderlens kpis', () => {
       ['2024-01-02', false, 0],
       ['2024-01-05', false, 0],
     ]);
-    expect((await run([...args, 'month'])).out).toContain('[partial period, 2 still open]');
+    expect((await run([...args, 'month'])).out).toMatch(
+      /^Order shipment cycle time · 2024-01-01\s+46\.0 h\s+\d+ {2}partial period, 2 still open/m,
+    );
   });
 
   it('prints a readable table, and refuses a bad dimension', async () => {
     const db = await fixtureDb();
     const table = await run(['kpis', '--db', db, '--kpis', 'order_fill_rate,cost_per_order']);
-    expect(table.out).toMatch(/^Order fill rate\s+50\.0%\s+n=4/m);
-    expect(table.out).toMatch(/Cost to manage an order.*unavailable: no cost/);
+    expect(table.out).toMatch(/^KPI\s+Value\s+n {2}Band and notes$/m);
+    expect(table.out).toMatch(/^Order fill rate\s+50\.0%\s+4(\s|$)/m);
+    expect(table.out).toMatch(/^Cost to manage an order\s+—\s+0 {2}unavailable \[(\d+)\]$/m);
+    expect(table.out).toMatch(/^\[\d+\] Unavailable: no cost figures entered/m);
     const bad = await run(['kpis', '--db', db, '--by', 'planet']);
     expect(bad.code).toBe(2);
   });

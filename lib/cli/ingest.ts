@@ -164,9 +164,18 @@ export function toJson(report: LoadReport) {
   };
 }
 
+/** What a dry run says in place of the outcome: it loaded nothing, so it says what a load would do. */
+const dryRunOutcome: Record<LoadReport['status'], string> = {
+  loaded: 'WOULD LOAD',
+  unchanged: 'WOULD CHANGE NOTHING',
+  rejected: 'WOULD BE REJECTED',
+};
+
 function formatReport(report: LoadReport): string {
   const lines = [
-    `${report.dryRun ? '[dry run] ' : ''}${report.status.toUpperCase()}: ${report.message}`,
+    report.dryRun
+      ? `${dryRunOutcome[report.status]} (dry run, nothing was changed): ${report.message}`
+      : `${report.status.toUpperCase()}: ${report.message}`,
   ];
   if (report.loadId !== null) lines.push(`Load id: ${report.loadId}`);
   const d = report.detected;

@@ -87,11 +87,11 @@ export async function kpisCommand(args: string[], io: Io): Promise<number> {
     io.out(
       JSON.stringify({ filters, by: by ?? null, grain: grain ?? null, kpis: entries }, null, 2),
     );
-  else io.out(formatTable(entries));
+  else io.out(formatKpiTable(entries));
   return 0;
 }
 
-interface Entry {
+export interface Entry {
   id: string;
   name: string;
   unit: KpiUnit;
@@ -156,26 +156,81 @@ async function flatten(
   return entries;
 }
 
-function formatTable(entries: Entry[]): string {
-  const lines = entries.map((e) => {
+/** The width to fit the footnotes to: the terminal's, COLUMNS, or a wide page in a file. */
+function outputWidth(): number {
+  if (process.stdout.isTTY && process.stdout.columns) return process.stdout.columns;
+  return Number(process.env.COLUMNS) || 100;
+}
+
+/**
+ * The catalogue as an aligned table: KPI, value, n, and a short note (band, basis, period). Every
+ * reason, source and explanation, whatever its length, is a numbered footnote below the table,
+ * wrapped to `width`: a long reason inside a row pushed the columns of that row out of line.
+ * Footnotes of the same text share a number ("definition differs" is said once).
+ */
+export function formatKpiTable(entries: Entry[], width = outputWidth()): string {
+  const footnotes: string[] = [];
+  /** The marker of a footnote, numbered anew unless the same text has one. */
+  const cite = (text: string) => {
+    const known = footnotes.indexOf(text);
+    return `[${known < 0 ? footnotes.push(text) : known + 1}]`;
+  };
+  const rows = entries.map((e) => {
     const label = [e.name, e.segment ?? e.period]
       .filter((x) => x !== undefined && x !== null)
       .join(' · ');
-    const value = e.available
-      ? e.value === null
-        ? 'no data in range'
-        : formatKpiValue(e.value, e.unit)
-      : `unavailable: ${e.unavailableReason}`;
-    const band = !e.band
-      ? ''
-      : e.band.band === null
-        ? `  [not placed: ${e.band.notPlaced}]`
-        : `  [${e.band.band}, ${e.band.source.source} ${e.band.source.edition}]`;
-    const basis = e.basis === 'measured' ? '' : `  (${e.basis})`;
-    const partial = e.partial
-      ? `  [partial period${e.maturing ? `, ${e.maturing} still open` : ''}]`
-      : '';
-    return `${label.padEnd(58)} ${value.padStart(14)}  n=${e.n}${basis}${partial}${band}`;
+    const notes: string[] = [];
+    if (!e.available)
+      notes.push(
+        `unavailable ${cite(`Unavailable${e.unavailableReason ? `: ${e.unavailableReason}` : ''}.`)}`,
+      );
+    else if (e.value === null) notes.push('no data in range');
+    if (e.basis !== 'measured') {
+      const what = e.basis === 'partial' ? 'Partial' : 'Assumed';
+      const why = e.basisNotes.join(' ') || 'not every field it needs was in the data.';
+      notes.push(`${what.toLowerCase()} ${cite(`${what}: ${why}`)}`);
+    }
+    if (e.partial) notes.push(`partial period${e.maturing ? `, ${e.maturing} still open` : ''}`);
+    if (e.band?.band === null)
+      notes.push(
+        `not placed ${cite(`Not placed in ${bandSetName(e.band)}: ${e.band.notPlaced}.`)}`,
+      );
+    else if (e.band) notes.push(`${e.band.band} ${cite(`Band of ${bandSetName(e.band)}.`)}`);
+    const value = e.available && e.value !== null ? formatKpiValue(e.value, e.unit) : '—';
+    return [label, value, String(e.n), notes.join('; ')] as const;
   });
+  const header = ['KPI', 'Value', 'n', 'Band and notes'] as const;
+  const widths = [0, 1, 2].map((i) =>
+    Math.max(header[i]!.length, ...rows.map((r) => r[i]!.length)),
+  );
+  const line = (r: readonly string[]) =>
+    `${r[0]!.padEnd(widths[0]!)}  ${r[1]!.padStart(widths[1]!)}  ${r[2]!.padStart(widths[2]!)}  ${r[3]}`.trimEnd();
+  const marker = `[${footnotes.length}] `.length;
+  return [
+    line(header),
+    ...rows.map(line),
+    ...(footnotes.length ? [''] : []),
+    ...footnotes.map((text, i) =>
+      wrap(`${`[${i + 1}]`.padEnd(marker - 1)} ${text}`, width, marker),
+    ),
+  ].join('\n');
+}
+
+function bandSetName(band: { source: { source: string; edition: string } }): string {
+  return `${band.source.source} ${band.source.edition}`.trim();
+}
+
+/** Text broken at spaces into lines of at most `width`, the lines after the first indented. */
+export function wrap(text: string, width: number, indent: number): string {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(' ')) {
+    const candidate = current ? `${current} ${word}` : word;
+    if (candidate.length > width && current.trim()) {
+      lines.push(current);
+      current = `${' '.repeat(indent)}${word}`;
+    } else current = candidate;
+  }
+  lines.push(current);
   return lines.join('\n');
 }

@@ -150,7 +150,11 @@ const FRAGMENTS: Record<string, Record<string, string>> = {
   'lib/kpi/profile.ts': { need: 'a table.column need of the KPI catalogue' },
   'lib/kpi/provenance.ts': { kept: 'the kept condition compile.ts built from catalogue SQL' },
   'lib/kpi/reconcile.ts': { 'c.sql': 'the fixed reconciliation checks in this module' },
-  'lib/kpi/stages.ts': { 's.hours': 'the fixed stage expressions in this module' },
+  'lib/kpi/stages.ts': {
+    's.hours': 'the fixed stage expressions in this module',
+    'kpi.value': 'catalogue value expression',
+    'scoped.sql': 'scopedRowsSql: catalogue SQL with bound filters',
+  },
   'lib/orders/list.ts': {
     sql: 'listSql: our column list with bound filters and search',
     'all.sql': 'listSql, as above',

@@ -8,6 +8,8 @@ export interface RowIssue {
   rule: string;
   message: string;
   value?: string | null;
+  /** The row's order id, when the file maps one and the row has it: what a reader looks it up by. */
+  orderId?: string | null;
 }
 
 export interface RuleCount {

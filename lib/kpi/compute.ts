@@ -188,7 +188,7 @@ async function computeGroup(
     query.grain && !query.by && parts.some((p) => p.kpi.kind === 'duration')
       ? openConditionOf(parts[0]!.kpi.asOf)
       : undefined;
-  const wantsStages = query.details && parts.some((p) => p.kpi.details.includes('stages'));
+  const staged = query.details ? parts.find((p) => p.kpi.details.includes('stages')) : undefined;
   const [rows, comparisons, stages] = await Promise.all([
     evaluate(db, parts, query.filters, {
       grain: query.grain,
@@ -198,7 +198,7 @@ async function computeGroup(
       ...(open ? { openRows: open } : {}),
     }),
     query.compare ? compareWith(db, parts, query, horizon, provenance) : undefined,
-    wantsStages ? cycleTimeStages(db, query.filters) : undefined,
+    staged ? cycleTimeStages(db, staged.kpi, query.filters) : undefined,
   ]);
   return Promise.all(
     parts.map(async ({ kpi, components }, i) => {

@@ -59,9 +59,14 @@ const halfMonthFiles = {
 };
 
 /** Write the half-over-March fixture and load it. */
-export async function loadHalfMonthFixture(): Promise<Database> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'horizon-'));
-  for (const [name, lines] of Object.entries(halfMonthFiles))
+export function loadHalfMonthFixture(): Promise<Database> {
+  return loadFixtureFiles(halfMonthFiles);
+}
+
+/** Write a test's own fixture (file name → lines, every canonical table) and load it. */
+export async function loadFixtureFiles(files: Record<string, string[]>): Promise<Database> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'kpi-fixture-'));
+  for (const [name, lines] of Object.entries(files))
     await writeFile(path.join(dir, name), `${lines.join('\n')}\n`);
   return loadKpiFixture(dir);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setTarget } from '@/lib/benchmarks/targets';
-import { loadKpiFixture } from './kpi-test-helpers';
+import { loadFixtureFiles, loadKpiFixture } from './kpi-test-helpers';
 import { applicableTarget, scorecard } from './scorecard';
 
 describe('scorecard', () => {
@@ -23,6 +23,45 @@ describe('scorecard', () => {
     // Two sites are too few peers for quartiles: the engine says so instead of inventing them.
     expect(bySite!.internal?.quartiles).toBeNull();
     expect(bySite!.internal?.reason).toBeTruthy();
+  });
+
+  it('keeps the orders without a site apart: counted once, never a peer', async () => {
+    // U1 at DC1 (24 h), U2 at DC2 (48 h), U3 and U4 with no site recorded (72 h each).
+    const order = (id: string, site: string) =>
+      `${id},2024-01-01 08:00:00,C1,web,${site},North,,,,,,,closed,10,EUR`;
+    const shipment = (id: string, site: string, shipped: string) =>
+      `S${id},${id},1,S1,1,${shipped},,DHL,standard,${site},false,false`;
+    const db = await loadFixtureFiles({
+      'orders.csv': [
+        'order_id,order_ts,customer_id,channel,site,region,entered_ts,released_ts,promised_ship_ts,promised_delivery_ts,requested_delivery_ts,cancelled_ts,status,order_value,currency',
+        order('U1', 'DC1'),
+        order('U2', 'DC2'),
+        order('U3', ''),
+        order('U4', ''),
+      ],
+      'order_lines.csv': [
+        'order_id,line_no,sku,qty_ordered,unit_price,qty_cancelled,promised_ship_ts,promised_delivery_ts',
+        ...['U1', 'U2', 'U3', 'U4'].map((id) => `${id},1,S1,1,10,,,`),
+      ],
+      'shipments.csv': [
+        'shipment_id,order_id,line_no,sku,qty_shipped,ship_ts,delivered_ts,carrier,ship_mode,site,damaged,documentation_error',
+        shipment('U1', 'DC1', '2024-01-02 08:00:00'),
+        shipment('U2', 'DC2', '2024-01-03 08:00:00'),
+        shipment('U3', '', '2024-01-04 08:00:00'),
+        shipment('U4', '', '2024-01-04 08:00:00'),
+      ],
+      'returns.csv': [
+        'return_id,order_id,line_no,sku,qty_returned,return_ts,credited_ts,reason_code,reason_category,return_value',
+        'R1,U1,1,S1,1,2024-01-10 10:00:00,,CUST,customer_choice,10',
+      ],
+    });
+    const [bySite] = await scorecard(db, { by: 'site', details: false }, [
+      'order_shipment_cycle_time',
+    ]);
+    // The overall value keeps them: (24 + 48 + 72 + 72) ÷ 4 = 54 h.
+    expect(bySite!.value).toBe(54);
+    expect(bySite!.unrecorded).toEqual({ n: 2 });
+    expect(bySite!.internal?.peers.map((p) => p.label).sort()).toEqual(['DC1', 'DC2']);
   });
 
   it.each([

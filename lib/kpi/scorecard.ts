@@ -25,6 +25,11 @@ export interface ScorecardEntry extends KpiResult {
   target: { target: Target; status: TargetStatus | null } | null;
   /** With a breakdown: the segments placed in quartiles of one another (1 = best). */
   internal?: InternalBenchmark;
+  /**
+   * With a breakdown: the rows without a value for the dimension (no site recorded…). They are no
+   * segment, so they are not among `internal`'s peers; they do count in the overall value.
+   */
+  unrecorded?: { n: number } | null;
   /** With a breakdown: each segment's own target status, where a target names that segment. */
   segmentTargets?: { segment: string | null; target: Target; status: TargetStatus | null }[];
 }
@@ -73,9 +78,12 @@ export async function scorecard(
           : null,
       };
       if (parsed.by && result.series) {
-        entry.internal = benchmarkPeers(result.series, result.direction, result.unit, {
+        const recorded = result.series.filter((s) => s.segment !== null);
+        const unrecorded = result.series.find((s) => s.segment === null);
+        entry.internal = benchmarkPeers(recorded, result.direction, result.unit, {
           minN: MIN_PEER_ORDERS,
         });
+        entry.unrecorded = unrecorded ? { n: unrecorded.n } : null;
         entry.segmentTargets = result.series.flatMap((s) => {
           const t = own.find((x) => x.dimension === parsed.by && x.segment === s.segment);
           return t

@@ -76,8 +76,8 @@ export interface KpiResult extends KpiValue {
   series?: KpiValue[];
   /** The comparison periods asked for; change is in the KPI unit (percentage points for rates). */
   comparisons?: Comparison[];
-  /** Order shipment cycle time only: mean hours of each stage, where its timestamps exist. */
-  stages?: Stage[];
+  /** Order shipment cycle time only: where its time goes, stage by stage, and delivery after it. */
+  stages?: CycleStages;
 }
 
 export interface Comparison {
@@ -90,6 +90,24 @@ export interface Comparison {
   partial?: boolean;
   /** Why the comparison is partial, in a sentence. */
   note?: string;
+}
+
+/**
+ * The cycle time by stage, every stage on the same orders (those with every timestamp of the
+ * cycle, in order), so the stage means add up to those orders' mean cycle time.
+ */
+export interface CycleStages {
+  /** Orders the cycle time counts. */
+  counted: number;
+  /** Of those, the orders the stages are measured on. */
+  orders: number;
+  /** The mean and median cycle time of those orders: the in-cycle stage means add up to the mean. */
+  cycleMeanHours: number | null;
+  cycleMedianHours: number | null;
+  /** Entry, release and ship, in order: the cycle itself. */
+  inCycle: Stage[];
+  /** Final shipment → delivered, after the cycle ends: over those of the orders delivered. */
+  delivery: Stage;
 }
 
 export interface Stage {

@@ -62,11 +62,14 @@ function driverFor(k: ReportKpi, { current, previous }: StoryInputs) {
   const kind = getKpi(k.id).kind;
   if (kind !== 'ratio' && kind !== 'duration') return null;
   const segments = (entry: ScorecardEntry): SegmentValue[] =>
-    (entry.series ?? []).map((s) => ({
-      segment: s.segment ?? '(not recorded)',
-      value: s.value,
-      weight: kind === 'ratio' ? (s.denominator ?? 0) : s.n,
-    }));
+    // Orders without the attribute are no segment to name as the driver.
+    (entry.series ?? [])
+      .flatMap((s) => (s.segment == null ? [] : [s]))
+      .map((s) => ({
+        segment: s.segment!,
+        value: s.value,
+        weight: kind === 'ratio' ? (s.denominator ?? 0) : s.n,
+      }));
   return driverOf({
     current: segments(current),
     previous: segments(previous),

@@ -10,7 +10,8 @@ export const GET = route('users', async (_request, _context, { db }) =>
 /**
  * POST /api/users with { username, role, password }: 201 { user }; 409 when the name is taken.
  * The first user, created by the local user of a loopback server, also needs { setupCode }: the
- * one-time code in the server's log (403 setup_code_required without it).
+ * one-time code in the server's log (403 setup_code_required without it), and must be an admin
+ * (422 first_user_not_admin).
  */
 export const POST = route('users', async (request, _context, { db, audit, identity }) => {
   const body = (await readJson(request)) as Record<string, unknown> | undefined;

@@ -1,9 +1,8 @@
 import Link from 'next/link';
 import type { Filters } from '@/lib/kpi/filters';
-import { BreakdownBars } from '@/app/ui/charts/breakdown-bars';
-import { breakdownRows } from '@/app/ui/kpi-pages/breakdown-rows';
 import shared from '@/app/ui/kpi-pages/kpi-pages.module.css';
 import { dimensionLabels } from '@/app/ui/kpi-pages/labels';
+import { SegmentBreakdown } from '@/app/ui/kpi-pages/segment-breakdown';
 import { searchStringOf } from '@/app/ui/search-params';
 import styles from '../page.module.css';
 import { BREAKDOWNS, cycleTime, cycleTimeBy, KPI } from './data';
@@ -34,14 +33,14 @@ export async function BreakdownsPanel({ filters }: { filters: Filters }) {
                   <span className="visually-hidden"> by {dimension}</span>
                 </Link>
               </h3>
-              <BreakdownBars
+              <SegmentBreakdown
+                entry={breakdowns[i]!}
+                by={by}
+                filters={filters}
                 title={`Cycle time by ${dimension}`}
-                dimension={dimension}
                 unit="hours"
                 direction="lower"
-                rows={breakdownRows(breakdowns[i]!)}
                 overall={kpi.value}
-                quartileReason={breakdowns[i]!.internal?.reason ?? null}
                 compact
                 maxBars={8}
               />

@@ -1,5 +1,5 @@
 /** The cycle time page's KPI and the queries its panels share (one of each per request). */
-import type { Dimension, Filters } from '@/lib/kpi/filters';
+import type { Dimension, Filters, Grain } from '@/lib/kpi/filters';
 import type { ScorecardEntry } from '@/lib/kpi/scorecard';
 import { loadScorecard } from '@/app/ui/kpi-pages/data';
 
@@ -10,6 +10,15 @@ export const BREAKDOWNS: Dimension[] = ['site', 'carrier', 'channel', 'ship_mode
 /** The cycle time by month: every panel reads it (and shows nothing when it is unavailable). */
 export async function cycleTime(filters: Filters): Promise<ScorecardEntry> {
   return (await loadScorecard({ filters, grain: 'month' }, [KPI]))[0]!;
+}
+
+/**
+ * The cycle time by the trend's period. By month it is the query every panel reads; by another
+ * period only the trend needs it, so without the histogram and stages.
+ */
+export async function cycleTimeByPeriod(filters: Filters, grain: Grain): Promise<ScorecardEntry> {
+  if (grain === 'month') return cycleTime(filters);
+  return (await loadScorecard({ filters, grain, details: false }, [KPI]))[0]!;
 }
 
 /** The cycle time by each of BREAKDOWNS, in that order. */

@@ -1,44 +1,29 @@
 import type { Filters } from '@/lib/kpi/filters';
-import type { Stage } from '@/lib/kpi/types';
 import { StageBar } from '@/app/ui/charts/stage-bar';
 import { formatCount, formatKpiValue } from '@/app/ui/charts/units';
-import styles from '../page.module.css';
+import shared from '@/app/ui/kpi-pages/kpi-pages.module.css';
+import { StageMedians } from '@/app/ui/kpi-pages/stage-medians';
 import { cycleTime } from './data';
 
-const stageNames: Record<Stage['stage'], string> = {
-  entry: 'Entry',
-  release: 'Release',
-  ship: 'Pick, pack & ship',
-  delivery: 'Delivery',
-};
-
-/** Where the time goes: each stage's mean and median hours, then delivery after the cycle ends. */
+/**
+ * Where the time goes: the stage means stacked into the mean cycle time, delivery after the cycle
+ * ends, and the stage medians apart.
+ */
 export async function StagesPanel({ filters }: { filters: Filters }) {
   const kpi = await cycleTime(filters);
-  if (!kpi.available) return null;
-  const stages = kpi.stages ?? [];
+  if (!kpi.available || !kpi.stages) return null;
+  const stages = kpi.stages;
   return (
     <section className="panel" aria-labelledby="stages-h">
       <h2 id="stages-h">Where the time goes</h2>
-      <ol className={styles.steps}>
-        {stages.map((s, i) => (
-          <li key={s.stage} className={s.stage === 'delivery' ? styles.stepAfter : styles.step}>
-            <span className={styles.stepName}>
-              {i + 1}. {stageNames[s.stage]}
-            </span>
-            <span className={styles.stepValue}>{formatKpiValue(s.meanHours, 'hours')}</span>
-            <span className={styles.stepNote}>
-              mean · median {formatKpiValue(s.medianHours, 'hours')}
-            </span>
-            <span className={styles.stepNote}>
-              {s.label}
-              {s.stage === 'delivery' ? ' (after the cycle time ends)' : ''} · {formatCount(s.n)}{' '}
-              orders
-            </span>
-          </li>
-        ))}
-      </ol>
-      <StageBar title="Stage hours, mean and median" stages={stages} />
+      <p className={shared.note}>
+        {stages.orders === stages.counted
+          ? `All ${formatCount(stages.orders)} orders counted have every timestamp of the cycle (order, entry in the ERP, release, final shipment) in that order, so the stage means add up to the mean cycle time.`
+          : `Every stage is measured on the same orders, the ${formatCount(stages.orders)} of the ${formatCount(stages.counted)} counted that have every timestamp of the cycle (order, entry in the ERP, release, final shipment) in that order, so the stage means add up to their mean cycle time, ${formatKpiValue(stages.cycleMeanHours, 'hours')} (all orders counted: ${formatKpiValue(kpi.value, 'hours')}).`}{' '}
+        Delivery follows on a row of its own: it begins when the cycle has ended.
+      </p>
+      <StageBar title="Mean hours per stage, then delivery" stages={stages} />
+      <StageMedians stages={stages} />
     </section>
   );
 }

@@ -1,24 +1,59 @@
-import type { Filters } from '@/lib/kpi/filters';
+import type { Filters, Grain } from '@/lib/kpi/filters';
 import { chartBandSet } from '@/app/ui/charts/bands';
 import { TrendChart } from '@/app/ui/charts/trend-chart';
+import type { ChartGrain } from '@/app/ui/charts/units';
 import { loadBandSets } from '@/app/ui/kpi-pages/data';
-import { cycleTime, KPI } from './data';
+import { GrainControl } from '@/app/ui/kpi-pages/grain-control';
+import shared from '@/app/ui/kpi-pages/kpi-pages.module.css';
+import { grainLabels } from '@/app/ui/kpi-pages/labels';
+import type { SearchParams } from '@/app/ui/search-params';
+import { cycleTimeByPeriod, KPI } from './data';
 
-/** The mean cycle time month by month, with the bands and the target. */
-export async function TrendPanel({ filters }: { filters: Filters }) {
-  const [kpi, sets] = await Promise.all([cycleTime(filters), loadBandSets(KPI)]);
+/**
+ * The cycle time period by period: the mean (the headline) with the median and p90 beside it, as
+ * the mean alone hides a tail that grows; with the bands, the target and a period select.
+ */
+export async function TrendPanel({
+  filters,
+  grain,
+  search,
+}: {
+  filters: Filters;
+  grain: Grain;
+  search: SearchParams;
+}) {
+  const [kpi, sets] = await Promise.all([cycleTimeByPeriod(filters, grain), loadBandSets(KPI)]);
   if (!kpi.available) return null;
+  const period = grainLabels[grain].toLowerCase();
   return (
-    <section className="panel" aria-labelledby="trend-h">
-      <h2 id="trend-h">Month by month</h2>
+    <section className="panel" id="trend" aria-labelledby="trend-h">
+      <div className={shared.panelHead}>
+        <h2 id="trend-h">
+          {grainLabels[grain]} by {period}
+        </h2>
+        <GrainControl action="/cycle-time" params={search} grain={grain} />
+      </div>
       <TrendChart
-        title="Mean cycle time by month"
+        title={`Cycle time by ${period}: mean, median and p90`}
         measure="mean cycle time"
         unit="hours"
         direction="lower"
-        grain="month"
+        grain={grain as ChartGrain}
+        percentiles
         points={(kpi.series ?? []).flatMap((s) =>
-          s.period ? [{ period: s.period, value: s.value, n: s.n }] : [],
+          s.period
+            ? [
+                {
+                  period: s.period,
+                  value: s.value,
+                  n: s.n,
+                  partial: s.partial,
+                  maturing: s.maturing,
+                  median: s.distribution?.median ?? null,
+                  p90: s.distribution?.p90 ?? null,
+                },
+              ]
+            : [],
         )}
         bands={sets.map((s) => chartBandSet(s, 'hours'))}
         target={kpi.target?.target.value ?? null}

@@ -5,7 +5,7 @@ import { LoadReportView } from '../load-report';
 import { AllowanceField } from './allowance-field';
 import { RunActions } from './run-actions';
 import type { WizardAction, WizardState } from './state';
-import { runNote, type Ready, type WizardView } from './view';
+import { refusalOf, runNote, type Ready, type WizardView } from './view';
 
 export function CheckStep({
   state,
@@ -25,6 +25,7 @@ export function CheckStep({
   onReset: () => void;
 }) {
   const { report } = state;
+  const allow = refusalOf(state, view)?.allow ?? null;
   return (
     <section className={styles.section} aria-labelledby="run-heading">
       <h3 id="run-heading">Check and load</h3>
@@ -38,6 +39,16 @@ export function CheckStep({
         loaded={view.loaded}
         disabled={view.working || view.missing.length > 0 || !view.allowanceValid}
         note={runNote(state, view)}
+        warn={refusalOf(state, view) !== null}
+        allow={
+          allow === null
+            ? null
+            : {
+                rows: allow,
+                // Into the field above, where it can be read and changed before loading.
+                onAllow: () => dispatch({ type: 'allowanceChanged', allowance: String(allow) }),
+              }
+        }
         onRun={onRun}
         onReset={onReset}
       />

@@ -8,6 +8,8 @@ export function RunActions({
   loaded,
   disabled,
   note,
+  warn = false,
+  allow,
   onRun,
   onReset,
 }: {
@@ -16,6 +18,10 @@ export function RunActions({
   disabled: boolean;
   /** The line beside the buttons (runNote). */
   note: string;
+  /** The note says the load would be refused. */
+  warn?: boolean;
+  /** After a check the load would fail: the rows to allow to be left out, and allowing them. */
+  allow?: { rows: number; onAllow: () => void } | null;
   onRun: (dryRun: boolean) => void;
   onReset: () => void;
 }) {
@@ -61,9 +67,15 @@ export function RunActions({
           </button>
         </>
       )}
-      <span className={styles.actionsNote} role="status">
+      <span className={`${styles.actionsNote} ${warn ? wizard.refusedNote : ''}`} role="status">
         {note}
       </span>
+      {allow && (
+        <button type="button" className={styles.button} onClick={allow.onAllow}>
+          Allow {allow.rows.toLocaleString('en-US')} {allow.rows === 1 ? 'row' : 'rows'} to be left
+          out
+        </button>
+      )}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mapped, report, run } from './fixtures';
 import { initialWizardState, wizardReducer } from './state';
-import { runNote, wizardView } from './view';
+import { refusalOf, runNote, wizardView } from './view';
 
 describe('wizardView and runNote', () => {
   it('starts at choosing a file, on step 1', () => {
@@ -29,7 +29,7 @@ describe('wizardView and runNote', () => {
     const changed = wizardReducer(checked, { type: 'allowanceChanged', allowance: '1%' });
     expect(wizardView(changed)).toMatchObject({ currentStep: 1, stale: true });
     expect(runNote(changed, wizardView(changed))).toBe(
-      'The mapping changed since the result below: check again.',
+      'The mapping or the allowance changed since the result below: check again.',
     );
 
     const loaded = run(
@@ -68,6 +68,31 @@ describe('wizardView and runNote', () => {
       mapped,
     );
     expect(failed).toMatchObject({ busy: null, error: 'Gone.', report: null });
+  });
+
+  it('after a failed check says the load would be refused and offers the allowance that lets the rest load', () => {
+    const check = (fields: Parameters<typeof report>[0]) =>
+      run(
+        [
+          { type: 'runStarted', dryRun: true },
+          { type: 'runFinished', report: report(fields), key: wizardView(mapped).mappingKey },
+        ],
+        mapped,
+      );
+    const some = check({ status: 'rejected', dryRun: true, rowsRead: 9994, rowsRejected: 12 });
+    expect(refusalOf(some, wizardView(some))).toEqual({ rejected: 12, read: 9994, allow: 12 });
+    expect(runNote(some, wizardView(some))).toBe(
+      'Load would be refused: 12 of 9,994 rows fail the checks. Fix them in the file, or let them be left out and load the other 9,982.',
+    );
+    // Allowing them makes the check stale: check again (or load).
+    const allowed = wizardReducer(some, { type: 'allowanceChanged', allowance: '12' });
+    expect(refusalOf(allowed, wizardView(allowed))).toBeNull();
+
+    const all = check({ status: 'rejected', dryRun: true, rowsRead: 40, rowsRejected: 40 });
+    expect(refusalOf(all, wizardView(all))).toEqual({ rejected: 40, read: 40, allow: null });
+    expect(runNote(all, wizardView(all))).toBe(
+      'Load would be refused: all 40 rows fail the checks. Check the mapping and the file.',
+    );
   });
 
   it('tells a valid allowance from one that is not', () => {

@@ -70,14 +70,45 @@ export function readyOf(state: WizardState, view: WizardView): Ready | null {
   return { upload, preview, proposal, mapping: view.mapping };
 }
 
+/** A check, still current, whose load would be refused: how many rows fail, and of how many. */
+export interface Refusal {
+  rejected: number;
+  read: number;
+  /**
+   * The allowance (rows that may be left out) that would let the other rows load; null when no
+   * allowance helps (every row fails, or the refusal is not about rows).
+   */
+  allow: number | null;
+}
+
+export function refusalOf(state: WizardState, view: WizardView): Refusal | null {
+  const { report } = state;
+  if (!report?.dryRun || report.status !== 'rejected' || view.stale || state.busy) return null;
+  const { rowsRejected: rejected, rowsRead: read } = report;
+  return { rejected, read, allow: rejected > 0 && rejected < read ? rejected : null };
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
 /** The line beside the Check and Load buttons: what stands in the way, or what comes next. */
 export function runNote(state: WizardState, view: WizardView): string {
   if (view.loaded) return '';
   if (view.missing.length > 0) return `Map ${view.missing.join(' and ')} first.`;
   if (state.busy === 'check' || state.busy === 'load')
     return 'Large files take a while; keep this page open.';
-  if (view.stale) return 'The mapping changed since the result below: check again.';
-  if (state.report?.dryRun && state.report.status !== 'rejected')
-    return 'The check passed: load when ready.';
+  if (view.stale)
+    return 'The mapping or the allowance changed since the result below: check again.';
+  // Load stays offered after a failed check (the file may have been fixed meanwhile), so say
+  // what it would do now.
+  const refusal = refusalOf(state, view);
+  if (refusal) {
+    const { rejected, read, allow } = refusal;
+    if (allow !== null)
+      return `Load would be refused: ${count(rejected)} of ${count(read)} rows fail the checks. Fix them in the file, or let them be left out and load the other ${count(read - rejected)}.`;
+    if (rejected > 0 && rejected >= read)
+      return `Load would be refused: all ${count(read)} rows fail the checks. Check the mapping and the file.`;
+    return `Load would be refused: ${state.report!.message}`;
+  }
+  if (state.report?.dryRun) return 'The check passed: load when ready.';
   return '';
 }

@@ -2,8 +2,10 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { getServerDatabase } from '@/runtime/database';
+import { getDataCoverage } from '@/lib/ingest/load/coverage';
 import { getOrder } from '@/lib/orders/order-detail';
 import { requirePage } from '../../session';
+import { DemoBanner } from '../../ui/demo-banner';
 import { Facts, factsOf } from './facts';
 import { OrderHead, OrderSource } from './order-head';
 import styles from './order.module.css';
@@ -26,11 +28,12 @@ export default async function OrderPage({ params }: { params: Params }) {
   const { id } = await params;
   await requirePage('drill', `/orders/${encodeURIComponent(id)}`);
   const db = await getServerDatabase();
-  const detail = await getOrder(db, id);
+  const [detail, coverage] = await Promise.all([getOrder(db, id), getDataCoverage(db)]);
   if (!detail) notFound();
   const { order, lines, shipments, returns, timeline, kpis } = detail;
   return (
     <>
+      {coverage.isDemo && <DemoBanner />}
       <OrderHead order={order} />
       <Facts facts={factsOf(detail)} />
       <div className={styles.columns}>

@@ -7,14 +7,15 @@ const kpis = [
   { id: 'order_shipment_cycle_time', name: 'Cycle', rowPer: 'order' as const, judged: false },
 ];
 
-function form(fields: Record<string, string>) {
+function form(fields: Record<string, string | string[]>) {
   const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  for (const [key, value] of Object.entries(fields))
+    for (const one of [value].flat()) data.append(key, one);
   return data;
 }
 
 describe('queryFromForm', () => {
-  it('reads dates, dimensions and search, keeps the status and SKUs, and starts at page 1', () => {
+  it('reads dates, several values per dimension (a checkbox each) and search, keeps the status and SKUs, and starts at page 1', () => {
     const query = ordersQuerySchema.parse({
       filters: { sku: ['SKU-1'], customer: ['C-9'] },
       status: 'open',
@@ -23,7 +24,14 @@ describe('queryFromForm', () => {
       direction: 'asc',
     });
     const next = queryFromForm(
-      form({ search: ' CUST-1 ', from: '2025-01-01', to: '', site: 'DC-North,DC-West', kpi: '' }),
+      form({
+        search: ' CUST-1 ',
+        from: '2025-01-01',
+        to: '',
+        site: ['DC-North', 'DC-West'],
+        carrier: 'UPS,FedEx',
+        kpi: '',
+      }),
       query,
       kpis,
     );
@@ -33,6 +41,7 @@ describe('queryFromForm', () => {
         customer: ['C-9'],
         from: '2025-01-01',
         site: ['DC-North', 'DC-West'],
+        carrier: ['UPS', 'FedEx'],
       },
       search: 'CUST-1',
       status: 'open',

@@ -4,13 +4,8 @@ import type { ParsedOrdersQuery } from '@/lib/orders/query';
 import type { KpiOption } from '../types';
 
 /** The dimensions the orders explorer filters by, in the bar's order. */
-export const facetNames: (keyof OrderFacets)[] = [
-  'site',
-  'channel',
-  'region',
-  'carrier',
-  'ship_mode',
-];
+export type FacetName = keyof OrderFacets;
+export const facetNames: FacetName[] = ['site', 'channel', 'region', 'carrier', 'ship_mode'];
 
 /**
  * The changes a submitted filter form makes to the query: always from the first page. A KPI's rows
@@ -24,9 +19,14 @@ export function queryFromForm(
   const text = (key: string) => String(data.get(key) ?? '').trim() || undefined;
   const filters: Record<string, unknown> = { ...query.filters };
   for (const key of ['from', 'to'] as const) filters[key] = text(key);
+  // A chip's checkboxes send a value each; a value the URL joined with commas is split alike.
   for (const key of facetNames) {
-    const value = text(key);
-    filters[key] = value ? value.split(',') : undefined;
+    const values = data
+      .getAll(key)
+      .flatMap((v) => String(v).split(','))
+      .map((v) => v.trim())
+      .filter(Boolean);
+    filters[key] = values.length ? values : undefined;
   }
   const kpiId = text('kpi');
   return {

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import bar from '../../ui/scorecard.module.css';
 import type { KpiOption } from '../types';
 import styles from './filters.module.css';
 
@@ -20,7 +21,7 @@ export function KpiField({
   const id = useId();
   const judged = kpis.find((k) => k.id === value)?.judged ?? false;
   return (
-    <div className={styles.kpiField}>
+    <div className={bar.field}>
       <div className={styles.kpiHead}>
         <label htmlFor={id}>Orders behind a KPI</label>
         <label className={styles.check}>
@@ -35,7 +36,13 @@ export function KpiField({
           Failing only
         </label>
       </div>
-      <select id={id} name="kpi" value={value} onChange={(e) => onKpi(e.target.value)}>
+      <select
+        id={id}
+        className={`${bar.control} ${styles.kpiSelect}`}
+        name="kpi"
+        value={value}
+        onChange={(e) => onKpi(e.target.value)}
+      >
         <option value="">None: every order</option>
         {kpis.map((k) => (
           <option key={k.id} value={k.id}>

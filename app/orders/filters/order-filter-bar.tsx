@@ -1,7 +1,7 @@
 /**
  * The orders explorer's configuration of the one filter bar (app/ui/filter-bar): search, placed
- * dates, a single choice per dimension and the KPI drill-through. Every change submits the whole
- * form, which becomes the next URL (queryFromForm).
+ * dates and the KPI drill-through, then the same multiple-choice chip per dimension as every other
+ * page. Every change submits the whole form, which becomes the next URL (queryFromForm).
  */
 import Link from 'next/link';
 import { useId, useRef, useState, type FormEvent } from 'react';
@@ -10,7 +10,7 @@ import { ordersSearchString, type ParsedOrdersQuery } from '@/lib/orders/query';
 import { dimensionLabels, FilterBar } from '../../ui/filter-bar';
 import type { KpiOption, Navigate } from '../types';
 import styles from './filters.module.css';
-import { activeFilterCount, facetNames, queryFromForm } from './form-query';
+import { activeFilterCount, facetNames, queryFromForm, type FacetName } from './form-query';
 import { KpiField } from './kpi-field';
 import { SearchField } from './search-field';
 
@@ -28,6 +28,9 @@ export function OrderFilterBar({
   const noteId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [kpi, setKpi] = useState(query.kpi ?? '');
+  // The chips' choices until the next URL arrives (the bar is remade for it): the form is
+  // submitted from them, so they show checked at once.
+  const [picked, setPicked] = useState<Partial<Record<FacetName, string[]>>>(query.filters);
   const inKpi = kpi !== '';
   const auto = () => formRef.current?.requestSubmit();
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -40,7 +43,6 @@ export function OrderFilterBar({
       // A new URL (back button, a link) resets the fields to what it says.
       key={ordersSearchString({ ...query, page: 1, sort: undefined, direction: undefined })}
       label="Filter orders"
-      layout="fields"
       formRef={formRef}
       onSubmit={submit}
       dates={{
@@ -49,15 +51,17 @@ export function OrderFilterBar({
         labels: inKpi
           ? { from: 'From (as-of date)', to: 'To (as-of date)' }
           : { from: 'Placed from', to: 'Placed to' },
-        commitDelay: 0,
         onCommit: auto,
       }}
       dimensions={facetNames.map((name) => ({
         name,
         label: dimensionLabels[name],
         options: facets[name].map((value) => ({ value, orders: null })),
-        selected: query.filters[name] ?? [],
-        onChange: auto,
+        selected: picked[name] ?? [],
+        onChange: (values) => {
+          setPicked({ ...picked, [name]: values });
+          queueMicrotask(auto);
+        },
       }))}
       leading={
         <SearchField
@@ -66,7 +70,7 @@ export function OrderFilterBar({
           describedBy={inKpi ? noteId : undefined}
         />
       }
-      extra={
+      trailing={
         <KpiField
           kpis={kpis}
           value={kpi}

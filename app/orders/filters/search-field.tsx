@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import bar from '../../ui/scorecard.module.css';
 import table from '../orders.module.css';
 import styles from './filters.module.css';
 
@@ -14,13 +15,14 @@ export function SearchField({
 }) {
   const id = useId();
   return (
-    <div className={styles.searchField}>
+    <div className={bar.field}>
       <label htmlFor={id}>Search</label>
       <div className={styles.searchBox}>
         <input
           id={id}
           name="search"
           type="search"
+          className={`${bar.control} ${styles.searchInput}`}
           defaultValue={defaultValue ?? ''}
           placeholder="Order or customer id"
           disabled={disabled}

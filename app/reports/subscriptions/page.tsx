@@ -7,6 +7,7 @@ import { RETRY_MINUTES } from '@/lib/delivery/deliver';
 import { mailConfigured } from '@/lib/delivery/mailer';
 import { engine } from '@/runtime/engine';
 import { requirePage } from '../../session';
+import { DemoBannerWhileLoaded } from '../../ui/demo-banner';
 import { ListPanelSkeleton } from '../../ui/list-panel-skeleton';
 import type { SearchParams } from '../../ui/search-params';
 import { carriedReportOf, reportsSearchOf } from './carried';
@@ -35,6 +36,9 @@ export default async function SubscriptionsPage({
   const kpiNames = Object.fromEntries(engine.catalogue.kpis.map((k) => [k.id, k.name]));
   return (
     <>
+      <Suspense fallback={<div hidden aria-busy="true" />}>
+        <DemoBannerWhileLoaded />
+      </Suspense>
       <p className={styles.crumb}>
         <Link href={`/reports${reportsSearchOf(carried)}`}>← Reports</Link>
       </p>

@@ -12,6 +12,18 @@ export const errorCategories = new Set<string>(fulfilmentErrorCategories);
 export const labelOf = (reason: string | null) =>
   reason === null ? '(blank)' : reason.replaceAll('_', ' ');
 
+/**
+ * A reason code with what it means. Codes are the source system's own (DEF, CUST, WRQ…) and come
+ * without names; what the data does say is the category each is filed under, so that names it:
+ * "DEF · defective".
+ */
+export const codeLabelOf = (code: string | null, category: string | null) =>
+  code === null
+    ? '(blank)'
+    : category === null || category.toLowerCase() === code.toLowerCase()
+      ? code
+      : `${code} · ${labelOf(category)}`;
+
 /** The order and unit return rates and the processing time, by month, in the order of IDS. */
 export async function returnKpis(filters: Filters) {
   const entries = await loadScorecard({ filters, grain: 'month' }, IDS);

@@ -4,7 +4,7 @@ import { formatCount } from '@/app/ui/charts/units';
 import { loadReturnReasons } from '@/app/ui/kpi-pages/data';
 import shared from '@/app/ui/kpi-pages/kpi-pages.module.css';
 import styles from '../page.module.css';
-import { errorCategories, labelOf } from './data';
+import { codeLabelOf, errorCategories, labelOf } from './data';
 
 /** Why goods come back: return lines by reason category and by code, as Paretos. */
 export async function ReasonsPanel({ filters }: { filters: Filters }) {
@@ -47,9 +47,9 @@ export async function ReasonsPanel({ filters }: { filters: Filters }) {
             hideTitle
             flagLabel="fulfilment error"
             rows={reasons.byCode.map((r) => ({
-              label: labelOf(r.reason),
+              label: codeLabelOf(r.reason, r.category),
               flagged: r.category !== null && errorCategories.has(r.category),
-              detail: r.category ? `Category: ${labelOf(r.category)}` : null,
+              detail: null,
               count: r.count,
               share: r.share,
               cumulativeShare: r.cumulativeShare,

@@ -9,6 +9,7 @@ import {
   Tooltip,
   XAxis,
   YAxis,
+  type LabelProps,
   type TooltipContentProps,
 } from 'recharts';
 import { capitalise } from '@/lib/format/labels';
@@ -203,7 +204,7 @@ export function BreakdownBars({
         style={{ width: '100%', height: '100%' }}
         data={data}
         layout="vertical"
-        margin={{ top: 4, right: 120, bottom: 0, left: 0 }}
+        margin={{ top: 4, right: LABEL_COLUMN, bottom: 0, left: 0 }}
         barSize={barSize}
         accessibilityLayer={false}
       >
@@ -227,7 +228,8 @@ export function BreakdownBars({
             <SegmentTooltip {...props} unit={unit} countWord={countWord} />
           )}
         />
-        <Bar dataKey="value" isAnimationActive={false} radius={[0, 3, 3, 0]}>
+        {/* A zero still gets a sliver, or recharts draws no bar and so no label for it. */}
+        <Bar dataKey="value" isAnimationActive={false} radius={[0, 3, 3, 0]} minPointSize={2}>
           {data.map((d) => (
             <Cell
               key={d.label}
@@ -241,7 +243,7 @@ export function BreakdownBars({
               fillOpacity={d.quartile !== null ? QUARTILE_OPACITY[d.quartile] : placed ? 0.45 : 0.7}
             />
           ))}
-          <LabelList dataKey="tag" position="right" fill="var(--text)" fontSize={12} offset={6} />
+          <LabelList dataKey="tag" content={ValueLabel} />
         </Bar>
         {overall !== null && (
           <ReferenceLine
@@ -254,6 +256,33 @@ export function BreakdownBars({
         )}
       </BarChart>
     </ChartFrame>
+  );
+}
+
+/** The width right of the plot that holds the value labels. */
+const LABEL_COLUMN = 140;
+
+/**
+ * A bar's value and quartile, in one column right of the plot: beside each bar's end, the "all"
+ * reference line would run through every label of a bar shorter than it.
+ */
+function ValueLabel({ x, y, width, height, value, parentViewBox }: LabelProps) {
+  // The parent view box is the whole chart, whose right margin is the label column.
+  const chart = parentViewBox as { x?: number; width?: number } | undefined;
+  const left =
+    chart?.x !== undefined && chart.width !== undefined
+      ? chart.x + chart.width - LABEL_COLUMN + 10
+      : Number(x ?? 0) + Number(width ?? 0) + 6;
+  return (
+    <text
+      x={left}
+      y={Number(y ?? 0) + Number(height ?? 0) / 2}
+      dy="0.35em"
+      fill="var(--text)"
+      fontSize={12}
+    >
+      {value}
+    </text>
   );
 }
 

@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { bandOf, chartBandSet } from './bands';
 import { fillPeriods, yScale } from './scale';
+import { StageBar } from './stage-bar';
 import { TrendChart } from './trend-chart';
 import { countTicks, formatKpiValue, periodLabel } from './units';
 
@@ -145,5 +146,80 @@ describe('a trend whose last period is not over', () => {
       'Mar 2024 is partial (not over in the data): 90.0 h so far, 1 still open.',
     );
     expect(chart).toContain('a period not over in the data');
+  });
+});
+
+describe('a duration trend with its median and p90', () => {
+  const chart = renderToStaticMarkup(
+    createElement(TrendChart, {
+      title: 'Cycle time by month',
+      measure: 'mean cycle time',
+      unit: 'hours',
+      direction: 'lower',
+      grain: 'month',
+      percentiles: true,
+      points: [
+        { period: '2024-01-01', value: 30, n: 4, median: 24, p90: 60 },
+        { period: '2024-03-01', value: 26, n: 5, median: 20, p90: 48 },
+      ],
+    }),
+  );
+  const table = chart.slice(chart.indexOf('<table'));
+  const cells = [...table.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) =>
+    [...row[1]!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((c) => c[1]),
+  );
+
+  it('lists the mean, p50 and p90 of every period in the table alternative', () => {
+    expect(cells).toEqual([
+      ['Period', 'Mean', 'Median (p50)', 'p90', 'Orders'],
+      ['Jan 2024', '30.0 h', '24.0 h', '60.0 h', '4'],
+      // February has no orders: a gap, not a zero.
+      ['Feb 2024', '—', '—', '—', '0'],
+      ['Mar 2024', '26.0 h', '20.0 h', '48.0 h', '5'],
+    ]);
+  });
+
+  it('names both lines in the key and in the summary', () => {
+    expect(chart).toContain('Median (p50), dotted');
+    expect(chart).toContain('p90, long dashes');
+    expect(chart).toContain(
+      'The median (p50) went from 24.0 h to 20.0 h and the p90 from 60.0 h to 48.0 h between Jan 2024 and Mar 2024.',
+    );
+  });
+});
+
+describe('where the cycle time goes', () => {
+  const stage = (
+    s: 'entry' | 'release' | 'ship' | 'delivery',
+    mean: number,
+    median: number,
+    n = 3,
+  ) => ({
+    stage: s,
+    label: s,
+    meanHours: mean,
+    medianHours: median,
+    n,
+  });
+  // The stages of lib/kpi/stages.test.ts: 1 + 37/3 + 71/3 = 37 h on three orders of five.
+  const chart = renderToStaticMarkup(
+    createElement(StageBar, {
+      title: 'Mean hours per stage',
+      stages: {
+        counted: 5,
+        orders: 3,
+        cycleMeanHours: 37,
+        cycleMedianHours: 24,
+        inCycle: [stage('entry', 1, 1), stage('release', 37 / 3, 12), stage('ship', 71 / 3, 20)],
+        delivery: stage('delivery', 18, 18, 2),
+      },
+    }),
+  );
+
+  it('adds the stage means up to the mean cycle time, and puts delivery after it', () => {
+    expect(chart).toContain(
+      'On the 3 of 5 orders counted that have every timestamp of the cycle: entry 1.0 h + release 12.3 h + pick, pack &amp; ship 23.7 h = 37.0 h, their mean cycle time. After the cycle ends at final shipment, delivery takes 18.0 h more on average (2 of them delivered).',
+    );
+    expect(chart).toContain('Final shipment: the cycle ends');
   });
 });

@@ -5,6 +5,7 @@ import {
   LabelList,
   pattern,
   patterns,
+  ReferenceLine,
   Tooltip,
   XAxis,
   YAxis,
@@ -14,6 +15,7 @@ import {
 import { axis, labelAxis } from './chart-axes';
 import { ChartFrame, type LegendItem } from './chart-frame';
 import { ChartTooltip } from './chart-tooltip';
+import { stageNames } from './stage-names';
 import { formatCount, formatKpiTick, formatKpiValue } from './units';
 
 export interface StageInput {
@@ -24,20 +26,30 @@ export interface StageInput {
   n: number;
 }
 
+/** The cycle's stages, all on the same orders, and delivery after the cycle (lib/kpi CycleStages). */
+export interface StagesInput {
+  counted: number;
+  orders: number;
+  cycleMeanHours: number | null;
+  cycleMedianHours: number | null;
+  inCycle: StageInput[];
+  delivery: StageInput;
+}
+
 export interface StageBarProps {
   title: string;
-  stages: StageInput[];
+  stages: StagesInput;
   height?: number;
 }
 
 const LOOK: Record<
   StageInput['stage'],
-  { name: string; fill: string; opacity: number; shape: LegendItem['shape'] }
+  { fill: string; opacity: number; shape: LegendItem['shape'] }
 > = {
-  entry: { name: 'Entry', fill: 'var(--muted)', opacity: 0.55, shape: 'bar' },
-  release: { name: 'Release', fill: 'var(--accent)', opacity: 0.45, shape: 'bar' },
-  ship: { name: 'Pick, pack & ship', fill: 'var(--accent)', opacity: 0.9, shape: 'bar' },
-  delivery: { name: 'Delivery', fill: 'var(--good)', opacity: 0.55, shape: 'hatched' },
+  entry: { fill: 'var(--muted)', opacity: 0.55, shape: 'bar' },
+  release: { fill: 'var(--accent)', opacity: 0.45, shape: 'bar' },
+  ship: { fill: 'var(--accent)', opacity: 0.9, shape: 'bar' },
+  delivery: { fill: 'var(--good)', opacity: 0.4, shape: 'hatched' },
 };
 
 /** Delivery lies outside the shipment cycle time: hatched, not only another colour. */
@@ -49,61 +61,98 @@ const hatch = pattern({
 });
 
 /**
- * Where the time goes: order → entry → release → final shipment → delivery, as one stacked bar
- * for the mean and one for the median hours of each stage, every segment labelled.
+ * Where the time goes: the mean hours of entry, release and pick, pack & ship stacked into the
+ * mean cycle time (they add up to it, being measured on the same orders), a line where the cycle
+ * ends at final shipment, and delivery stacked after it, hatched, as what the customer waits on
+ * beyond the cycle. Medians do not add up, so they are not stacked: the table lists them.
  */
 export function StageBar({ title, stages, height = 150 }: StageBarProps) {
-  const present = stages.filter((s) => s.meanHours !== null);
-  const rows = (['mean', 'median'] as const).map((measure) => ({
-    measure: measure === 'mean' ? 'Mean' : 'Median',
-    ...Object.fromEntries(
-      stages.map((s) => [s.stage, (measure === 'mean' ? s.meanHours : s.medianHours) ?? 0]),
-    ),
-  }));
-  const toShip = stages
-    .filter((s) => s.stage !== 'delivery')
-    .reduce((sum, s) => sum + (s.meanHours ?? 0), 0);
-  const slowest = [...present].sort((a, b) => (b.meanHours ?? 0) - (a.meanHours ?? 0))[0];
-  const summary = !present.length
-    ? 'No stage has both of its timestamps in this range.'
-    : `${present
-        .map((s) => `${LOOK[s.stage].name} ${formatKpiValue(s.meanHours, 'hours')}`)
-        .join(' → ')} on average. ` +
-      (slowest
-        ? `The longest stage is ${LOOK[slowest.stage].name.toLowerCase()} (${formatKpiValue(slowest.meanHours, 'hours')}). `
-        : '') +
-      `Order to final shipment adds up to about ${formatKpiValue(toShip, 'hours')}; ` +
-      'each stage averages over the orders that have both of its timestamps, so the sum differs slightly from the cycle time.';
-  const legend: LegendItem[] = stages.map((s) => ({
-    label: `${LOOK[s.stage].name}: ${s.label}`,
-    color: LOOK[s.stage].fill,
-    shape: LOOK[s.stage].shape,
-    opacity: LOOK[s.stage].shape === 'bar' ? LOOK[s.stage].opacity : undefined,
-  }));
+  const { inCycle, delivery, cycleMeanHours, orders, counted } = stages;
+  const all = [...inCycle, delivery];
+  // Two rows of one stack: the cycle's stages, then, on a row of its own, delivery starting where
+  // the cycle ends (an invisible offset), so it reads as what follows, not as a fourth stage.
+  const zero = Object.fromEntries(all.map((s) => [s.stage, 0]));
+  const rows = [
+    {
+      measure: 'Cycle',
+      ...zero,
+      ...Object.fromEntries(inCycle.map((s) => [s.stage, s.meanHours ?? 0])),
+      offset: 0,
+    },
+    {
+      measure: 'Then',
+      ...zero,
+      offset: cycleMeanHours ?? 0,
+      delivery: delivery.meanHours ?? 0,
+    },
+  ];
+  const everyOrder =
+    orders === counted
+      ? `all ${formatCount(orders)} orders counted, which have`
+      : `the ${formatCount(orders)} of ${formatCount(counted)} orders counted that have`;
+  const cycleWords = inCycle
+    .map((s) => `${stageNames[s.stage].toLowerCase()} ${formatKpiValue(s.meanHours, 'hours')}`)
+    .join(' + ');
+  const summary =
+    orders === 0 || cycleMeanHours === null
+      ? 'No order counted has every timestamp of the cycle (order, entry, release, final shipment), so the time cannot be split into stages.'
+      : `On ${everyOrder} every timestamp of the cycle: ${cycleWords} = ${formatKpiValue(cycleMeanHours, 'hours')}, ` +
+        'their mean cycle time. ' +
+        (delivery.meanHours !== null
+          ? `After the cycle ends at final shipment, delivery takes ${formatKpiValue(delivery.meanHours, 'hours')} more on average (${formatCount(delivery.n)} of them delivered).`
+          : 'None of them has a delivery date, so the time after the cycle is unknown.');
+  const legend: LegendItem[] = [
+    ...all.map((s) => ({
+      label: `${stageNames[s.stage]}: ${s.label}`,
+      color: LOOK[s.stage].fill,
+      shape: LOOK[s.stage].shape,
+      opacity: LOOK[s.stage].shape === 'bar' ? LOOK[s.stage].opacity : undefined,
+    })),
+    { label: 'Final shipment: the cycle ends', color: 'var(--text)', shape: 'dashed' },
+  ];
   return (
     <ChartFrame
       title={title}
       summary={summary}
       height={height}
       legend={legend}
-      empty={!present.length && 'No stage timestamps in this range.'}
+      empty={
+        (orders === 0 || cycleMeanHours === null) &&
+        'No order has every timestamp of the cycle in this range.'
+      }
       table={{
-        caption: `${title}, hours per stage`,
-        rows: stages,
-        rowKey: (s) => s.stage,
+        caption: `${title}: mean and median hours per stage`,
+        rows: [...inCycle, 'cycle' as const, delivery],
+        rowKey: (s) => (s === 'cycle' ? 'cycle' : s.stage),
         rowHeader: {
           header: 'Stage',
-          cell: (s) => (
-            <>
-              {LOOK[s.stage].name}
-              <div className="stat-note">{s.label}</div>
-            </>
-          ),
+          cell: (s) =>
+            s === 'cycle' ? (
+              <strong>Cycle time (the stages above added up)</strong>
+            ) : (
+              <>
+                {stageNames[s.stage]}
+                <div className="stat-note">{s.label}</div>
+              </>
+            ),
         },
         columns: [
-          { header: 'Mean', numeric: true, cell: (s) => formatKpiValue(s.meanHours, 'hours') },
-          { header: 'Median', numeric: true, cell: (s) => formatKpiValue(s.medianHours, 'hours') },
-          { header: 'Orders', numeric: true, cell: (s) => formatCount(s.n) },
+          {
+            header: 'Mean',
+            numeric: true,
+            cell: (s) => formatKpiValue(s === 'cycle' ? cycleMeanHours : s.meanHours, 'hours'),
+          },
+          {
+            header: 'Median',
+            numeric: true,
+            cell: (s) =>
+              formatKpiValue(s === 'cycle' ? stages.cycleMedianHours : s.medianHours, 'hours'),
+          },
+          {
+            header: 'Orders',
+            numeric: true,
+            cell: (s) => formatCount(s === 'cycle' ? orders : s.n),
+          },
         ],
       }}
     >
@@ -112,21 +161,31 @@ export function StageBar({ title, stages, height = 150 }: StageBarProps) {
         style={{ width: '100%', height: '100%' }}
         data={rows}
         layout="vertical"
-        margin={{ top: 4, right: 16, bottom: 0, left: 0 }}
+        margin={{ top: 22, right: 16, bottom: 0, left: 0 }}
         barSize={34}
         accessibilityLayer={false}
       >
         <XAxis type="number" {...axis} tickFormatter={(v: number) => formatKpiTick(v, 'hours')} />
-        <YAxis type="category" dataKey="measure" width={64} {...labelAxis} />
+        <YAxis type="category" dataKey="measure" width={48} {...labelAxis} />
         <Tooltip
           cursor={{ fill: 'var(--accent-soft)' }}
           content={(props: TooltipContentProps) => <StageTooltip {...props} stages={stages} />}
         />
-        {stages.map((s) => (
+        {all.map((s) => [
+          s.stage === 'delivery' && (
+            <Bar
+              key="offset"
+              dataKey="offset"
+              stackId="stages"
+              fill="transparent"
+              isAnimationActive={false}
+              legendType="none"
+            />
+          ),
           <Bar
             key={s.stage}
             dataKey={s.stage}
-            name={LOOK[s.stage].name}
+            name={stageNames[s.stage]}
             stackId="stages"
             fill={
               s.stage === 'delivery'
@@ -140,10 +199,29 @@ export function StageBar({ title, stages, height = 150 }: StageBarProps) {
           >
             <LabelList
               dataKey={s.stage}
-              content={(p) => <SegmentLabel {...p} name={LOOK[s.stage].name} />}
+              content={(p) => (
+                <SegmentLabel
+                  {...p}
+                  name={s.stage === 'delivery' ? 'Delivery, after the cycle:' : stageNames[s.stage]}
+                />
+              )}
             />
-          </Bar>
-        ))}
+          </Bar>,
+        ])}
+        {cycleMeanHours !== null && (
+          <ReferenceLine
+            x={cycleMeanHours}
+            stroke="var(--text)"
+            strokeWidth={2}
+            strokeDasharray="5 3"
+            label={{
+              value: `Final shipment: cycle ends at ${formatKpiTick(cycleMeanHours, 'hours')}`,
+              position: 'top',
+              fill: 'var(--text)',
+              fontSize: 12,
+            }}
+          />
+        )}
       </BarChart>
     </ChartFrame>
   );
@@ -156,7 +234,8 @@ function SegmentLabel({ x, y, width, height, value, name }: LabelProps & { name:
   if (!(w > 34) || !(v > 0)) return null;
   const cx = Number(x ?? 0) + w / 2;
   const cy = Number(y ?? 0) + Number(height ?? 0) / 2;
-  const text = w > 130 ? `${name} ${formatKpiTick(v, 'hours')}` : formatKpiTick(v, 'hours');
+  const text =
+    w > name.length * 7 + 60 ? `${name} ${formatKpiTick(v, 'hours')}` : formatKpiTick(v, 'hours');
   return (
     <text
       x={cx}
@@ -172,16 +251,18 @@ function SegmentLabel({ x, y, width, height, value, name }: LabelProps & { name:
   );
 }
 
-function StageTooltip({ active, payload, stages }: TooltipContentProps & { stages: StageInput[] }) {
-  const measure = (payload?.[0]?.payload as { measure?: string } | undefined)?.measure;
-  if (!active || !measure) return null;
+function StageTooltip({ active, stages }: TooltipContentProps & { stages: StagesInput }) {
+  if (!active) return null;
   return (
     <ChartTooltip
-      title={`${measure} hours per stage`}
-      notes={stages.map(
-        (s) =>
-          `${LOOK[s.stage].name}: ${formatKpiValue(measure === 'Mean' ? s.meanHours : s.medianHours, 'hours')}`,
-      )}
+      title="Mean hours per stage"
+      notes={[
+        ...stages.inCycle.map(
+          (s) => `${stageNames[s.stage]}: ${formatKpiValue(s.meanHours, 'hours')}`,
+        ),
+        `= cycle time ${formatKpiValue(stages.cycleMeanHours, 'hours')}`,
+        `then delivery: ${formatKpiValue(stages.delivery.meanHours, 'hours')} (after the cycle)`,
+      ]}
     />
   );
 }

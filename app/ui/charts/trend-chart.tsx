@@ -9,6 +9,7 @@ import {
   Tooltip,
   XAxis,
   YAxis,
+  type LabelProps,
   type TooltipContentProps,
 } from 'recharts';
 import { capitalise } from '@/lib/format/labels';
@@ -30,6 +31,12 @@ import {
 
 export type { TrendPoint };
 
+/** A period of a duration: its median and p90 beside the mean (`value`). */
+export interface PercentilePoint extends TrendPoint {
+  median?: number | null;
+  p90?: number | null;
+}
+
 export interface TrendChartProps {
   title: string;
   /** The KPI's name, lower-case in the middle of a sentence ("order return rate"). */
@@ -37,7 +44,9 @@ export interface TrendChartProps {
   unit: KpiUnit;
   direction: 'higher' | 'lower';
   grain: ChartGrain;
-  points: TrendPoint[];
+  points: PercentilePoint[];
+  /** Durations: draw each period's median (p50) and p90 as lines beside the mean. */
+  percentiles?: boolean;
   bands?: ChartBandSet[];
   target?: number | null;
   /** What n counts, plural ("orders", "returns"). */
@@ -47,7 +56,7 @@ export interface TrendChartProps {
   hideTitle?: boolean;
 }
 
-interface Row extends TrendPoint {
+interface Row extends PercentilePoint {
   label: string;
   /** The value on the solid line: periods that are over. */
   solid: number | null;
@@ -55,6 +64,9 @@ interface Row extends TrendPoint {
   dashed: number | null;
   /** "partial" on a partial period's point, drawn beside it so the dash is not the only cue. */
   mark: string | null;
+  /** The median and p90 as drawn: complete periods only. */
+  medianLine: number | null;
+  p90Line: number | null;
 }
 
 const BAND_FILL = ['var(--good)', 'var(--accent)', 'var(--accent)', 'var(--accent)', 'var(--bad)'];
@@ -67,13 +79,15 @@ export function TrendChart({
   direction,
   grain,
   points,
+  percentiles = false,
   bands = [],
   target = null,
   countWord = 'orders',
   height = 300,
   hideTitle = false,
 }: TrendChartProps) {
-  const filled = fillPeriods(points, grain);
+  // fillPeriods hands back the points it was given, and bare periods for the gaps between them.
+  const filled = fillPeriods(points, grain) as PercentilePoint[];
   const rows: Row[] = filled.map((p, i) => {
     const next = filled[i + 1];
     return {
@@ -81,6 +95,9 @@ export function TrendChart({
       label: periodLabel(p.period, grain),
       solid: p.partial ? null : p.value,
       dashed: p.partial || next?.partial ? p.value : null,
+      // A partial period's percentiles are of what has shipped so far: in the table, not drawn.
+      medianLine: p.partial ? null : (p.median ?? null),
+      p90Line: p.partial ? null : (p.p90 ?? null),
       mark: p.partial && p.value !== null ? 'partial' : null,
     };
   });
@@ -100,15 +117,30 @@ export function TrendChart({
   const { domain, ticks } = yScale(
     [
       ...rows.map((r) => r.value),
+      ...(percentiles ? rows.flatMap((r) => [r.medianLine, r.p90Line]) : []),
       ...lines.map((l) => l.y),
       ...(shaded?.areas.flatMap((a) => [a.y1, a.y2]) ?? []),
       target,
     ],
     unit,
   );
-  const summary = trendSummary(rows, { measure, unit, direction, grain, target, bands });
+  const summary =
+    trendSummary(rows, { measure, unit, direction, grain, target, bands }) +
+    (percentiles ? ` ${percentileSummary(rows, unit, grain)}` : '');
+  // The percentile lines are labelled at their last point, so the key is not the only cue.
+  const lastValued = rows.findLastIndex((r) => r.medianLine !== null || r.p90Line !== null);
   const legend: LegendItem[] = [
-    { label: `${title} (${grainWords[grain]})`, color: 'var(--accent)', shape: 'line' },
+    {
+      label: `${percentiles ? 'Mean' : title} (${grainWords[grain]})`,
+      color: 'var(--accent)',
+      shape: 'line',
+    },
+    ...(percentiles
+      ? [
+          { label: 'Median (p50), dotted', color: 'var(--text)', shape: 'dotted' as const },
+          { label: 'p90, long dashes', color: 'var(--muted)', shape: 'dashed' as const },
+        ]
+      : []),
     ...(target !== null
       ? [
           {
@@ -151,7 +183,21 @@ export function TrendChart({
         rowKey: (r) => r.period,
         rowHeader: { header: 'Period', cell: (r) => periodLabel(r.period, grain, true) },
         columns: [
-          { header: 'Value', numeric: true, cell: (r) => formatKpiValue(r.value, unit) },
+          {
+            header: percentiles ? 'Mean' : 'Value',
+            numeric: true,
+            cell: (r) => formatKpiValue(r.value, unit),
+          },
+          percentiles && {
+            header: 'Median (p50)',
+            numeric: true,
+            cell: (r) => formatKpiValue(r.median ?? null, unit),
+          },
+          percentiles && {
+            header: 'p90',
+            numeric: true,
+            cell: (r) => formatKpiValue(r.p90 ?? null, unit),
+          },
           { header: capitalise(countWord), numeric: true, cell: (r) => formatCount(r.n) },
           shaded && {
             header: `Band (${shaded.title})`,
@@ -169,7 +215,7 @@ export function TrendChart({
         responsive
         style={{ width: '100%', height: '100%' }}
         data={rows}
-        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+        margin={{ top: 8, right: percentiles ? 40 : 16, bottom: 0, left: 0 }}
         accessibilityLayer={false}
       >
         <CartesianGrid {...grid} vertical={false} />
@@ -244,6 +290,44 @@ export function TrendChart({
             />
           )}
         />
+        {percentiles && (
+          <Line
+            type="linear"
+            dataKey="p90Line"
+            stroke="var(--muted)"
+            strokeWidth={1.75}
+            strokeDasharray="9 4"
+            dot={false}
+            activeDot={{ r: 4 }}
+            connectNulls={false}
+            isAnimationActive={false}
+          >
+            <LabelList
+              dataKey="p90Line"
+              content={(p) => <EndLabel {...p} last={lastValued} text="p90" fill="var(--muted)" />}
+            />
+          </Line>
+        )}
+        {percentiles && (
+          <Line
+            type="linear"
+            dataKey="medianLine"
+            stroke="var(--text)"
+            strokeOpacity={0.8}
+            strokeWidth={2}
+            strokeDasharray="1 4"
+            strokeLinecap="round"
+            dot={false}
+            activeDot={{ r: 4 }}
+            connectNulls={false}
+            isAnimationActive={false}
+          >
+            <LabelList
+              dataKey="medianLine"
+              content={(p) => <EndLabel {...p} last={lastValued} text="p50" fill="var(--text)" />}
+            />
+          </Line>
+        )}
         <Line
           type="linear"
           dataKey="solid"
@@ -314,6 +398,8 @@ function TrendTooltip({
       value={formatKpiValue(row.value, unit)}
       notes={[
         `${formatCount(row.n)} ${countWord}`,
+        row.median != null && `Median (p50) ${formatKpiValue(row.median, unit)}`,
+        row.p90 != null && `p90 ${formatKpiValue(row.p90, unit)}`,
         row.partial && periodState(row),
         ...(row.value === null
           ? []
@@ -325,6 +411,35 @@ function TrendTooltip({
       ]}
     />
   );
+}
+
+/** The name of a percentile line at its last point: the line says what it is, not only its dash. */
+function EndLabel({
+  x,
+  y,
+  index,
+  last,
+  text,
+  fill,
+}: LabelProps & { index?: number; last: number; text: string; fill: string }) {
+  if (index !== last || x === undefined || y === undefined) return null;
+  return (
+    <text x={Number(x) + 6} y={Number(y)} dy="0.35em" fill={fill} fontSize={11} fontWeight={600}>
+      {text}
+    </text>
+  );
+}
+
+/** The median and p90 lines in words: where they start and end. */
+function percentileSummary(rows: Row[], unit: KpiUnit, grain: ChartGrain): string {
+  const done = rows.filter((r) => !r.partial && r.median != null && r.p90 != null);
+  const first = done[0];
+  const last = done.at(-1);
+  if (!first || !last) return 'No median or p90 to draw.';
+  const at = (r: Row) => periodLabel(r.period, grain, true).replace(/^Week/, 'the week');
+  return first === last
+    ? `Median (p50) ${formatKpiValue(first.median!, unit)} and p90 ${formatKpiValue(first.p90!, unit)} in ${at(first)}.`
+    : `The median (p50) went from ${formatKpiValue(first.median!, unit)} to ${formatKpiValue(last.median!, unit)} and the p90 from ${formatKpiValue(first.p90!, unit)} to ${formatKpiValue(last.p90!, unit)} between ${at(first)} and ${at(last)}.`;
 }
 
 /** 0 = best tone (green) … 4 = worst (red); the middle bands share the accent. */

@@ -33,7 +33,8 @@ export function DateField({
   const [draft, setDraft] = useState(value ?? '');
   const [shown, setShown] = useState(value);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const committed = useRef<string | undefined>(undefined);
+  /** The date last applied, and the URL's date it replaced. */
+  const committed = useRef<{ date: string; over: string } | undefined>(undefined);
   // The URL changed (a preset, Clear all, back/forward): show its date.
   if (shown !== value) {
     setShown(value);
@@ -44,9 +45,13 @@ export function DateField({
   /** Whether the date was applied (it changed and is a whole, plausible day or empty). */
   function commit(next: string): boolean {
     clearTimeout(timer.current);
-    if (next === (value ?? '') || next === committed.current) return false;
+    const over = value ?? '';
+    // A repeat of the date just applied while its URL is on the way; once the URL has moved on
+    // (Back, a preset), the same date is a new choice again.
+    const repeat = committed.current?.date === next && committed.current.over === over;
+    if (next === over || repeat) return false;
     if (next && !plausibleDay(next)) return false;
-    committed.current = next;
+    committed.current = { date: next, over };
     onCommit(next);
     return true;
   }

@@ -125,7 +125,8 @@ export function DimensionPicker({
           </ul>
         </fieldset>
         <div className={styles.popoverFoot}>
-          <span>Orders per value</span>
+          {/* The orders explorer's values come without counts: then there is nothing to caption. */}
+          <span>{options.some((v) => v.orders !== null) ? 'Orders per value' : ''}</span>
           <button
             type="button"
             className={styles.textButton}

@@ -2,7 +2,8 @@
 /**
  * The one filter bar: the dates and the dimensions of the orders a page shows, kept in the URL so
  * any view can be shared. A plain GET form underneath (it works before and without script); with
- * script each control applies itself through its page's callbacks. A page adds its own controls in
+ * script each control applies itself through its page's callbacks. Every page has the same two
+ * rows (the dates, then a chip per dimension, each a multiple choice) and adds its own controls in
  * slots: the scorecard and KPI pages their period, comparison and SKU (KpiFilterBar), the orders
  * explorer its search and KPI drill-through (app/orders/filters).
  */
@@ -11,14 +12,11 @@ import { useEffect, useId, useRef, type FormEvent, type ReactNode, type RefObjec
 import styles from '../scorecard.module.css';
 import { DateField } from './date-field';
 import { DimensionPicker } from './dimension-picker';
-import { DimensionSelect } from './dimension-select';
-import fields from './fields.module.css';
-import type { DateRange, DimensionFilter, FilterBarLayout } from './types';
+import type { DateRange, DimensionFilter } from './types';
 
 export interface FilterBarProps {
   /** The accessible name of the search landmark. */
   label?: string;
-  layout?: FilterBarLayout;
   dates: DateRange;
   dimensions: DimensionFilter[];
   /** By default nothing: with script the URL is already up to date, and Enter must not reload. */
@@ -26,13 +24,13 @@ export interface FilterBarProps {
   formRef?: RefObject<HTMLFormElement | null>;
   /** Before the dates: the period, the search box. */
   leading?: ReactNode;
-  /** After the dates: the comparison. */
+  /** After the dates: the comparison, the KPI drill-through. */
   trailing?: ReactNode;
-  /** After the dimensions: the SKU filter, the KPI drill-through. */
+  /** After the dimensions: the SKU filter. */
   extra?: ReactNode;
   /** Clearing the filters, at the end of the bar. */
   actions?: ReactNode;
-  /** What the view holds and hints on it: right of the dates ('chips'), under the fields ('fields'). */
+  /** What the view holds and hints on it, right of the dates. */
   status?: ReactNode;
 }
 
@@ -40,7 +38,6 @@ const stay = (event: FormEvent<HTMLFormElement>) => event.preventDefault();
 
 export function FilterBar({
   label = 'Filters',
-  layout = 'chips',
   dates,
   dimensions,
   onSubmit = stay,
@@ -55,7 +52,6 @@ export function FilterBar({
   const ownRef = useRef<HTMLFormElement>(null);
   const ref = formRef ?? ownRef;
   const id = useId();
-  const chips = layout === 'chips';
 
   // Close an open picker on a click outside it.
   useEffect(() => {
@@ -84,62 +80,44 @@ export function FilterBar({
       max={bounds[key]?.max}
       commitDelay={dates.commitDelay}
       onCommit={(value) => dates.onCommit(key, value)}
-      className={chips ? styles.field : fields.field}
-      inputClassName={chips ? `${styles.control} ${styles.dateControl}` : undefined}
+      className={styles.field}
+      inputClassName={`${styles.control} ${styles.dateControl}`}
     />
   ));
-  const controls = dimensions.map((d) =>
-    chips ? (
-      <DimensionPicker key={d.name} {...d} />
-    ) : (
-      <DimensionSelect key={d.name} {...d} className={fields.field} />
-    ),
-  );
 
   return (
     <form
       ref={ref}
-      className={chips ? styles.filterBar : fields.filters}
+      className={styles.filterBar}
       method="get"
       action={pathname}
       onSubmit={onSubmit}
       role="search"
       aria-label={label}
     >
-      {chips ? (
-        <>
-          <div className={styles.filterRow}>
-            {leading}
-            {dateFields}
-            {trailing}
-            <span className={styles.spacer} />
-            {status}
-          </div>
-          <div className={styles.filterRow}>
-            <span className={styles.rowLabel} aria-hidden="true">
-              Filter
-            </span>
-            {controls}
-            {extra}
-            <span className={styles.spacer} />
-            {actions}
-            <noscript>
-              <button type="submit" className={styles.submit}>
-                Apply
-              </button>
-            </noscript>
-          </div>
-        </>
-      ) : (
-        <>
-          {leading}
-          {dateFields}
-          {controls}
-          {extra}
-          <div className={fields.actions}>{actions}</div>
-          {status}
-        </>
-      )}
+      <div className={styles.filterRow}>
+        {leading}
+        {dateFields}
+        {trailing}
+        <span className={styles.spacer} />
+        {status}
+      </div>
+      <div className={styles.filterRow}>
+        <span className={styles.rowLabel} aria-hidden="true">
+          Filter
+        </span>
+        {dimensions.map((d) => (
+          <DimensionPicker key={d.name} {...d} />
+        ))}
+        {extra}
+        <span className={styles.spacer} />
+        {actions}
+        <noscript>
+          <button type="submit" className={styles.submit}>
+            Apply
+          </button>
+        </noscript>
+      </div>
     </form>
   );
 }

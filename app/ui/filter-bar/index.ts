@@ -6,4 +6,4 @@ export { FilterBar, type FilterBarProps } from './filter-bar';
 export { KpiFilterBar, type KpiFilterBarProps } from './kpi-filter-bar';
 export { dimensionLabels } from '@/lib/format/labels';
 export { periodPresets, type PeriodPreset } from './period-presets';
-export type { DateRange, DimensionFilter, DimensionOption, FilterBarLayout } from './types';
+export type { DateRange, DimensionFilter, DimensionOption } from './types';

@@ -1,7 +1,7 @@
 'use client';
 /**
  * The filter bar of the scorecard and KPI pages: period, comparison and the six dimensions, and how
- * many orders the view holds. Every change replaces the URL at once (useKpiFilters).
+ * many orders the view holds. Every change is a new URL at once, which Back undoes (useKpiFilters).
  */
 import type { DimensionValues } from '@/lib/kpi/dimension-values';
 import type { ParsedKpiQuery } from '@/lib/kpi/filters';

@@ -1,12 +1,5 @@
 /** The shapes the one filter bar is configured with (app/ui/filter-bar/filter-bar.tsx). */
 
-/**
- * 'chips': a first row with the dates, a second with one chip per dimension that opens a
- * multiple choice (the scorecard and KPI pages). 'fields': every filter a labelled field in one
- * grid, a dimension a single choice (the orders explorer).
- */
-export type FilterBarLayout = 'chips' | 'fields';
-
 export interface DimensionOption {
   value: string;
   /** Orders placed with this value, when known. */

@@ -6,8 +6,11 @@ import { searchStringKeeping } from '../search-params';
 type Filters = ParsedKpiQuery['filters'];
 
 /**
- * A KPI query kept in the URL: every change replaces the URL at once (the page re-renders on the
- * server) and shows optimistically meanwhile. A page's own keys (a report's organisation…) stay.
+ * A KPI query kept in the URL: every change is a new history entry at once (the page re-renders
+ * on the server) and shows optimistically meanwhile, so Back undoes the last change rather than
+ * leave the page. Only deliberate changes reach here (a chip toggled, a preset picked, a date once
+ * typing pauses), so Back steps through them and not through keystrokes. A page's own keys (a
+ * report's organisation…) stay.
  */
 export function useKpiFilters(query: ParsedKpiQuery) {
   const router = useRouter();
@@ -19,7 +22,7 @@ export function useKpiFilters(query: ParsedKpiQuery) {
   function apply(next: ParsedKpiQuery) {
     startTransition(() => {
       setView(next);
-      router.replace(`${pathname}${searchStringKeeping(next, current)}`, { scroll: false });
+      router.push(`${pathname}${searchStringKeeping(next, current)}`, { scroll: false });
     });
   }
 

@@ -141,14 +141,15 @@ describe('loadExtract: validation', () => {
     expect(report.rowsRead).toBe(6);
     expect(report.rowsRejected).toBe(5);
     const byRule = Object.fromEntries(
-      report.issues.map((i) => [i.rule, { row: i.row, column: i.column }]),
+      report.issues.map((i) => [i.rule, { row: i.row, column: i.column, orderId: i.orderId }]),
     );
+    // Each with its row's order id, to find the row again (row 5 has none).
     expect(byRule).toEqual({
-      ship_before_order: { row: 2, column: 'Ship Date' },
-      type: { row: 3, column: 'Order Date' },
-      negative_quantity: { row: 4, column: 'Quantity' },
-      required: { row: 5, column: 'Order ID' },
-      duplicate_key: { row: 6, column: null },
+      ship_before_order: { row: 2, column: 'Ship Date', orderId: 'SO-8' },
+      type: { row: 3, column: 'Order Date', orderId: 'SO-9' },
+      negative_quantity: { row: 4, column: 'Quantity', orderId: 'SO-10' },
+      required: { row: 5, column: 'Order ID', orderId: null },
+      duplicate_key: { row: 6, column: null, orderId: 'SO-7' },
     });
     const typeIssue = report.issues.find((i) => i.rule === 'type')!;
     expect(typeIssue.message).toBe(
@@ -178,8 +179,11 @@ describe('loadExtract: validation', () => {
       'row,reasons,raw_line,Order ID,Order Date,Ship Date,Ship Mode,Customer ID,Line,SKU,Quantity',
     );
     expect(rejects).toHaveLength(6);
-    expect(rejects[3]).toMatch(
-      /^4,"flat-bad\.csv, row 4, column ""Quantity"": quantity -3 is negative",,SO-10,/,
+    // raw_line holds the row as the file has it, quoted once more as one CSV cell.
+    expect(rejects[3]).toBe(
+      '4,"flat-bad.csv, row 4, column ""Quantity"": quantity -3 is negative",' +
+        '"SO-10,2024-03-05,2024-03-06,Standard,C-1,1,C-300,-3",' +
+        'SO-10,2024-03-05,2024-03-06,Standard,C-1,1,C-300,-3',
     );
   });
 

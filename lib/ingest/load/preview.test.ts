@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openMemoryDatabase } from '@/lib/db/database';
 import { buildXlsx, sheetXml } from '../fixtures/xlsx-fixtures';
-import { previewUpload, recordEnd } from './preview';
+import { countRecords, previewUpload, recordEnd } from './preview';
 
 const fixture = (name: string) => path.join(__dirname, '..', 'fixtures', name);
 const tempFile = async (name: string, data: string | Buffer) => {
@@ -107,14 +107,15 @@ describe('previewUpload', () => {
     expect(chosen.totalRows).toBe(1);
   });
 
-  it('reads only the head of a large CSV, cut between records', async () => {
+  it('reads only the head of a large CSV, cut between records, and counts all its rows', async () => {
     const db = await openMemoryDatabase();
     const lines = ['Order ID,Order Date,Note'];
     for (let i = 0; i < 60_000; i++)
       lines.push(`SO-${i},2024-03-01,"a note ""quoted""\nover two lines"`);
     const file = await tempFile('large.csv', lines.join('\n') + '\n');
     const preview = await previewUpload(db, file, 'large.csv');
-    expect(preview.totalRows).toBeNull();
+    // 60,000 records of two lines each: the quoted line breaks are not counted.
+    expect(preview.totalRows).toBe(60_000);
     expect(preview.malformedRows).toBe(0);
     expect(preview.rows).toHaveLength(20);
     expect(preview.rows[1]).toEqual(['SO-1', '2024-03-01', 'a note "quoted"\nover two lines']);
@@ -138,6 +139,18 @@ describe('previewUpload', () => {
     await expect(previewUpload(db, file, 'x.csv')).rejects.toThrow(
       'x.csv is a PDF document, not a CSV, TSV, XLSX or Parquet file.',
     );
+  });
+});
+
+describe('countRecords', () => {
+  it('counts line breaks outside quotes, a last record without one, and no empty lines', async () => {
+    const count = async (text: string, from = 0) =>
+      countRecords(await tempFile('r.csv', text), from);
+    expect(await count('a,b\n1,2\n3,4')).toBe(3);
+    expect(await count('a,b\r\n1,"x\r\ny"\r\n\r\n3,4\r\n\r\n')).toBe(3);
+    expect(await count('a,b\r1,2\r')).toBe(2);
+    expect(await count('a,b\n1,"say ""hi""\nthere"\n2,3\n', 4)).toBe(2);
+    expect(await count('')).toBe(0);
   });
 });
 

@@ -6,6 +6,7 @@ import 'server-only';
  * first rows of a Parquet file. Give it a database of its own (openMemoryDatabase) so previews
  * never wait on, or write to, the main database.
  */
+import { createReadStream } from 'node:fs';
 import { open, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +28,8 @@ export const PREVIEW_ROWS = 20;
 /** CSV bytes read for a preview: above the dialect detector's 1 MB head, so both agree. */
 const PREVIEW_BYTES = 2 * 1024 * 1024;
 const PARQUET_ROWS = 1000;
+/** A CSV's rows past its head are counted up to this size (a scan of ~1 s); larger, when checked. */
+const COUNT_ROWS_UP_TO_BYTES = 512 * 1024 * 1024;
 
 export interface PreviewOptions {
   sheet?: string;
@@ -44,7 +47,10 @@ export interface UploadPreview {
   headers: string[];
   /** The first rows, every value as text ('' for empty). */
   rows: string[][];
-  /** Rows in the file, when the whole file was read (a CSV under 2 MB, XLSX, Parquet). */
+  /**
+   * Rows in the file: read whole (a CSV under 2 MB, XLSX, Parquet) or, past a CSV's head, counted;
+   * null for a UTF-16 or very large CSV.
+   */
   totalRows: number | null;
   /** Rows in the previewed part that could not be split into the header's fields. */
   malformedRows: number;
@@ -134,6 +140,8 @@ interface Head {
   kind: SourceKind;
   /** Data rows of the whole file, when known. */
   totalRows: number | null;
+  /** A cut CSV: the records after the head, counted without parsing them (countRecords). */
+  recordsAfterHead?: number | null;
   sheets?: string[];
   sheet?: string;
 }
@@ -170,7 +178,44 @@ async function headOf(
     };
   }
   const cut = await cutHead(file, work, source.encoding);
-  return { file: cut.file, cut: cut.cut, kind: 'csv', totalRows: null };
+  // Past the head the rows are only counted: a line break outside quotes ends one. UTF-16 text is
+  // not scanned byte by byte; its rows are counted when checked.
+  const recordsAfterHead =
+    cut.cut && !source.encoding.startsWith('utf-16') && source.size <= COUNT_ROWS_UP_TO_BYTES
+      ? await countRecords(file, cut.end)
+      : null;
+  return { file: cut.file, cut: cut.cut, kind: 'csv', totalRows: null, recordsAfterHead };
+}
+
+/**
+ * The records of a CSV file from a byte offset that starts a record: line breaks outside quotes
+ * (an even number of double quotes before them), a last record without one, no empty lines. The
+ * same reading of quotes as recordEnd, streamed over the file.
+ */
+export async function countRecords(file: string, from = 0): Promise<number> {
+  const QUOTE = 0x22;
+  const LF = 0x0a;
+  const CR = 0x0d;
+  let inQuotes = false;
+  let records = 0;
+  let empty = true; // nothing but line breaks since the last record ended
+  let afterCr = false;
+  for await (const chunk of createReadStream(file, { start: from })) {
+    const bytes = chunk as Buffer;
+    for (let i = 0; i < bytes.length; i++) {
+      const byte = bytes[i];
+      const crlf = afterCr && byte === LF;
+      afterCr = byte === CR;
+      if (byte === QUOTE) inQuotes = !inQuotes;
+      if (inQuotes || (byte !== LF && byte !== CR)) {
+        empty = false;
+      } else if (!crlf) {
+        if (!empty) records++;
+        empty = true;
+      }
+    }
+  }
+  return empty ? records : records + 1;
 }
 
 /**
@@ -181,14 +226,14 @@ async function cutHead(file: string, work: string, encoding: TextEncoding) {
   const handle = await open(file, 'r');
   try {
     const { size } = await handle.stat();
-    if (size <= PREVIEW_BYTES) return { file, cut: false };
+    if (size <= PREVIEW_BYTES) return { file, cut: false, end: size };
     const buffer = Buffer.alloc(PREVIEW_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, PREVIEW_BYTES, 0);
     const head = buffer.subarray(0, bytesRead);
     const end = encoding.startsWith('utf-16')
       ? utf16RecordEnd(head, encoding === 'utf-16le')
       : recordEnd(head);
-    if (end <= 0) return { file, cut: false };
+    if (end <= 0) return { file, cut: false, end: size };
     const out = path.join(work, 'head.csv');
     const target = await open(out, 'w');
     try {
@@ -196,7 +241,7 @@ async function cutHead(file: string, work: string, encoding: TextEncoding) {
     } finally {
       await target.close();
     }
-    return { file: out, cut: true };
+    return { file: out, cut: true, end };
   } finally {
     await handle.close();
   }
@@ -239,8 +284,14 @@ async function describe(
 ): Promise<UploadPreview> {
   const { rows, samples } = await sampleValues(db, staged);
   const proposal = proposeMapping(staged.headers, { target: options.table, samples });
+  const headRows = staged.rows + staged.structuralRejects.length;
   const totalRows =
-    head.totalRows ?? (head.cut ? null : staged.rows + staged.structuralRejects.length);
+    head.totalRows ??
+    (!head.cut
+      ? headRows
+      : head.recordsAfterHead != null
+        ? headRows + head.recordsAfterHead
+        : null);
   const text = kind === 'csv';
   return {
     fileName,

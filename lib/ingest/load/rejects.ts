@@ -1,5 +1,8 @@
 import 'server-only';
-/** The rejected rows of a load as a CSV file: row number, reasons, then the row as read. */
+/**
+ * The rejected rows of a load as a CSV file: row number, reasons, the row as one line of the file
+ * (raw_line, to find or paste it whole), then the row's cells under the file's headers.
+ */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import Papa from 'papaparse';
@@ -13,7 +16,12 @@ const PAGE = 10_000;
 export async function writeRejects(
   db: Database,
   out: string,
-  stage: { table: string; headers: string[]; columns: string[] },
+  stage: {
+    table: string;
+    headers: string[];
+    columns: string[];
+    dialect?: { delimiter: string; quote?: string };
+  },
   issuesTable: string | undefined,
   structural: RowIssue[],
 ): Promise<number> {
@@ -27,6 +35,14 @@ export async function writeRejects(
     if (!stream.write(text)) await once(stream, 'drain');
   };
   await write([['row', 'reasons', 'raw_line', ...stage.headers]]);
+  // The staged cells are the row as read: joined in the file's dialect they give its line back
+  // (a sheet or Parquet row, which has no line, reads as a CSV line).
+  const rawLine = (cells: unknown[]) =>
+    Papa.unparse([cells.map((c) => (c === null || c === undefined ? '' : String(c)))], {
+      delimiter: stage.dialect?.delimiter ?? ',',
+      quoteChar: stage.dialect?.quote || '"',
+      newline: '',
+    });
   let written = 0;
   const rows = [...structural].sort((a, b) => a.row - b.row);
   if (rows.length) await write(rows.map((r) => [r.row, r.message, r.value ?? '']));
@@ -42,7 +58,12 @@ export async function writeRejects(
           ORDER BY s._row LIMIT ${PAGE} OFFSET ${offset}`,
       );
       if (page.length === 0) break;
-      await write(page.map((r) => [r.row, r.reasons, '', ...stage.columns.map((c) => r[c] ?? '')]));
+      await write(
+        page.map((r) => {
+          const cells = stage.columns.map((c) => r[c] ?? '');
+          return [r.row, r.reasons, rawLine(cells), ...cells];
+        }),
+      );
       written += page.length;
     }
   }

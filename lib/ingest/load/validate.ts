@@ -67,8 +67,15 @@ export async function validateStaged(
   const rejected = await db.one<{ n: number }>(
     `SELECT count(DISTINCT row) AS n FROM ${quoteIdent(issuesTable)}`,
   );
+  // Each issue with its row's order id, when the file maps one: the row number alone is hard to
+  // find again in a spreadsheet that was sorted or filtered since.
+  const orderId = plan.fields.some((f) => f.field === 'order_id')
+    ? `CAST(t.${quoteIdent('order_id')} AS VARCHAR)`
+    : 'NULL';
   const sample = await db.all<RowIssue & Record<string, unknown>>(
-    `SELECT row, "column", rule, message, value FROM ${quoteIdent(issuesTable)} ORDER BY row, rule LIMIT ${sampleSize}`,
+    `SELECT i.row, i."column", i.rule, i.message, i.value, ${orderId} AS "orderId"
+       FROM ${quoteIdent(issuesTable)} AS i LEFT JOIN ${quoteIdent(typedTable)} AS t ON t._row = i.row
+      ORDER BY i.row, i.rule LIMIT ${sampleSize}`,
   );
   return { typedTable, issuesTable, rejectedRows: rejected?.n ?? 0, counts, sample };
 }

@@ -1,9 +1,8 @@
 import { dimensionNames } from '@/lib/kpi/filters';
-import { BreakdownBars } from '@/app/ui/charts/breakdown-bars';
-import { breakdownRows } from '@/app/ui/kpi-pages/breakdown-rows';
 import shared from '@/app/ui/kpi-pages/kpi-pages.module.css';
 import { dimensionLabels } from '@/app/ui/kpi-pages/labels';
 import { QueryForm } from '@/app/ui/kpi-pages/query-form';
+import { SegmentBreakdown } from '@/app/ui/kpi-pages/segment-breakdown';
 import { searchStringOf } from '@/app/ui/search-params';
 import { ComponentLinks } from './component-links';
 import { breakdownEntry, countWordOf, kpiEntry, type KpiView } from './view';
@@ -42,14 +41,14 @@ export async function BreakdownPanel({ view }: { view: KpiView }) {
             Internal benchmark: each {dimension} placed in the quartiles of all {dimension}s with at
             least 20 {countWord}. Q1 is the best quarter, Q4 the worst.
           </p>
-          <BreakdownBars
+          <SegmentBreakdown
+            entry={byEntry}
+            by={by}
+            filters={view.filters}
             title={`${entry.name} by ${dimension}`}
-            dimension={dimension}
             unit={entry.unit}
             direction={entry.direction}
-            rows={breakdownRows(byEntry)}
             overall={entry.value}
-            quartileReason={byEntry.internal?.reason ?? null}
             countWord={countWord}
             maxBars={15}
           />

@@ -2,6 +2,7 @@ import { Histogram } from '@/app/ui/charts/histogram';
 import { StageBar } from '@/app/ui/charts/stage-bar';
 import { formatKpiValue } from '@/app/ui/charts/units';
 import shared from '@/app/ui/kpi-pages/kpi-pages.module.css';
+import { StageMedians } from '@/app/ui/kpi-pages/stage-medians';
 import styles from '../page.module.css';
 import { countWordOf, kpiEntry, type KpiView } from './view';
 
@@ -39,6 +40,7 @@ export async function DistributionPanel({ view }: { view: KpiView }) {
       {entry.stages && (
         <div className={styles.stages}>
           <StageBar title="Where the time goes, stage by stage" stages={entry.stages} />
+          <StageMedians stages={entry.stages} />
         </div>
       )}
     </section>

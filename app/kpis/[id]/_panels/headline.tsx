@@ -23,11 +23,11 @@ export async function HeadlinePanel({ view }: { view: KpiView }) {
         </div>
         {entry.available && entry.basis !== 'measured' && <BasisNote entry={entry} />}
       </div>
-      <div className="card">
+      <div className="card" title={countedTitle(view)}>
         <div className="stat-label">Counted</div>
         <div className="stat-value">{formatCount(entry.n)}</div>
         <div className="stat-note">
-          {countWord}
+          {countWord} by {view.definition.asOfLabel}
           {entry.excluded.length > 0 &&
             ` · ${formatCount(entry.excluded.reduce((s, e) => s + e.count, 0))} left out`}
         </div>
@@ -37,3 +37,11 @@ export async function HeadlinePanel({ view }: { view: KpiView }) {
     </section>
   );
 }
+
+/**
+ * Why this count can differ from the filter bar's "orders placed in this view": the bar dates
+ * orders by when they were placed, a KPI by its own as-of date.
+ */
+export const countedTitle = (view: KpiView) =>
+  `Counted by ${view.definition.asOfLabel}: the period selects what this KPI counts by that date, ` +
+  'while the filter bar counts the orders placed (by order date), so the two can differ.';

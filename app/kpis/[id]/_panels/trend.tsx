@@ -1,11 +1,9 @@
-import { grains } from '@/lib/kpi/filters';
 import { chartBandSet } from '@/app/ui/charts/bands';
 import { TrendChart } from '@/app/ui/charts/trend-chart';
 import type { ChartGrain } from '@/app/ui/charts/units';
 import { loadBandSets } from '@/app/ui/kpi-pages/data';
 import shared from '@/app/ui/kpi-pages/kpi-pages.module.css';
-import { grainLabels } from '@/app/ui/kpi-pages/labels';
-import { QueryForm } from '@/app/ui/kpi-pages/query-form';
+import { GrainControl } from '@/app/ui/kpi-pages/grain-control';
 import { searchStringOf } from '@/app/ui/search-params';
 import { ComponentLinks } from './component-links';
 import { countWordOf, kpiEntry, type KpiView } from './view';
@@ -20,18 +18,7 @@ export async function TrendPanel({ view }: { view: KpiView }) {
     <section className="panel" id="trend" aria-labelledby="trend-h">
       <div className={shared.panelHead}>
         <h2 id="trend-h">Trend</h2>
-        <QueryForm
-          action={`/kpis/${definition.id}`}
-          params={view.search}
-          controls={[
-            {
-              name: 'grain',
-              label: 'Period',
-              value: grain,
-              options: grains.map((g) => ({ value: g, label: grainLabels[g] })),
-            },
-          ]}
-        />
+        <GrainControl action={`/kpis/${definition.id}`} params={view.search} grain={grain} />
       </div>
       {definition.kind === 'product' ? (
         <p className={shared.note}>
