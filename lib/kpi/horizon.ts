@@ -41,6 +41,11 @@ export function isPartialPeriod(period: string, grain: Grain, horizon: string | 
   return endsAfterHorizon(periodEnd(period, grain), horizon);
 }
 
+/** The day before a day (YYYY-MM-DD): the inclusive last day of a period that ends there. */
+export function dayBefore(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The day after an inclusive last day (YYYY-MM-DD). */
 export function dayAfter(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -3,7 +3,7 @@
  * before the data's horizon, so the comparison with the one before is between two whole periods
  * and the report opens without a warning about a missing or partial comparison.
  */
-import { isPartialPeriod } from '@/lib/kpi/horizon';
+import { dayBefore, isPartialPeriod } from '@/lib/kpi/horizon';
 import { periodEnd } from '@/lib/model/periods';
 
 export type DefaultGrain = 'month' | 'quarter';
@@ -36,8 +36,4 @@ function periodStart(day: string, grain: DefaultGrain): string {
   const month = Number(day.slice(5, 7));
   const first = grain === 'month' ? month : month - ((month - 1) % 3);
   return `${day.slice(0, 4)}-${String(first).padStart(2, '0')}-01`;
-}
-
-function dayBefore(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }

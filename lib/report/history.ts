@@ -13,6 +13,7 @@ import { getKpi } from '@/lib/kpi/engine';
 import { comparisonRange, type Filters, type Grain } from '@/lib/kpi/filters';
 import { scorecard, type ScorecardEntry } from '@/lib/kpi/scorecard';
 import type { KpiValue } from '@/lib/kpi/types';
+import { dayBefore } from '@/lib/kpi/horizon';
 import { periodEnd } from '@/lib/model/periods';
 import { changesAt } from './story';
 
@@ -208,10 +209,6 @@ export function shiftPeriod(start: string, grain: Grain, n: number): string {
   else if (grain === 'week') d.setUTCDate(d.getUTCDate() + 7 * n);
   else d.setUTCMonth(d.getUTCMonth() + n * { month: 1, quarter: 3, year: 12 }[grain]);
   return d.toISOString().slice(0, 10);
-}
-
-function dayBefore(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
 function closestGrain(from: string, to: string): Grain {

@@ -9,11 +9,12 @@ import { placeOnScheme } from '@/lib/benchmarks/place';
 import { yieldsBands } from '@/lib/benchmarks/schema';
 import { bandSetsForKpi } from '@/lib/benchmarks/store';
 import type { Database } from '@/lib/db/database';
-import { formatKpiChange, formatPublishedFigure } from '@/lib/format/kpi-value';
+import { formatPublishedFigure } from '@/lib/format/kpi-value';
 import { getKpi } from '@/lib/kpi/engine';
 import type { ScorecardEntry } from '@/lib/kpi/scorecard';
 import type { ReportHistory } from './history';
 import {
+  amount,
   contextOf,
   driverOf,
   messageOf,
@@ -91,7 +92,7 @@ async function bandFactsOf(db: Database, k: ReportKpi): Promise<BandFacts> {
   if (placed.rank > 1) {
     const ladder = buildLadder(set.scheme, set.direction);
     const mark = ladder.marks.at(-1)!;
-    const gap = formatKpiChange(Math.abs(mark.value - k.value), k.unit).replace(/^[+±]/, '');
+    const gap = amount(mark.value - k.value, k.unit);
     const criterion = mark.criterion
       ? `${mark.criterion}${k.unit === 'percent' ? '%' : ''}`
       : formatPublishedFigure(mark.value, k.unit);

@@ -180,7 +180,7 @@ export function driverOf(input: {
 }
 
 /** A change's size without its sign: "4.8 pp", "2.5 h". */
-const amount = (change: number, unit: KpiUnit) =>
+export const amount = (change: number, unit: KpiUnit) =>
   formatKpiChange(Math.abs(change), unit).replace(/^[+±]/, '');
 
 export interface BandFacts {
