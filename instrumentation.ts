@@ -1,6 +1,6 @@
 // Open the database (and seed the demo data on first start) when the server boots, not on the
-// first request; start the scheduler of subscriptions and alerts; on a loopback server without
-// users, print the setup code for the first user.
+// first request; start the scheduler of subscriptions and alerts and the inbox's watcher; on a
+// loopback server without users, print the setup code for the first user.
 export async function register() {
   if (
     process.env.NEXT_RUNTIME === 'nodejs' &&
@@ -17,6 +17,10 @@ export async function register() {
       const { startScheduler } = await import('./lib/delivery/scheduler');
       startScheduler(db);
     }
+    // The inbox folder (ORDERLENS_INBOX or the /data setting) is watched while the server runs;
+    // without one the watcher only reads the setting at each poll.
+    const { startInboxWatcher } = await import('./lib/inbox/watch');
+    startInboxWatcher(db, { workDir: config().workDir, pollMs: config().inboxPollMs });
     if (isLoopbackHost(config().listenHost) && (await countUsers(db)) === 0) {
       const { firstUserSetupCode } = await import('./lib/auth/setup-code');
       console.log(

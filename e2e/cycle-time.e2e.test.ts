@@ -63,6 +63,9 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the cycle-time pa
       );
     expect(lateCells.length).toBe(20);
     for (const cell of lateCells) expect(cell).toMatch(/^(\d[\d,]* days?|on time|—)$/);
+    // At 1280 px the whole table, where the time went included, fits without scrolling sideways.
+    const region = slowest.locator('xpath=..');
+    expect(await region.evaluate((e) => e.scrollWidth - e.clientWidth)).toBe(0);
 
     expect(await page.locator('h2', { hasText: 'Where the time goes' }).count()).toBe(1);
     expect(await page.locator('main').innerText()).toMatch(

@@ -52,6 +52,10 @@ const envSchema = z.object({
   ORDERLENS_DELIVERY_DIRS: z.string().optional(),
   /** 0/false: this process runs no scheduled deliveries or alert checks. */
   ORDERLENS_SCHEDULER: z.enum(['0', '1', 'true', 'false']).optional(),
+  /** A folder whose dropped extracts are loaded with their matching profile (lib/inbox). */
+  ORDERLENS_INBOX: z.string().min(1).optional(),
+  /** How often the server looks into the inbox besides watching it, in seconds (default 30). */
+  ORDERLENS_INBOX_POLL_SECONDS: z.coerce.number().min(0.2).max(3600).optional(),
 });
 
 export interface Config {
@@ -92,6 +96,9 @@ export interface Config {
   deliveryDirs: string[];
   /** Whether the server runs due subscriptions and alert checks (lib/delivery/scheduler). */
   scheduler: boolean;
+  /** The inbox folder named by ORDERLENS_INBOX (absolute); else the /data setting, if any. */
+  inboxDir?: string;
+  inboxPollMs: number;
 }
 
 export interface MailSettings {
@@ -155,6 +162,10 @@ export function config(): Config {
         .map((dir) => path.resolve(/* turbopackIgnore: true */ dir)),
     ],
     scheduler: !(env.ORDERLENS_SCHEDULER === '0' || env.ORDERLENS_SCHEDULER === 'false'),
+    inboxDir: env.ORDERLENS_INBOX
+      ? path.resolve(/* turbopackIgnore: true */ env.ORDERLENS_INBOX)
+      : undefined,
+    inboxPollMs: (env.ORDERLENS_INBOX_POLL_SECONDS ?? 30) * 1000,
   };
   return cached;
 }

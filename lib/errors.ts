@@ -72,6 +72,7 @@ export const statusOfCode = {
   invalid_alert_rule: 422,
   invalid_target: 422,
   no_file: 422,
+  no_inbox: 422,
   not_undoable: 422,
   out_of_memory: 422,
   superseded: 422,

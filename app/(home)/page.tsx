@@ -15,6 +15,7 @@ import { groupKpis, KpiCard, UnavailableKpi } from '../ui/kpi-card';
 import styles from '../ui/scorecard.module.css';
 import { kpiQueryFromSearchParams, searchStringOf, type SearchParams } from '../ui/search-params';
 import { requirePage } from '../session';
+import { DataFreshness } from './data-freshness';
 import { OpenAlertsNotice } from './open-alerts-notice';
 
 export const metadata: Metadata = { title: 'Scorecard' };
@@ -68,6 +69,11 @@ export default async function ScorecardPage({
       </Suspense>
 
       <Coverage coverage={coverage} lastLoad={lastLoad} />
+
+      {/* Its own boundary too: how fresh each source is, streamed beside the scorecard. */}
+      <Suspense fallback={null}>
+        <DataFreshness />
+      </Suspense>
 
       {problems.length > 0 && (
         <div className={styles.notice} role="alert">

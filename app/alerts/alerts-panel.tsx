@@ -84,8 +84,14 @@ function AlertItem({ alert }: { alert: Alert }) {
       </div>
       <div className={styles.alertActions}>
         <Link className={styles.kpiLink} href={kpiPath(alert.link)}>
-          Open {alert.kpiName}
-          {alert.period ? ` for ${periodLabel(alert.period, 'month')}` : ''}
+          {alert.about === 'inbox' ? (
+            'Open the inbox'
+          ) : (
+            <>
+              Open {alert.kpiName}
+              {alert.period ? ` for ${periodLabel(alert.period, 'month')}` : ''}
+            </>
+          )}
         </Link>
         {!acknowledged && <AcknowledgeButton id={alert.id} headline={alert.headline} />}
       </div>
@@ -94,20 +100,20 @@ function AlertItem({ alert }: { alert: Alert }) {
 }
 
 /**
- * The KPI page the alert links to, as a path of this server: the stored link is absolute, made
+ * The page the alert links to (a KPI's, or the inbox on /data), as a path of this server: the stored link is absolute, made
  * with ORDERLENS_PUBLIC_URL for the mail, which may not be the address this page was opened at.
  */
 function kpiPath(link: string): string {
   try {
     const url = new URL(link);
-    return `${url.pathname}${url.search}`;
+    return `${url.pathname}${url.search}${url.hash}`;
   } catch {
     return link.startsWith('/') ? link : '/kpis';
   }
 }
 
 /** How the alert's mail went, in words (the colour only repeats it). */
-function deliveryText({ delivery, recipients }: Alert): string {
+function deliveryText({ delivery, recipients, about }: Alert): string {
   const to = recipients.join(', ');
   const tries = `${delivery.attempts} attempt${delivery.attempts === 1 ? '' : 's'}`;
   switch (delivery.status) {
@@ -122,7 +128,9 @@ function deliveryText({ delivery, recipients }: Alert): string {
     case 'not_configured':
       return `Not mailed to ${to}: mail is not configured on this server`;
     case 'no_recipients':
-      return 'Listed here only: the rule mails nobody';
+      return about === 'inbox'
+        ? 'Listed here only: the inbox mails nobody (name addresses in its settings on the data page)'
+        : 'Listed here only: the rule mails nobody';
   }
 }
 

@@ -143,6 +143,7 @@ describe('upload → preview → check → load → undo over HTTP', () => {
           'Order ID',
         ],
         mapping: flatMapping,
+        system: 'Shopify',
       }),
     );
     expect(saved.status).toBe(201);
@@ -150,7 +151,13 @@ describe('upload → preview → check → load → undo over HTTP', () => {
     expect(listed.profiles.map((p: { name: string }) => p.name)).toEqual(['Flat small']);
     const { GET } = await import('./uploads/[id]/preview/route');
     const preview = await (await GET(get(`/api/uploads/${id}/preview`), context(id))).json();
-    expect(preview.profile).toEqual({ name: 'Flat small', mapping: flatMapping });
+    // How it matched and its system: the wizard's notice says so, and saves the system again.
+    expect(preview.profile).toEqual({
+      name: 'Flat small',
+      mapping: flatMapping,
+      match: 'headers',
+      system: 'Shopify',
+    });
 
     const undo = (await import('./loads/[id]/undo/route')).POST;
     const undone = await undo(

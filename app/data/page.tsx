@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
+import { Suspense } from 'react';
 import { getServerDatabase } from '@/runtime/database';
 import { getDataCoverage, type DataCoverage } from '@/lib/ingest/load/coverage';
 import { listLoads } from '@/lib/ingest/load/ledger';
@@ -7,7 +8,10 @@ import { DEFAULT_MAX_UPLOAD_BYTES } from '@/lib/ingest/read/uploads';
 import { DemoBanner } from '../ui/demo-banner';
 import { formatCount, formatDateTime, formatDay } from '../ui/format';
 import styles from './data.module.css';
+import { ListPanelSkeleton } from '../ui/list-panel-skeleton';
+import { InboxPanel } from './inbox-panel';
 import { LoadLedger } from './load-ledger';
+import { ProfilesPanel } from './profiles-panel';
 import { RemoveDemo } from './remove-demo';
 import { UploadWizard } from './upload-wizard';
 import { can } from '@/lib/auth/roles';
@@ -49,6 +53,12 @@ export default async function DataPage() {
           </p>
         </details>
       </section>
+      <Suspense fallback={<ListPanelSkeleton label="Loading the saved profiles…" />}>
+        <ProfilesPanel identity={identity} />
+      </Suspense>
+      <Suspense fallback={<ListPanelSkeleton label="Loading the inbox…" />}>
+        <InboxPanel identity={identity} />
+      </Suspense>
       <section className="panel" aria-labelledby="ledger-heading">
         <h2 id="ledger-heading">Load ledger</h2>
         <LoadLedger loads={loads} canUndo={can(identity.role, 'undo')} />

@@ -336,7 +336,11 @@ function kpiLink(publicUrl: string, rule: AlertRule, period: string | null): str
  * Mail an alert to its recipients and store how that went. Without recipients or mail settings
  * the alert is only listed, and says so. A failed send is retried after 1, 5 and 30 minutes.
  */
-async function sendAlert(db: Database, alert: Alert, context: DeliveryContext): Promise<Alert> {
+export async function sendAlert(
+  db: Database,
+  alert: Alert,
+  context: DeliveryContext,
+): Promise<Alert> {
   let status: AlertDeliveryStatus;
   let error: string | null = null;
   let attempts = alert.delivery.attempts;
@@ -393,22 +397,20 @@ export async function retryAlertMail(db: Database, context: DeliveryContext): Pr
 /** The alert's mail: what happened, the rule in words, and a link to the KPI. */
 async function alertMail(db: Database, alert: Alert) {
   const { organisation } = await readBranding(db);
-  const lines = [
-    alert.message,
-    '',
-    `Rule: ${alert.rule}.`,
-    `Open the KPI: ${alert.link}`,
-    '',
-    'The alert stays listed in Orderlens until someone acknowledges it. The rule fires again only after its condition has cleared.',
-  ];
+  const inbox = alert.about === 'inbox';
+  const open = inbox ? 'Open the inbox' : 'Open the KPI';
+  const after = inbox
+    ? 'The alert stays listed in Orderlens until someone acknowledges it. The file waits in the failed folder of the inbox, with a note saying why.'
+    : 'The alert stays listed in Orderlens until someone acknowledges it. The rule fires again only after its condition has cleared.';
+  const lines = [alert.message, '', `Rule: ${alert.rule}.`, `${open}: ${alert.link}`, '', after];
   const html = [
     `<p>${escapeHtml(alert.message)}</p>`,
-    `<p>Rule: ${escapeHtml(alert.rule)}.<br><a href="${escapeHtml(alert.link)}">Open the KPI in Orderlens</a></p>`,
-    `<p style="color:#666;font-size:small">${escapeHtml(lines.at(-1)!)}</p>`,
+    `<p>Rule: ${escapeHtml(alert.rule)}.<br><a href="${escapeHtml(alert.link)}">${open} in Orderlens</a></p>`,
+    `<p style="color:#666;font-size:small">${escapeHtml(after)}</p>`,
   ].join('\n');
   return {
     to: alert.recipients,
-    subject: `${organisation}: KPI alert, ${alert.headline}`,
+    subject: `${organisation}: ${inbox ? 'inbox alert' : 'KPI alert'}, ${alert.headline}`,
     text: lines.join('\n'),
     html,
   };

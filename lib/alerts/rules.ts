@@ -81,9 +81,14 @@ export type AlertRule = {
 export type AlertDeliveryStatus =
   'pending' | 'sent' | 'retrying' | 'failed' | 'not_configured' | 'no_recipients';
 
+/** The rule id of alerts raised by the inbox for a file it could not load (no KPI rule). */
+export const INBOX_RULE_ID = 'inbox';
+
 export type Alert = {
   id: string;
   ruleId: string;
+  /** What the alert is about: a KPI's rule, or a file of the inbox. */
+  about: 'kpi' | 'inbox';
   kpi: string;
   kpiName: string;
   /** The rule in words, as it read when the alert fired. */
@@ -300,8 +305,9 @@ function alertOf(row: AlertRow): Alert {
   return {
     id: row.id,
     ruleId: row.ruleId,
+    about: row.ruleId === INBOX_RULE_ID ? 'inbox' : 'kpi',
     kpi: row.kpi,
-    kpiName: kpiNameOf(row.kpi),
+    kpiName: row.ruleId === INBOX_RULE_ID ? 'the inbox' : kpiNameOf(row.kpi),
     rule: row.rule,
     headline: row.headline,
     message: row.message,

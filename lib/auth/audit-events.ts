@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = [
   'alerts.trigger',
   'alerts.acknowledge',
   'settings.branding',
+  'settings.inbox',
+  'inbox.file',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = 'ok' | 'failed' | 'denied';

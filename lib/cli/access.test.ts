@@ -67,6 +67,18 @@ const COMMANDS: { args: string[]; permission: Permission }[] = [
     ],
     permission: 'export',
   },
+  { args: ['inbox', 'list'], permission: 'upload' },
+  {
+    args: ['inbox', 'run', '--dir', path.join(os.tmpdir(), 'orderlens-no-such-inbox')],
+    permission: 'upload',
+  },
+  { args: ['profiles', 'list'], permission: 'view' },
+  { args: ['profiles', 'export', 'nosuchprofile'], permission: 'view' },
+  {
+    args: ['profiles', 'add', 'Shop', '--mapping', fixture('flat-small.mapping.json')],
+    permission: 'mappings',
+  },
+  { args: ['profiles', 'remove', 'nosuchprofile'], permission: 'mappings' },
   { args: ['subscriptions', 'list'], permission: 'export' },
   { args: ['subscriptions', 'remove', 'nosuchsubscription'], permission: 'export' },
   { args: ['alerts', 'list'], permission: 'view' },

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -210,6 +210,31 @@ describe('orderlens CLI', () => {
       holder.kill('SIGKILL');
     }
   });
+});
+
+describe('the orderlens command as installed', () => {
+  it('runs from any folder: an ingest and the ledger from a folder outside the project', async () => {
+    const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'orderlens-elsewhere-'));
+    const bin = path.join(__dirname, '..', '..', 'bin', 'orderlens.mjs');
+    const command = (...args: string[]) =>
+      spawnSync(process.execPath, [bin, ...args], {
+        cwd: elsewhere,
+        encoding: 'utf-8',
+        timeout: 120_000,
+        env: { ...process.env, ORDERLENS_DB: undefined, ORDERLENS_DATA_DIR: undefined },
+      });
+    await writeFile(path.join(elsewhere, 'orders.csv'), await readFile(fixture('flat-small.csv')));
+    const ingest = command('ingest', 'orders.csv', '--mapping', fixture('flat-small.mapping.json'));
+    expect(ingest.stderr).toBe('');
+    expect(ingest.stdout).toMatch(/^LOADED: orders\.csv: 5 rows read/);
+    expect(ingest.status).toBe(0);
+    // The database is data/orderlens.duckdb under the folder the command ran in.
+    const loads = command('loads', '--json');
+    expect(loads.status).toBe(0);
+    expect(JSON.parse(loads.stdout).map((l: { fileName: string }) => l.fileName)).toEqual([
+      'orders.csv',
+    ]);
+  }, 180_000);
 });
 
 describe('orderlens kpis', () => {

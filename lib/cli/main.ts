@@ -7,11 +7,13 @@ import 'server-only';
 import { ZodError } from 'zod';
 import { linesOfZod, OrderlensError } from '@/lib/errors';
 import { UsageError, type Io } from './args';
+import { inboxCommand } from './inbox';
 import { ingestCommand } from './ingest';
 import { kpisCommand } from './kpis';
 import { alertsCommand } from './alerts';
 import { brandingCommand } from './branding';
 import { reportCommand } from './report';
+import { profilesCommand } from './profiles';
 import { subscriptionsCommand } from './subscriptions';
 import { auditCommand, usersCommand } from './users';
 import {
@@ -50,6 +52,21 @@ Commands:
                          --org overrides the organisation's name kept in the settings.
   map FILE [--table T] [--sheet NAME]
                          Propose a mapping file for an extract (prints JSON).
+  profiles [list] [--json]
+  profiles add NAME --mapping FILE [--sample FILE] [--system NAME]
+  profiles remove NAME
+  profiles export NAME [--out FILE]
+                         Saved mapping profiles: the wizard applies the one matching a file's
+                         headers. --sample reads a file's headers (read with the mapping's settings)
+                         so that only files with the same columns match; without it, a file
+                         matches when it has every column the mapping names. export prints the
+                         mapping file ingest --mapping reads.
+  inbox run [--dir DIR] [--db PATH] [--json]
+  inbox [list] [--limit N] [--json]
+                         One pass over the inbox folder (ORDERLENS_INBOX or the data page's
+                         setting; --dir names another), for cron: each file is loaded with the
+                         profile its headers match, then moved to done/ or failed/ (with a note
+                         and its rejected rows). Exit 1 when a file failed.
   loads [--db PATH] [--json]
                          List the load ledger.
   undo LOAD_ID [--cascade] [--db PATH] [--json]
@@ -102,6 +119,8 @@ const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
   kpis: kpisCommand,
   report: reportCommand,
   map: mapCommand,
+  profiles: profilesCommand,
+  inbox: inboxCommand,
   loads: loadsCommand,
   undo: undoCommand,
   generate: generateCommand,

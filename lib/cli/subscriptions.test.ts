@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpServer, type TestSmtpServer } from '@/lib/delivery/smtp-test-server';
-import { main } from './main';
+import { runCli } from './run-cli';
 
 // orderlens subscriptions and orderlens alerts, as a user runs them, against a real SMTP server
 // on loopback (configured before lib/config first reads the environment).
@@ -28,15 +28,7 @@ afterAll(async () => {
     delete process.env[name];
 });
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main([...args, '--db', db], {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (...args: string[]) => runCli(db, ...args);
 
 describe('orderlens subscriptions', () => {
   it('adds, lists, sends now and removes a subscription', async () => {

@@ -310,6 +310,31 @@ export const migrations: Migration[] = [
   );
 `,
   },
+  {
+    version: 8,
+    // Profiles become first-class: the system they come from and the headers of the sample they
+    // were made on (null when made from a mapping file alone: then the mapped headers identify
+    // the file). inbox_files is the inbox's own record of every file it saw and what became of
+    // it; the loads it made are in the ledger as any other.
+    name: 'profiles with system and sample headers; the inbox',
+    sql: `
+  ALTER TABLE mapping_profiles ADD COLUMN system VARCHAR;
+  ALTER TABLE mapping_profiles ADD COLUMN headers JSON;
+  CREATE TABLE inbox_files (
+    file_id VARCHAR PRIMARY KEY,
+    file_name VARCHAR NOT NULL,
+    content_hash VARCHAR NOT NULL,
+    seen_at TIMESTAMP NOT NULL,
+    outcome VARCHAR NOT NULL,
+    profile VARCHAR,
+    load_id BIGINT,
+    message VARCHAR NOT NULL,
+    moved_to VARCHAR,
+    rejects_file VARCHAR,
+    alert_id VARCHAR
+  );
+`,
+  },
 ];
 
 /** Apply every migration newer than the database's version. */

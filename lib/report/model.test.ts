@@ -1,8 +1,13 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadExtract } from '@/lib/ingest/load/load-extract';
 import { setTarget } from '@/lib/benchmarks/targets';
 import type { Database } from '@/lib/db/database';
+import { canonicalMapping } from '@/lib/demo';
 import { loadKpiFixture } from '@/lib/kpi/kpi-test-helpers';
-import { grainFor, buildReportModel } from './model';
+import { grainFor, buildReportModel, NOT_RECORDED } from './model';
 import type { ReportOptionsInput } from './options';
 
 const now = new Date('2024-02-01T09:30:00Z');
@@ -69,5 +74,35 @@ describe('the report model', () => {
     ['2020-01-01', '2024-12-31', 'quarter'],
   ] as const)('a period %s to %s is charted by %s', (from, to, grain) => {
     expect(grainFor(from, to)).toBe(grain);
+  });
+
+  it('lists the orders without the attribute last, as not recorded and unranked', async () => {
+    const gap = await loadKpiFixture();
+    // Orders A and C again, their region left empty: the load replaces them by their key.
+    const fixture = path.join(__dirname, '..', 'kpi', 'fixtures', 'orders.csv');
+    const [header, ...rows] = (await readFile(fixture, 'utf-8')).trim().split('\n');
+    const blanked = rows
+      .filter((row) => /^(A|C),/.test(row))
+      .map((row) =>
+        row
+          .split(',')
+          .map((v, i) => (i === 5 ? '' : v))
+          .join(','),
+      );
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'orderlens-gap-')), 'orders.csv');
+    await writeFile(file, [header, ...blanked].join('\n'));
+    const report = await loadExtract(gap, { file, mapping: canonicalMapping('orders') });
+    expect(report.rowsUpdated).toBe(2);
+    const model = await buildReportModel(
+      gap,
+      { format: 'xlsx', filters: { from: '2024-01-01', to: '2024-01-31' }, by: 'region' },
+      now,
+    );
+    const orders = model.kpis.find((k) => k.id === 'cancellation_rate')!;
+    expect(orders.breakdown.segments.map((s) => [s.segment, s.n, s.quartile])).toEqual([
+      ['North', 3, null],
+      ['South', 2, null],
+      [NOT_RECORDED, 2, null],
+    ]);
   });
 });

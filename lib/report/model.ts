@@ -350,19 +350,33 @@ function trendOf(entry: ScorecardEntry, grain: Grain): ReportPoint[] {
   }));
 }
 
-/** Segments, most orders first (ties by name), so the largest ones lead every table. */
+/** The label of the orders without the breakdown's attribute: counted, never ranked. */
+export const NOT_RECORDED = 'Not recorded';
+
+/**
+ * Segments, most orders first (ties by name), so the largest ones lead every table; the orders
+ * without the attribute come last, unranked: a gap in the data is not a site or a carrier.
+ */
 function segmentsOf(entry: ScorecardEntry | undefined): ReportSegment[] {
   if (!entry) return [];
   const quartiles = new Map(entry.internal?.peers.map((p) => [p.label, p.quartile]));
-  return (entry.series ?? [])
-    .map((s) => {
-      return {
-        segment: s.segment ?? '(blank)',
-        value: s.value,
-        formatted: formatKpiValue(s.value, entry.unit),
-        n: s.n,
-        quartile: quartiles.get(s.segment ?? '(all)') ?? null,
-      };
-    })
-    .sort((a, b) => b.n - a.n || (a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0));
+  const rank = (s: { segment?: string | null }) => (s.segment == null ? 1 : 0);
+  return [...(entry.series ?? [])]
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        b.n - a.n ||
+        ((a.segment ?? '') < (b.segment ?? '')
+          ? -1
+          : (a.segment ?? '') > (b.segment ?? '')
+            ? 1
+            : 0),
+    )
+    .map((s) => ({
+      segment: s.segment ?? NOT_RECORDED,
+      value: s.value,
+      formatted: formatKpiValue(s.value, entry.unit),
+      n: s.n,
+      quartile: s.segment == null ? null : (quartiles.get(s.segment) ?? null),
+    }));
 }

@@ -5,6 +5,7 @@ import 'server-only';
  */
 import type { Database } from '@/lib/db/database';
 import { OrderlensError } from '@/lib/errors';
+import { putSetting, readSettings, removeSetting } from './store';
 
 export interface Branding {
   /** The organisation's name; "Orderlens" until one is set. */
@@ -28,11 +29,8 @@ const ORGANISATION = 'branding.organisation';
 const LOGO = 'branding.logo';
 
 export async function readBranding(db: Database): Promise<Branding> {
-  const rows = await db.read<{ key: string; value: string }>(
-    'SELECT key, value FROM app_settings WHERE key IN ($1, $2)',
-    [ORGANISATION, LOGO],
-  );
-  const value = (key: string) => rows.find((r) => r.key === key)?.value;
+  const settings = await readSettings(db, [ORGANISATION, LOGO]);
+  const value = (key: string) => settings.get(key);
   const organisation = value(ORGANISATION);
   const logo = value(LOGO);
   return {
@@ -84,20 +82,6 @@ export function logoOf(data: Buffer): Logo | null {
   if (data.length >= 4 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff)
     return { data, type: 'jpeg' };
   return null;
-}
-
-async function putSetting(db: Database, key: string, value: string, by?: string): Promise<void> {
-  await db.transaction((tx) =>
-    tx.run(
-      `INSERT OR REPLACE INTO app_settings (key, value, updated_at, updated_by)
-       VALUES ($1, $2, now()::TIMESTAMP, $3)`,
-      [key, value, by ?? null],
-    ),
-  );
-}
-
-async function removeSetting(db: Database, key: string): Promise<void> {
-  await db.transaction((tx) => tx.run('DELETE FROM app_settings WHERE key = $1', [key]));
 }
 
 /** How the audit log states a change of the name, the same from the page and the CLI. */

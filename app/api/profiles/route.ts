@@ -4,7 +4,9 @@ import { json, route, readJson } from '../respond';
 
 const saveSchema = z.object({
   name: z.string().min(1).max(200),
-  headers: z.array(z.string()).min(1).max(5000),
+  /** The sample's headers; absent for a profile imported from a mapping file alone. */
+  headers: z.array(z.string()).min(1).max(5000).nullish(),
+  system: z.string().max(200).nullish(),
   mapping: z.unknown(),
 });
 
@@ -13,10 +15,10 @@ export const GET = route('view', async (_request, _context, { db }) =>
   json({ profiles: await listProfiles(db) }),
 );
 
-/** POST /api/profiles with { name, headers, mapping }: save (or replace) a profile. */
+/** POST /api/profiles with { name, mapping, headers?, system? }: save (or replace) a profile. */
 export const POST = route('mappings', async (request, _context, { db, audit }) => {
   const body = saveSchema.parse(await readJson(request));
-  const profile = await saveProfile(db, body.name, body.headers, body.mapping);
+  const profile = await saveProfile(db, body);
   await audit({ action: 'mapping.save', outcome: 'ok', target: body.name });
   return json({ profile }, { status: 201 });
 });

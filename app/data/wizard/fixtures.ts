@@ -60,6 +60,7 @@ export const profile: SavedProfile = {
     encoding: 'latin1',
     decimalSeparator: ',',
     values: { ship_mode: { Express: 'Next day' } },
+    maxRejectedRows: '0.5%',
   } as Mapping,
 };
 

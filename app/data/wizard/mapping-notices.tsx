@@ -22,12 +22,13 @@ export function MappingSource({
     <>
       {profileApplied && (
         <AppliedNotice onUndo={onUndo}>
-          Profile ‘{profileApplied}’ applied: the mapping saved for files with these columns.
+          {appliedText(profileApplied, profile?.name === profileApplied ? profile : null)}
         </AppliedNotice>
       )}
       {!profileApplied && profile && (
         <p className={styles.hint}>
-          A profile, ‘{profile.name}’, exists for these columns.{' '}
+          A profile, “{profile.name}”{profile.match ? ` (${matchWords[profile.match]})` : ''}, fits
+          this file.{' '}
           <button type="button" className={styles.linkButton} onClick={onApplyProfile}>
             Apply it
           </button>
@@ -38,6 +39,19 @@ export function MappingSource({
       )}
     </>
   );
+}
+
+/** How a profile matched the file, in the notice's words. */
+const matchWords: Record<NonNullable<SavedProfile['match']>, string> = {
+  headers: 'same columns',
+  'mapped columns': 'every mapped column present',
+};
+
+/** "Profile “SAP VBAP” (same columns) applied.": which profile, and how it matched the file. */
+export function appliedText(name: string, profile: SavedProfile | null): string {
+  return profile?.match
+    ? `Profile “${name}” (${matchWords[profile.match]}) applied.`
+    : `Profile “${name}” applied: the mapping saved for files with these columns.`;
 }
 
 /** A mapping taken from a profile or a file, with the way back to the automatic proposal. */

@@ -93,6 +93,8 @@ describe('wizardReducer', () => {
     expect(state.columns).toEqual(profile.mapping.columns);
     expect(new Set(Object.values(state.origins))).toEqual(new Set(['profile']));
     expect(state.extras).toEqual({ values: { ship_mode: { Express: 'Next day' } } });
+    // The profile's allowance shows in its own field, which is what a load sends.
+    expect(state.allowance).toBe('0.5%');
     expect(state.reading).toEqual({
       encoding: 'utf-16le',
       delimiter: ';',

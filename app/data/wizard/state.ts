@@ -279,7 +279,8 @@ function withMapping(
 ): WizardState {
   const { table, columns, ...rest } = given;
   // Reading settings live in `reading`; the sheet comes from the preview.
-  const { sheet: _sheet, delimiter, encoding, decimalSeparator, ...other } = rest;
+  // The allowance lives in its own field, so the field shows what a load would allow.
+  const { sheet: _sheet, delimiter, encoding, decimalSeparator, maxRejectedRows, ...other } = rest;
   void _sheet;
   return {
     ...state,
@@ -291,6 +292,7 @@ function withMapping(
     columns: { ...columns },
     origins: Object.fromEntries(Object.keys(columns).map((f) => [f, origin])),
     extras: other,
+    allowance: maxRejectedRows === undefined ? state.allowance : String(maxRejectedRows),
     reading: {
       ...state.reading,
       ...(delimiter ? { delimiter } : {}),

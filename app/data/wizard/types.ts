@@ -14,6 +14,10 @@ export interface UploadSummary {
 export interface SavedProfile {
   name: string;
   mapping: Mapping;
+  /** How it matches this file: the same headers as its sample, or every header it maps. */
+  match?: 'headers' | 'mapped columns';
+  /** The system its files come from, when it names one. */
+  system?: string | null;
 }
 
 export interface PreviewResponse {

@@ -12,7 +12,7 @@ import { rejectAllowance, withDecidedSeparator } from './mapping';
 import { sendFile } from './send-file';
 import { initialWizardState, wizardReducer } from './state';
 import type { PreviewResponse, Reading, UploadSummary } from './types';
-import { wizardView } from './view';
+import { profileSystem, wizardView } from './view';
 
 export function useWizard(maxBytes: number) {
   const router = useRouter();
@@ -119,7 +119,12 @@ export function useWizard(maxBytes: number) {
       const saved = await sendJson<{ profile: { name: string } }>('/api/profiles', {
         name: state.profileName,
         headers: preview.headers,
-        mapping: withDecidedSeparator(view.mapping, preview),
+        system: profileSystem(state, preview),
+        // The allowance is the profile's too: the inbox loads a file within it.
+        mapping: {
+          ...withDecidedSeparator(view.mapping, preview),
+          ...rejectAllowance(state.allowance),
+        },
       });
       dispatch({ type: 'profileSaved', name: saved.profile.name });
     } catch (e) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mapped, report, run } from './fixtures';
+import { mapped, preview, profile, report, response, run, uploaded } from './fixtures';
 import { initialWizardState, wizardReducer } from './state';
-import { refusalOf, runNote, wizardView } from './view';
+import { appliedText } from './mapping-notices';
+import { profileSystem, refusalOf, runNote, wizardView } from './view';
 
 describe('wizardView and runNote', () => {
   it('starts at choosing a file, on step 1', () => {
@@ -100,5 +101,44 @@ describe('wizardView and runNote', () => {
       wizardView(wizardReducer(mapped, { type: 'allowanceChanged', allowance })).allowanceValid;
     expect(['', ' ', '10', '0.5%', '3%'].map(allow)).toEqual([true, true, true, true, true]);
     expect(['-1', '1.5', 'ten', '%'].map(allow)).toEqual([false, false, false, false]);
+  });
+});
+
+describe('profileSystem', () => {
+  const sap = { ...preview, proposal: { ...preview.proposal, system: 'sap' as const } };
+  it('names the system the preview recognised, none for a generic extract', () => {
+    expect(profileSystem(mapped, sap)).toBe('SAP');
+    const generic = { ...preview, proposal: { ...preview.proposal, system: 'generic' as const } };
+    expect(profileSystem(mapped, generic)).toBeUndefined();
+    const unrecognised = { ...preview, proposal: { ...preview.proposal, system: undefined } };
+    expect(profileSystem(mapped, unrecognised)).toBeUndefined();
+  });
+
+  it("keeps the applied profile's own system over the recognised one", () => {
+    const withSystem = { ...profile, match: 'headers' as const, system: 'SAP ECC 6' };
+    const applied = run([
+      ...uploaded.slice(0, -1),
+      { type: 'previewReceived', response: response(withSystem), reading: {}, first: true },
+    ]);
+    expect(applied.profileApplied).toBe('Shop export');
+    expect(profileSystem(applied, sap)).toBe('SAP ECC 6');
+    // Back on the proposal, the profile's system is no longer the mapping's.
+    const restored = wizardReducer(applied, { type: 'proposalRestored' });
+    expect(restored.profileApplied).toBeNull();
+    expect(profileSystem(restored, sap)).toBe('SAP');
+  });
+});
+
+describe('appliedText', () => {
+  it('names the applied profile and how it matched the file', () => {
+    expect(appliedText('SAP VBAP', { ...profile, match: 'headers' })).toBe(
+      'Profile “SAP VBAP” (same columns) applied.',
+    );
+    expect(appliedText('Shop', { ...profile, match: 'mapped columns' })).toBe(
+      'Profile “Shop” (every mapped column present) applied.',
+    );
+    expect(appliedText('Shop', null)).toBe(
+      'Profile “Shop” applied: the mapping saved for files with these columns.',
+    );
   });
 });

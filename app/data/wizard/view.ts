@@ -2,6 +2,7 @@
 import type { MappingProposal } from '@/lib/ingest/map/automap';
 import type { Mapping } from '@/lib/ingest/map/mapping';
 import type { UploadPreview } from '@/lib/ingest/load/preview';
+import { systemLabels } from '@/lib/ingest/map/synonyms';
 import { requiredFieldsOfTarget } from '@/lib/model/canonical';
 import { buildMapping, isValidAllowance } from './mapping';
 import type { WizardState } from './state';
@@ -23,6 +24,17 @@ export interface WizardView {
   currentStep: number;
   /** A request runs. */
   working: boolean;
+}
+
+/**
+ * The system a saved profile names: the applied profile's own, else the one the preview
+ * recognised from the headers ("SAP"); none for a generic extract.
+ */
+export function profileSystem(state: WizardState, preview: UploadPreview): string | undefined {
+  const applied = state.profileApplied && state.profile?.name === state.profileApplied;
+  if (applied && state.profile?.system) return state.profile.system;
+  const recognised = preview.proposal.system;
+  return (recognised && systemLabels[recognised]) || undefined;
 }
 
 export function wizardView(state: WizardState): WizardView {

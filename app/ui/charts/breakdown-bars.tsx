@@ -105,9 +105,13 @@ export function BreakdownBars({
       : [
           valued.length === 1
             ? `One ${dimension} with a value: ${best.label}, ${formatKpiValue(best.value, unit)}.`
-            : `Best ${dimension}: ${best.label} at ${formatKpiValue(best.value, unit)}; ` +
-              `worst: ${worst.label} at ${formatKpiValue(worst.value, unit)}` +
-              (overall !== null ? ` (all: ${formatKpiValue(overall, unit)}).` : '.'),
+            : formatKpiValue(best.value, unit) === formatKpiValue(worst.value, unit)
+              ? // A tie as shown names no best or worst.
+                `Every ${dimension} with a value is at ${formatKpiValue(best.value, unit)}` +
+                (overall !== null ? ` (all: ${formatKpiValue(overall, unit)}).` : '.')
+              : `Best ${dimension}: ${best.label} at ${formatKpiValue(best.value, unit)}; ` +
+                `worst: ${worst.label} at ${formatKpiValue(worst.value, unit)}` +
+                (overall !== null ? ` (all: ${formatKpiValue(overall, unit)}).` : '.'),
           placed
             ? 'Q1 is the best internal quartile, Q4 the worst.'
             : quartileReason

@@ -2,9 +2,11 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { bandOf, chartBandSet } from './bands';
+import { BreakdownBars } from './breakdown-bars';
 import { fillPeriods, yScale } from './scale';
 import { StageBar } from './stage-bar';
 import { TrendChart } from './trend-chart';
+import { trendSummary } from './trend-text';
 import { countTicks, formatKpiValue, periodLabel } from './units';
 
 describe('band shapes', () => {
@@ -221,5 +223,46 @@ describe('where the cycle time goes', () => {
       'On the 3 of 5 orders counted that have every timestamp of the cycle: entry 1.0 h + release 12.3 h + pick, pack &amp; ship 23.7 h = 37.0 h, their mean cycle time. After the cycle ends at final shipment, delivery takes 18.0 h more on average (2 of them delivered).',
     );
     expect(chart).toContain('Final shipment: the cycle ends');
+  });
+});
+
+describe('a tie as shown names no best or worst', () => {
+  it('a trend at 0.0% in every month says so', () => {
+    const text = trendSummary(
+      [
+        { period: '2024-01-01', value: 0, n: 40, partial: false },
+        { period: '2024-02-01', value: 0.01, n: 38, partial: false },
+      ],
+      {
+        measure: 'return rate',
+        unit: 'percent',
+        direction: 'lower',
+        grain: 'month',
+        target: null,
+        bands: [],
+      },
+    );
+    expect(text).toContain(
+      'Monthly return rate went from 0.0% (Jan 2024) to 0.0% (Feb 2024); the same, 0.0%, in every period.',
+    );
+    expect(text).not.toContain('worst');
+  });
+
+  it('sites all at 100.0% are not ranked best and worst', () => {
+    const html = renderToStaticMarkup(
+      createElement(BreakdownBars, {
+        title: 'Order fill rate by site',
+        dimension: 'site',
+        unit: 'percent',
+        direction: 'higher',
+        overall: 100,
+        rows: [
+          { label: 'DC1', value: 100, n: 30, quartile: null },
+          { label: 'DC2', value: 99.99, n: 12, quartile: null },
+        ],
+      }),
+    );
+    expect(html).toContain('Every site with a value is at 100.0% (all: 100.0%).');
+    expect(html).not.toContain('Best site');
   });
 });

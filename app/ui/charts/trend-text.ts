@@ -57,7 +57,12 @@ export function trendSummary(
   const parts = [
     valued.length === 1
       ? `${capitalise(o.measure)} ${formatKpiValue(first.value, o.unit)} in ${name(first)}.`
-      : `${capitalise(o.grain === 'day' ? 'daily' : grainWords[o.grain])} ${o.measure} went from ${formatKpiValue(first.value, o.unit)} (${name(first)}) to ${formatKpiValue(last.value, o.unit)} (${name(last)}); best ${formatKpiValue(best.value, o.unit)} in ${name(best)}, worst ${formatKpiValue(worst.value, o.unit)} in ${name(worst)}.`,
+      : `${capitalise(o.grain === 'day' ? 'daily' : grainWords[o.grain])} ${o.measure} went from ${formatKpiValue(first.value, o.unit)} (${name(first)}) to ${formatKpiValue(last.value, o.unit)} (${name(last)}); ${
+          // A tie as shown (0.0% throughout) has no best or worst period to name.
+          formatKpiValue(best.value, o.unit) === formatKpiValue(worst.value, o.unit)
+            ? `the same, ${formatKpiValue(best.value, o.unit)}, in every period`
+            : `best ${formatKpiValue(best.value, o.unit)} in ${name(best)}, worst ${formatKpiValue(worst.value, o.unit)} in ${name(worst)}`
+        }.`,
   ];
   if (o.target !== null) {
     const met = valued.filter((r) => targetWord(r.value, o.target!, o.direction) === 'met').length;

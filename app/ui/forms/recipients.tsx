@@ -24,14 +24,23 @@ export function RecipientsField({
   form,
   label,
   hint,
+  defaultValue,
 }: {
   form: ReturnType<typeof useSavingForm>;
   label: string;
   hint: string;
+  /** The addresses saved so far, one per line. */
+  defaultValue?: string;
 }) {
   return (
     <Field {...form.field('recipients', label)} wide hint={hint}>
-      <textarea {...form.control('recipients')} rows={2} autoComplete="off" spellCheck={false} />
+      <textarea
+        {...form.control('recipients')}
+        defaultValue={defaultValue}
+        rows={2}
+        autoComplete="off"
+        spellCheck={false}
+      />
     </Field>
   );
 }

@@ -31,14 +31,28 @@ function drillColumns(kpiId: string): FactColumn[] {
 const isNumeric = (kind: FactColumnKind) =>
   kind === 'count' || kind === 'quantity' || kind === 'money';
 
+/** Numbers right-aligned; a date and time may take two lines; other values one. */
+function cellClass(kind: FactColumnKind): string | undefined {
+  if (isNumeric(kind)) return 'num';
+  if (kind === 'datetime') return styles.when;
+  return kind === 'text' ? undefined : 'nowrap';
+}
+
 function cell(value: unknown, kind: FactColumnKind): ReactNode {
   if (value === null || value === undefined || value === '')
     return <span className={styles.na}>—</span>;
   switch (kind) {
     case 'day':
       return String(value).slice(0, 10);
-    case 'datetime':
-      return String(value).slice(0, 16).replace('T', ' ');
+    case 'datetime': {
+      // Date and time may break onto two lines, so a table of several times fits the page.
+      const [day, time] = String(value).slice(0, 16).split(/[T ]/);
+      return (
+        <>
+          <span className="nowrap">{day}</span> <span className="nowrap">{time}</span>
+        </>
+      );
+    }
     case 'count':
     case 'quantity':
     case 'money':
@@ -95,7 +109,13 @@ export function DrillTable({
         <thead>
           <tr>
             {fields.map((f) => (
-              <th key={f.name} scope="col" className={isNumeric(f.kind) ? 'num' : undefined}>
+              <th
+                key={f.name}
+                scope="col"
+                className={
+                  isNumeric(f.kind) ? 'num' : f.kind === 'datetime' ? styles.when : undefined
+                }
+              >
                 {f.label}
               </th>
             ))}
@@ -117,10 +137,7 @@ export function DrillTable({
                     {cell(row[f.name], f.kind)}
                   </th>
                 ) : (
-                  <td
-                    key={f.name}
-                    className={isNumeric(f.kind) ? 'num' : f.kind === 'text' ? undefined : 'nowrap'}
-                  >
+                  <td key={f.name} className={cellClass(f.kind)}>
                     {cell(row[f.name], f.kind)}
                   </td>
                 ),

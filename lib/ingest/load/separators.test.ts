@@ -193,7 +193,11 @@ describe('the preview shows the decision the load makes', () => {
 
     const main = await openMemoryDatabase();
     const headers = open.headers;
-    await saveProfile(main, 'SAP LIPS', headers, { ...deliveryMapping, decimalSeparator: ',' });
+    await saveProfile(main, {
+      name: 'SAP LIPS',
+      headers,
+      mapping: { ...deliveryMapping, decimalSeparator: ',' },
+    });
     const settled = await previewUpload(db, fixture('deliveries-doubtful.csv'), 'lips.csv', {
       settings,
       table,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { mappingSchema } from '@/lib/ingest/map/mapping';
 import { previewDatabase, previewUpload } from '@/lib/ingest/load/preview';
-import { findProfile, type MappingProfile } from '@/lib/ingest/load/profiles';
+import { matchProfiles, type MatchedProfile } from '@/lib/ingest/load/profiles';
 import { getUpload, workDir } from '@/lib/ingest/read/uploads';
 import { mappingTargets } from '@/lib/model/canonical';
 import { engine } from '@/runtime/engine';
@@ -32,10 +32,14 @@ export const GET = route<{ params: Promise<{ id: string }> }>(
     const query = querySchema.parse(search);
     const upload = await getUpload(id);
     // Looked up once: the preview reads its recorded separators, the wizard offers its mapping.
-    const lookups = new Map<string, Promise<MappingProfile | undefined>>();
-    const profileFor = (headers: string[]) => {
+    const lookups = new Map<string, Promise<MatchedProfile | undefined>>();
+    const matchFor = (headers: string[]) => {
       const key = JSON.stringify(headers);
-      if (!lookups.has(key)) lookups.set(key, findProfile(db, headers));
+      if (!lookups.has(key))
+        lookups.set(
+          key,
+          matchProfiles(db, headers).then((m) => m[0]),
+        );
       return lookups.get(key)!;
     };
     const preview = await previewUpload(await previewDatabase(), upload.file, upload.fileName, {
@@ -49,13 +53,21 @@ export const GET = route<{ params: Promise<{ id: string }> }>(
         header: query.header === undefined ? undefined : query.header === 'true',
       },
       tmpDir: await workDir(),
-      findProfile: profileFor,
+      findProfile: async (headers) => (await matchFor(headers))?.profile,
     });
-    const profile = await profileFor(preview.headers);
+    const matched = await matchFor(preview.headers);
     return json({
       upload: { id: upload.id, fileName: upload.fileName, size: upload.size, kind: upload.kind },
       preview,
-      profile: profile ? { name: profile.name, mapping: profile.mapping } : null,
+      // How it matched and its system, for the wizard's notice and the profile it saves again.
+      profile: matched
+        ? {
+            name: matched.profile.name,
+            mapping: matched.profile.mapping,
+            match: matched.match,
+            system: matched.profile.system,
+          }
+        : null,
       // Names and needs only: the wizard says which KPIs an unmapped field costs (kpisWithout).
       kpis: engine.catalogue.kpis.map((k) => ({ name: k.name, needs: k.needs })),
     });
