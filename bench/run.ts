@@ -22,6 +22,7 @@ const benches: { name: string; args: string[] }[] = [
   { name: 'catalogue', args: ['--sizes', sizes] },
   { name: 'upload-http', args: [] },
   { name: 'dashboard', args: ['--sizes', quick ? '100k' : '1M'] },
+  { name: 'inbox', args: ['--sizes', quick ? '100k' : '1M'] },
 ];
 if (argv.includes('--scale'))
   benches.push({ name: 'scale', args: ['--sizes', value('--scale-size') ?? '50M'] });

@@ -82,7 +82,9 @@ describe.skipIf(!canRun && !process.env.CI)('the app in a browser', () => {
 
   it('uploads Superstore Orders.csv through the wizard, accepts the mapping and loads it', async () => {
     const page = await visit('/data');
-    await page.locator('input[type=file]').setInputFiles(dataset('superstore', 'Orders.csv'));
+    await page
+      .locator('section[aria-labelledby="add-heading"] input[type=file]')
+      .setInputFiles(dataset('superstore', 'Orders.csv'));
     const load = page.getByRole('button', { name: 'Load', exact: true });
     await load.waitFor({ state: 'visible', timeout: 60_000 });
     await expect.poll(() => load.isEnabled(), { timeout: 60_000 }).toBe(true);

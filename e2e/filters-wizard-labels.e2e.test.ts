@@ -99,7 +99,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('issue 19 pages at
 
   it('the wizard says a load would be refused, and why, and offers the allowance', async () => {
     const page = await app.visit('/data');
-    await hydrated(page, 'input[type=file]');
+    await hydrated(page, 'section[aria-labelledby="add-heading"] input[type=file]');
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Choose a file…' }).click();
     await (await chooser).setFiles(fixture('flat-bad.csv'));

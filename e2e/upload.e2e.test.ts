@@ -110,7 +110,7 @@ describe.skipIf(!base)('upload wizard in the browser', { timeout: 180_000 }, () 
 
   it('refuses a file that is not an extract, in plain words', async () => {
     await page.getByRole('button', { name: 'Load another file' }).first().click();
-    await page.setInputFiles('input[type=file]', {
+    await page.setInputFiles('section[aria-labelledby="add-heading"] input[type=file]', {
       name: 'orders.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from('%PDF-1.7 not really'),
@@ -125,7 +125,7 @@ describe.skipIf(!base)('upload wizard in the browser', { timeout: 180_000 }, () 
     async () => {
       const file = dataset('superstore', 'Orders.csv');
       const size = (await readFile(file)).length;
-      await page.setInputFiles('input[type=file]', file);
+      await page.setInputFiles('section[aria-labelledby="add-heading"] input[type=file]', file);
       await page.getByRole('heading', { name: 'Column mapping' }).waitFor({ timeout: 120_000 });
       expect(await wizard().innerText()).toContain(`Orders.csv`);
       expect(size).toBeGreaterThan(2 * 1024 * 1024); // previewed from its first 2 MB
