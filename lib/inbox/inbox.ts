@@ -82,9 +82,12 @@ export function runInboxPass(db: Database, context: InboxContext): Promise<Inbox
   const previous = running.get(key) ?? Promise.resolve(undefined);
   const next = previous.catch(() => undefined).then(() => pass(db, context));
   running.set(key, next);
-  void next.finally(() => {
-    if (running.get(key) === next) running.delete(key);
-  });
+  // The caller handles a failed pass; this bookkeeping chain must not reject unhandled.
+  void next
+    .finally(() => {
+      if (running.get(key) === next) running.delete(key);
+    })
+    .catch(() => undefined);
   return next;
 }
 
