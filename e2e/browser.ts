@@ -35,6 +35,14 @@ export async function settled(page: Page, timeout = 120_000): Promise<void> {
 /** Where the browser tests write their screenshots (git-ignored). */
 export const shots = path.join(__dirname, 'screenshots');
 
+/** A full-page screenshot of the page as it is, then in the dark scheme (`NAME-light/-dark.png`). */
+export async function shootBoth(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(shots, `${name}-light.png`), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: path.join(shots, `${name}-dark.png`), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 export interface DemoInBrowser {
   readonly url: string;
   /** Opens a route at a width in a context of its own, once it answered 200 and settled. */

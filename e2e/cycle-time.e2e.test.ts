@@ -6,7 +6,6 @@
  * (e2e/screenshots/, git-ignored); axe on the cycle-time page.
  */
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,19 +13,11 @@ import {
   demoInBrowser,
   seriousViolations,
   settled,
-  shots,
   type DemoInBrowser,
+  shootBoth,
 } from './browser';
 
 let app: DemoInBrowser;
-
-/** The page as it is, then in the dark scheme. */
-async function shootBoth(page: Page, name: string) {
-  await page.screenshot({ path: path.join(shots, `${name}-light.png`), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: path.join(shots, `${name}-dark.png`), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 /** The rows of the trend's data table, each as its cells' text. */
 async function trendTable(page: Page): Promise<string[][]> {

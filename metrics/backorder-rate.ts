@@ -1,6 +1,7 @@
 import { defineKpi } from '@/lib/semantic/kpi';
 import { linesShort } from './shared/explain';
 import { and, lt, minus, not, sum } from '@/lib/semantic/expr';
+import { practices } from './practices/backorder-rate';
 
 /** Share of lines on shipped orders left with open quantity after the first ship date. */
 export const backorderRate = defineKpi({
@@ -28,4 +29,5 @@ export const backorderRate = defineKpi({
     fields: ['lines', 'lines_filled_first', 'units_due', 'units_filled_first'],
     reason: linesShort,
   },
+  practices,
 });

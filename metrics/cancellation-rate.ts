@@ -1,5 +1,6 @@
 import { defineKpi } from '@/lib/semantic/kpi';
 import { always, col, count, countWhere } from '@/lib/semantic/expr';
+import { practices } from './practices/cancellation-rate';
 
 /** Share of orders placed that were cancelled. */
 export const cancellationRate = defineKpi({
@@ -25,4 +26,5 @@ export const cancellationRate = defineKpi({
     fields: [],
     reason: () => 'Cancelled',
   },
+  practices,
 });

@@ -221,6 +221,71 @@ describe('the semantic layer as a whole', () => {
   });
 });
 
+/** KPIs a manager looks at first: each gets at least four practices; every other KPI two. */
+const PRACTICES_AT_LEAST_FOUR = [
+  'order_shipment_cycle_time',
+  'order_fill_rate',
+  'line_fill_rate',
+  'unit_fill_rate',
+  'return_rate',
+  'order_accuracy',
+  'on_time_shipment_rate',
+  'on_time_delivery_rate',
+];
+
+describe('improvement practices', () => {
+  it('gives the core and delivery KPIs at least four practices and every other KPI two', () => {
+    const short: string[] = [];
+    for (const kpi of catalogue.kpis) {
+      const least = PRACTICES_AT_LEAST_FOUR.includes(kpi.id) ? 4 : 2;
+      const count = kpi.practices?.length ?? 0;
+      if (count < least) short.push(`${kpi.id}: ${count} of at least ${least}`);
+    }
+    expect(short).toEqual([]);
+    for (const id of PRACTICES_AT_LEAST_FOUR)
+      expect(
+        catalogue.kpis.some((k) => k.id === id),
+        id,
+      ).toBe(true);
+  });
+
+  it('rests every practice on a named public source and writes it whole', () => {
+    for (const kpi of catalogue.kpis)
+      for (const p of kpi.practices ?? []) {
+        const at = `${kpi.id}: ${p.title}`;
+        expect(p.sources.length, at).toBeGreaterThan(0);
+        for (const s of p.sources) {
+          expect(s.title.trim().length, at).toBeGreaterThan(3);
+          expect(s.publisher.trim().length, at).toBeGreaterThan(1);
+        }
+        for (const text of [p.what, p.why, p.start, p.measure])
+          expect(text.trim(), at).toMatch(/[.)a-z]$/);
+      }
+  });
+
+  it('keeps benchmark figures out of the practices (bands live in data/benchmarks)', () => {
+    for (const kpi of catalogue.kpis)
+      for (const p of kpi.practices ?? [])
+        for (const text of [p.title, p.what, p.why, p.start, p.measure])
+          expect(text, `${kpi.id}: ${p.title}`).not.toMatch(/\d\s*(%|percent|per cent)/i);
+  });
+
+  it('gives each practice of a KPI its own title', () => {
+    for (const kpi of catalogue.kpis) {
+      const titles = (kpi.practices ?? []).map((p) => p.title);
+      expect(new Set(titles).size, kpi.id).toBe(titles.length);
+    }
+  });
+
+  it('refuses a practice without a source, by its dotted path', () => {
+    const kpi = catalogue.kpis.find((k) => k.id === 'order_fill_rate')!;
+    const practice = { ...kpi.practices![0]!, sources: [] };
+    expect(() => kpiSchema.parse({ ...kpi.source, practices: [practice] })).toThrow(
+      /at least one public source/,
+    );
+  });
+});
+
 describe('failure explanations, as the drill shows them', () => {
   it('says how late, how short, and where a slow order’s time went', () => {
     expect(

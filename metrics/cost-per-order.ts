@@ -1,5 +1,6 @@
 import { defineKpi } from '@/lib/semantic/kpi';
 import { always } from '@/lib/semantic/expr';
+import { practices } from './practices/cost-per-order';
 
 /** Order-management cost entered for a period per order placed. */
 export const costPerOrder = defineKpi({
@@ -19,4 +20,5 @@ export const costPerOrder = defineKpi({
   asOfLabel: 'order date',
   population: always,
   needs: ['orders', 'kpi_inputs.cost'],
+  practices,
 });

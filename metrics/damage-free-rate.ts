@@ -2,6 +2,7 @@ import { defineKpi } from '@/lib/semantic/kpi';
 import { shippedOrders } from './shared/presets';
 import { defectsOf } from './shared/explain';
 import { col, count, countWhere, not } from '@/lib/semantic/expr';
+import { practices } from './practices/damage-free-rate';
 
 /** Share of shipped orders with no damaged shipment and no damaged return. */
 export const damageFreeRate = defineKpi({
@@ -23,4 +24,5 @@ export const damageFreeRate = defineKpi({
     fields: ['damaged'],
     reason: defectsOf(['damaged']),
   },
+  practices,
 });

@@ -2,6 +2,7 @@ import { defineKpi } from '@/lib/semantic/kpi';
 import { shippedOrders } from './shared/presets';
 import { defectsOf } from './shared/explain';
 import { col, count, countWhere, not } from '@/lib/semantic/expr';
+import { practices } from './practices/documentation-accuracy';
 
 /** Share of shipped orders with no documentation error. */
 export const documentationAccuracy = defineKpi({
@@ -24,4 +25,5 @@ export const documentationAccuracy = defineKpi({
     fields: ['documentation_error'],
     reason: defectsOf(['documentation']),
   },
+  practices,
 });

@@ -16,6 +16,7 @@ import { orderEntryCycleTime } from './order-entry-cycle-time';
 import { orderFillRate } from './order-fill-rate';
 import { orderReleaseCycleTime } from './order-release-cycle-time';
 import { orderShipmentCycleTime } from './order-shipment-cycle-time';
+import { orderShipmentCycleTimeWorkingDays } from './order-shipment-cycle-time-working-days';
 import { orderToDeliveryCycleTime } from './order-to-delivery-cycle-time';
 import { ordersPerFte } from './orders-per-fte';
 import { perfectOrderIndex } from './perfect-order-index';
@@ -39,6 +40,7 @@ export const catalogue = defineCatalogue({
     unitReturnRate,
     orderAccuracy,
     // Further KPIs
+    orderShipmentCycleTimeWorkingDays,
     orderToDeliveryCycleTime,
     orderEntryCycleTime,
     orderReleaseCycleTime,

@@ -1,6 +1,7 @@
 import { defineKpi } from '@/lib/semantic/kpi';
 import { linesShort } from './shared/explain';
 import { and, lt, not, sum } from '@/lib/semantic/expr';
+import { practices } from './practices/line-fill-rate';
 
 /** Share of lines on shipped orders that were shipped in full on the order's first ship date. */
 export const lineFillRate = defineKpi({
@@ -28,4 +29,5 @@ export const lineFillRate = defineKpi({
     fields: ['lines', 'lines_filled_first', 'units_due', 'units_filled_first'],
     reason: linesShort,
   },
+  practices,
 });

@@ -1,6 +1,7 @@
 import { defineKpi } from '@/lib/semantic/kpi';
 import { day, daysLate, late } from '@/lib/semantic/explain';
 import { afterDay, and, count, countWhere, isNull, not, onOrBeforeDay } from '@/lib/semantic/expr';
+import { practices } from './practices/on-time-delivery-rate';
 
 /** Share of delivered orders delivered on or before the commit (promised delivery) day. */
 export const onTimeDeliveryRate = defineKpi({
@@ -31,4 +32,5 @@ export const onTimeDeliveryRate = defineKpi({
     reason: (row) =>
       `Delivered ${day(row.delivered_ts) ?? '?'}, promised ${day(row.promised_delivery_ts) ?? '?'}${late(daysLate(row.delivered_ts, row.promised_delivery_ts))}`,
   },
+  practices,
 });

@@ -2,6 +2,7 @@ import { defineKpi } from '@/lib/semantic/kpi';
 import { shippedOrders } from './shared/presets';
 import { day, daysLate, late } from '@/lib/semantic/explain';
 import { afterDay, count, countWhere, isNull, not, onOrBeforeDay } from '@/lib/semantic/expr';
+import { practices } from './practices/on-time-shipment-rate';
 
 /** Share of orders shipped complete on or before the promised ship day. */
 export const onTimeShipmentRate = defineKpi({
@@ -29,4 +30,5 @@ export const onTimeShipmentRate = defineKpi({
     reason: (row) =>
       `Shipped ${day(row.final_ship_ts) ?? '?'}, promised ${day(row.promised_ship_ts) ?? '?'}${late(daysLate(row.final_ship_ts, row.promised_ship_ts))}`,
   },
+  practices,
 });

@@ -1,6 +1,7 @@
 import { defineKpi } from '@/lib/semantic/kpi';
 import { day, daysLate, late } from '@/lib/semantic/explain';
 import { afterDay, and, count, countWhere, isNull, not, onOrBeforeDay } from '@/lib/semantic/expr';
+import { practices } from './practices/on-time-to-request-rate';
 
 /** Share of delivered orders delivered on or before the day the customer requested. */
 export const onTimeToRequestRate = defineKpi({
@@ -30,4 +31,5 @@ export const onTimeToRequestRate = defineKpi({
         ? `Delivered ${day(row.delivered_ts)}, requested ${day(row.requested_delivery_ts)}${late(daysLate(row.delivered_ts, row.requested_delivery_ts))}`
         : `Delivered ${day(row.delivered_ts) ?? '?'}, after the date the customer requested`,
   },
+  practices,
 });

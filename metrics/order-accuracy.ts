@@ -2,6 +2,7 @@ import { defineKpi } from '@/lib/semantic/kpi';
 import { shippedOrders } from './shared/presets';
 import { defectsOf } from './shared/explain';
 import { count, countWhere, not, or } from '@/lib/semantic/expr';
+import { practices } from './practices/order-accuracy';
 
 /** Share of shipped orders with no fulfilment error (error return, damage or documentation error). */
 export const orderAccuracy = defineKpi({
@@ -27,4 +28,5 @@ export const orderAccuracy = defineKpi({
     fields: ['error_return', 'damaged', 'documentation_error'],
     reason: defectsOf(['error_return', 'damaged', 'documentation']),
   },
+  practices,
 });

@@ -1,6 +1,7 @@
 import { defineKpi } from '@/lib/semantic/kpi';
 import { whereTheTimeWent } from './shared/explain';
 import { hoursBetween, never, not } from '@/lib/semantic/expr';
+import { practices } from './practices/order-entry-cycle-time';
 
 /** Hours from order receipt to its entry in the ERP. */
 export const orderEntryCycleTime = defineKpi({
@@ -25,4 +26,5 @@ export const orderEntryCycleTime = defineKpi({
     fields: [],
     reason: whereTheTimeWent(),
   },
+  practices,
 });

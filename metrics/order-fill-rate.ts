@@ -2,6 +2,7 @@ import { defineKpi } from '@/lib/semantic/kpi';
 import { shippedOrders } from './shared/presets';
 import { linesShort } from './shared/explain';
 import { count, countWhere, not } from '@/lib/semantic/expr';
+import { practices } from './practices/order-fill-rate';
 
 /** Share of shipped orders whose first shipment covered every line in full. */
 export const orderFillRate = defineKpi({
@@ -25,4 +26,5 @@ export const orderFillRate = defineKpi({
     fields: ['lines', 'lines_filled_first', 'units_due', 'units_filled_first'],
     reason: linesShort,
   },
+  practices,
 });

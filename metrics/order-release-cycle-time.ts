@@ -1,6 +1,7 @@
 import { defineKpi } from '@/lib/semantic/kpi';
 import { whereTheTimeWent } from './shared/explain';
 import { coalesce, hoursBetween, never, not } from '@/lib/semantic/expr';
+import { practices } from './practices/order-release-cycle-time';
 
 /** Hours from entry (or receipt, without an entry date) to release to the warehouse. */
 export const orderReleaseCycleTime = defineKpi({
@@ -28,4 +29,5 @@ export const orderReleaseCycleTime = defineKpi({
     fields: ['released_ts', 'final_ship_ts'],
     reason: whereTheTimeWent(),
   },
+  practices,
 });

@@ -2,6 +2,7 @@ import { defineKpi } from '@/lib/semantic/kpi';
 import { shippedOrders } from './shared/presets';
 import { whereTheTimeWent } from './shared/explain';
 import { hoursBetween, never, not } from '@/lib/semantic/expr';
+import { practices } from './practices/order-shipment-cycle-time';
 
 /** Hours from order to final shipment, for orders shipped complete. */
 export const orderShipmentCycleTime = defineKpi({
@@ -24,4 +25,5 @@ export const orderShipmentCycleTime = defineKpi({
     fields: ['released_ts', 'final_ship_ts'],
     reason: whereTheTimeWent(),
   },
+  practices,
 });

@@ -1,6 +1,7 @@
 import { defineKpi } from '@/lib/semantic/kpi';
 import { whereTheTimeWent } from './shared/explain';
 import { and, daysBetween, never, not } from '@/lib/semantic/expr';
+import { practices } from './practices/order-to-delivery-cycle-time';
 
 /** Days from order to final delivery, for orders delivered complete. */
 export const orderToDeliveryCycleTime = defineKpi({
@@ -28,4 +29,5 @@ export const orderToDeliveryCycleTime = defineKpi({
     fields: ['final_ship_ts', 'delivered_ts'],
     reason: whereTheTimeWent({ transit: true }),
   },
+  practices,
 });

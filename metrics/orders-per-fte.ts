@@ -1,5 +1,6 @@
 import { defineKpi } from '@/lib/semantic/kpi';
 import { always } from '@/lib/semantic/expr';
+import { practices } from './practices/orders-per-fte';
 
 /** Orders placed per order-management FTE, from FTE figures entered per period. */
 export const ordersPerFte = defineKpi({
@@ -20,4 +21,5 @@ export const ordersPerFte = defineKpi({
   asOfLabel: 'order date',
   population: always,
   needs: ['orders', 'kpi_inputs.fte'],
+  practices,
 });

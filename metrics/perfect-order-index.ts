@@ -2,6 +2,7 @@ import { imperfect } from './shared/presets';
 import { and, not } from '@/lib/semantic/expr';
 import { defineKpi } from '@/lib/semantic/kpi';
 import { defectFields, defectsOf } from './shared/explain';
+import { practices } from './practices/perfect-order-index';
 
 /** Product of the on-time delivery, order fill, damage-free and documentation rates. */
 export const perfectOrderIndex = defineKpi({
@@ -32,4 +33,5 @@ export const perfectOrderIndex = defineKpi({
     fields: defectFields.perfect,
     reason: defectsOf(['late', 'short', 'damaged', 'documentation']),
   },
+  practices,
 });

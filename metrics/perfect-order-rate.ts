@@ -2,6 +2,7 @@ import { defineKpi } from '@/lib/semantic/kpi';
 import { imperfect, shippedOrders } from './shared/presets';
 import { defectFields, defectsOf } from './shared/explain';
 import { and, col, isNotNull, not, onOrBeforeDay } from '@/lib/semantic/expr';
+import { practices } from './practices/perfect-order-rate';
 
 /** Share of orders that are at once on time, filled, damage-free and correctly documented. */
 export const perfectOrderRate = defineKpi({
@@ -32,4 +33,5 @@ export const perfectOrderRate = defineKpi({
     fields: defectFields.perfect,
     reason: defectsOf(['late', 'short', 'damaged', 'documentation']),
   },
+  practices,
 });

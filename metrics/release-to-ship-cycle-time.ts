@@ -2,6 +2,7 @@ import { defineKpi } from '@/lib/semantic/kpi';
 import { shippedOrders } from './shared/presets';
 import { whereTheTimeWent } from './shared/explain';
 import { hoursBetween, isNull, never, not } from '@/lib/semantic/expr';
+import { practices } from './practices/release-to-ship-cycle-time';
 
 /** Hours from release to the warehouse to final shipment, for orders shipped complete. */
 export const releaseToShipCycleTime = defineKpi({
@@ -28,4 +29,5 @@ export const releaseToShipCycleTime = defineKpi({
     fields: ['released_ts', 'final_ship_ts'],
     reason: whereTheTimeWent(),
   },
+  practices,
 });

@@ -1,6 +1,7 @@
 import { defineKpi } from '@/lib/semantic/kpi';
 import { shippedOrders } from './shared/presets';
 import { col, count, countWhere } from '@/lib/semantic/expr';
+import { practices } from './practices/return-rate';
 
 /** Share of shipped orders with at least one return. */
 export const returnRate = defineKpi({
@@ -22,4 +23,5 @@ export const returnRate = defineKpi({
     fields: ['final_ship_ts', 'error_return'],
     reason: (row) => (row.error_return ? 'Returned — a fulfilment error' : 'Returned'),
   },
+  practices,
 });

@@ -1,5 +1,6 @@
 import { defineKpi } from '@/lib/semantic/kpi';
 import { always, daysBetween, isTrue, never } from '@/lib/semantic/expr';
+import { practices } from './practices/returns-processing-cycle-time';
 
 /** Days from receiving a return to crediting it. */
 export const returnsProcessingCycleTime = defineKpi({
@@ -28,4 +29,5 @@ export const returnsProcessingCycleTime = defineKpi({
     fields: ['reason_code', 'return_ts', 'credited_ts'],
     reason: () => null,
   },
+  practices,
 });

@@ -2,6 +2,7 @@ import { defineKpi } from '@/lib/semantic/kpi';
 import { shippedOrders } from './shared/presets';
 import { day, num } from '@/lib/semantic/explain';
 import { count, countWhere, gt } from '@/lib/semantic/expr';
+import { practices } from './practices/split-shipment-rate';
 
 /** Share of shipped orders that left on more than one day. */
 export const splitShipmentRate = defineKpi({
@@ -24,4 +25,5 @@ export const splitShipmentRate = defineKpi({
     reason: (row) =>
       `Shipped on ${num(row.ship_dates) ?? '?'} dates, ${day(row.first_ship_ts) ?? '?'} to ${day(row.final_ship_ts) ?? '?'}`,
   },
+  practices,
 });

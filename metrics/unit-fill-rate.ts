@@ -1,6 +1,7 @@
 import { defineKpi } from '@/lib/semantic/kpi';
 import { num } from '@/lib/semantic/explain';
 import { and, lt, not, sum } from '@/lib/semantic/expr';
+import { practices } from './practices/unit-fill-rate';
 
 /** Share of due units (ordered less cancelled) shipped on the order's first ship date. */
 export const unitFillRate = defineKpi({
@@ -33,4 +34,5 @@ export const unitFillRate = defineKpi({
       return `${due - filled} of ${due} units short on the first ship date`;
     },
   },
+  practices,
 });

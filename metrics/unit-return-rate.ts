@@ -1,5 +1,6 @@
 import { defineKpi } from '@/lib/semantic/kpi';
 import { and, col, isNull, not, sum } from '@/lib/semantic/expr';
+import { practices } from './practices/unit-return-rate';
 
 /** Units returned as a share of units shipped. */
 export const unitReturnRate = defineKpi({
@@ -26,4 +27,5 @@ export const unitReturnRate = defineKpi({
     fields: ['final_ship_ts', 'error_return'],
     reason: (row) => (row.error_return ? 'Returned — a fulfilment error' : 'Returned'),
   },
+  practices,
 });

@@ -11,6 +11,9 @@ freshServerData('orderlens-access-');
 
 const EXPECTED: Record<string, string> = {
   'GET /api/alerts': 'view',
+  'GET /api/annotations': 'view',
+  'POST /api/annotations': 'annotate',
+  'DELETE /api/annotations/[id]': 'annotate',
   'POST /api/alerts': 'targets',
   'POST /api/alerts/[id]/acknowledge': 'view',
   'POST /api/alerts/check': 'targets',
@@ -27,6 +30,7 @@ const EXPECTED: Record<string, string> = {
   'DELETE /api/inputs': 'inputs',
   'GET /api/kpis': 'view',
   'GET /api/kpis/[id]': 'view',
+  'GET /api/kpis/[id]/explain': 'view',
   'GET /api/kpis/[id]/orders': 'drill',
   'GET /api/loads': 'view',
   'POST /api/loads/[id]/undo': 'undo',
@@ -50,6 +54,8 @@ const EXPECTED: Record<string, string> = {
   'POST /api/settings/branding': 'settings',
   'DELETE /api/settings/branding': 'settings',
   'GET /api/settings/branding/logo': 'view',
+  'GET /api/settings/calendar': 'view',
+  'POST /api/settings/calendar': 'inputs',
   'GET /api/targets': 'view',
   'POST /api/targets': 'targets',
   'DELETE /api/targets/[id]': 'targets',
@@ -61,6 +67,9 @@ const EXPECTED: Record<string, string> = {
   'GET /api/users': 'users',
   'POST /api/users': 'users',
   'PATCH /api/users/[id]': 'users',
+  'GET /api/views': 'view',
+  'POST /api/views': 'view',
+  'DELETE /api/views/[id]': 'view',
 };
 
 function routeFiles(dir: string): string[] {

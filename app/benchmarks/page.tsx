@@ -9,6 +9,8 @@ import { BandCard } from './band-card';
 import { kpiChoices } from './catalogue';
 import { BandImportForm } from './forms/band-import-form';
 import { InputsPanel } from './inputs-panel';
+import { CalendarPanel } from './calendar-panel';
+import { readWorkingCalendar } from '@/lib/settings/working-calendar';
 import { TargetsPanel } from './targets-panel';
 import styles from './benchmarks.module.css';
 import { requirePage } from '../session';
@@ -22,11 +24,12 @@ export default async function BenchmarksPage() {
   await connection();
   const identity = await requirePage('view', '/benchmarks');
   const db = await getServerDatabase();
-  const [sets, targets, inputs, coverage] = await Promise.all([
+  const [sets, targets, inputs, coverage, calendar] = await Promise.all([
     listBandSets(db),
     listTargets(db),
     listKpiInputs(db),
     getDataCoverage(db),
+    readWorkingCalendar(db),
   ]);
   const shipped = sets.filter((s) => s.origin === 'shipped');
   const imported = sets.filter((s) => s.origin !== 'shipped');
@@ -35,8 +38,8 @@ export default async function BenchmarksPage() {
       {coverage.isDemo && <DemoBanner />}
       <h1>Benchmarks</h1>
       <p className="lede">
-        The bands your KPIs are placed against, the targets you set, and the FTE and cost figures
-        behind the productivity KPIs.
+        The bands your KPIs are placed against, the targets you set, the FTE and cost figures behind
+        the productivity KPIs, and the working calendar of the working-day cycle times.
       </p>
       <nav className={styles.jump} aria-label="On this page">
         <a href="#bands">
@@ -49,6 +52,7 @@ export default async function BenchmarksPage() {
         <a href="#inputs">
           FTE and cost <span className={styles.count}>{inputs.length}</span>
         </a>
+        <a href="#calendar">Working calendar</a>
       </nav>
 
       <div className={styles.notice} role="note" aria-label="Where the bands come from">
@@ -108,6 +112,7 @@ export default async function BenchmarksPage() {
 
       <TargetsPanel targets={targets} identity={identity} />
       <InputsPanel inputs={inputs} identity={identity} />
+      <CalendarPanel calendar={calendar} identity={identity} />
     </>
   );
 }

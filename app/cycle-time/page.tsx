@@ -14,6 +14,8 @@ import { HeadlinePanel } from './_panels/headline';
 import { SlowestPanel } from './_panels/slowest';
 import { StagesPanel } from './_panels/stages';
 import { TrendPanel } from './_panels/trend';
+import { WhyMovedPanel } from './_panels/why-moved';
+import { WorkingDaysPanel } from './_panels/working-days';
 
 export const metadata: Metadata = { title: 'Order shipment cycle time' };
 
@@ -36,14 +38,18 @@ export default async function CycleTimePage({
       title="Order shipment cycle time"
       lede={
         <>
-          Hours from order to final shipment, over complete, non-cancelled orders. The mean is the
-          headline; the median and the tail are what most customers feel.{' '}
+          Hours from order to final shipment, over complete, non-cancelled orders, and the same in
+          working days. The mean is the headline; the median and the tail are what most customers
+          feel.{' '}
           <Link href={`/kpis/${KPI}${searchStringOf({ filters })}`}>Definition and sources</Link>
         </>
       }
     >
       <Panel label="Loading the headline figures…" skeleton="stats">
         <HeadlinePanel filters={filters} />
+      </Panel>
+      <Panel label="Loading the working-day figures…" skeleton="stats">
+        <WorkingDaysPanel filters={filters} />
       </Panel>
       <Panel label="Loading the bands…">
         <BandsPanel filters={filters} />
@@ -53,6 +59,9 @@ export default async function CycleTimePage({
       </Panel>
       <Panel label="Loading the stages…">
         <StagesPanel filters={filters} />
+      </Panel>
+      <Panel label="Loading why it moved…">
+        <WhyMovedPanel filters={filters} search={search} />
       </Panel>
       <Panel label="Loading the breakdowns…">
         <BreakdownsPanel filters={filters} />

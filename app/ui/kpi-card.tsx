@@ -4,6 +4,7 @@
  * said in text or shape (arrows, icons, words).
  */
 import Link from 'next/link';
+import { placementIsWeak } from '@/lib/benchmarks/weak';
 import type { KpiUnit } from '@/lib/semantic/kpi';
 import type { ScorecardEntry } from '@/lib/kpi/scorecard';
 import type { Comparison } from '@/lib/kpi/types';
@@ -166,7 +167,7 @@ export function KpiCard({ entry, search }: { entry: ScorecardEntry; search: stri
       <dl className={styles.facts}>
         <dt className="visually-hidden">Benchmark</dt>
         <dd>
-          <BenchmarkPlacement entry={entry} />
+          <BenchmarkPlacement entry={entry} search={search} />
         </dd>
         <dt className="visually-hidden">Target</dt>
         <dd>
@@ -278,7 +279,12 @@ export function BasisNote({ entry }: { entry: Pick<ScorecardEntry, 'basis' | 'ba
   );
 }
 
-function BenchmarkPlacement({ entry }: { entry: ScorecardEntry }) {
+/** The KPIs whose definition carries improvement practices. */
+const withPractices = new Set(
+  engine.catalogue.kpis.filter((k) => k.practices?.length).map((k) => k.id),
+);
+
+function BenchmarkPlacement({ entry, search }: { entry: ScorecardEntry; search: string }) {
   const [first, ...more] = entry.placements;
   // Only a survey's band belongs on the card: a study, guideline or requirement is no band of
   // peers, and the KPI page shows it in its own terms.
@@ -305,6 +311,11 @@ function BenchmarkPlacement({ entry }: { entry: ScorecardEntry }) {
       </span>
       {first.gapToNext && (
         <span className={styles.bandMeta}>{capitalise(first.gapToNext.text)}</span>
+      )}
+      {entry.placements.some((p) => placementIsWeak(p)) && withPractices.has(entry.id) && (
+        <Link href={`/kpis/${entry.id}${search}#practices`} className={styles.practicesLink}>
+          How to improve it <span aria-hidden="true">→</span>
+        </Link>
       )}
       {more.length > 0 && (
         <span className={styles.bandMeta}>

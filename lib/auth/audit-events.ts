@@ -35,8 +35,13 @@ export const AUDIT_ACTIONS = [
   'alerts.trigger',
   'alerts.acknowledge',
   'settings.branding',
+  'settings.calendar',
   'settings.inbox',
   'inbox.file',
+  'annotations.add',
+  'annotations.remove',
+  'views.save',
+  'views.remove',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = 'ok' | 'failed' | 'denied';

@@ -30,8 +30,18 @@ describe('roles', () => {
     // Written out by hand: a change to ROLE_PERMISSIONS must change this table too.
     const expected: Record<string, Permission[]> = {
       admin: Object.keys(PERMISSIONS) as Permission[],
-      analyst: ['view', 'drill', 'export', 'upload', 'mappings', 'undo', 'bands', 'inputs'],
-      manager: ['view', 'drill', 'targets'],
+      analyst: [
+        'view',
+        'drill',
+        'export',
+        'upload',
+        'mappings',
+        'undo',
+        'bands',
+        'inputs',
+        'annotate',
+      ],
+      manager: ['view', 'drill', 'targets', 'annotate'],
       executive: ['view', 'export'],
     };
     for (const role of ROLES)

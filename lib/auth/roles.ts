@@ -14,7 +14,8 @@ export const PERMISSIONS = {
   undo: 'undo loads',
   bands: 'import and remove benchmark band sets',
   targets: 'set and remove targets',
-  inputs: 'enter the FTE and cost figures',
+  annotate: 'add and remove notes on dates (shown on trends and in reports)',
+  inputs: 'enter the FTE and cost figures and the working calendar',
   users: 'create users, change roles, reset passwords',
   audit: 'read the audit log',
   settings: 'change the organisation name and logo',
@@ -26,8 +27,8 @@ const everything = Object.keys(PERMISSIONS) as Permission[];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: everything,
   // Analysts prepare the packs executives read, so they download them too.
-  analyst: ['view', 'drill', 'export', 'upload', 'mappings', 'undo', 'bands', 'inputs'],
-  manager: ['view', 'drill', 'targets'],
+  analyst: ['view', 'drill', 'export', 'upload', 'mappings', 'undo', 'bands', 'inputs', 'annotate'],
+  manager: ['view', 'drill', 'targets', 'annotate'],
   executive: ['view', 'export'],
 };
 

@@ -36,7 +36,14 @@ async function run(args: string[], as?: string) {
 const COMMANDS: { args: string[]; permission: Permission }[] = [
   { args: ['loads'], permission: 'view' },
   { args: ['kpis', '--kpis', 'order_fill_rate'], permission: 'view' },
+  { args: ['practices', 'order_fill_rate'], permission: 'view' },
+  {
+    args: ['explain', 'order_fill_rate', '--by=site', '--from=2024-01-01', '--to=2024-01-31'],
+    permission: 'view',
+  },
   { args: ['inputs', 'list'], permission: 'view' },
+  { args: ['calendar'], permission: 'view' },
+  { args: ['calendar', 'set', '--cutoff', '14:00', '--site', 'DC-North'], permission: 'inputs' },
   {
     args: ['inputs', 'set', '--from', '2024-01-01', '--to', '2024-01-31', '--fte', '3'],
     permission: 'inputs',
@@ -82,6 +89,12 @@ const COMMANDS: { args: string[]; permission: Permission }[] = [
   { args: ['subscriptions', 'list'], permission: 'export' },
   { args: ['subscriptions', 'remove', 'nosuchsubscription'], permission: 'export' },
   { args: ['alerts', 'list'], permission: 'view' },
+  { args: ['notes', 'list'], permission: 'view' },
+  {
+    args: ['notes', 'add', '--from', '2024-01-02', '--note', 'Carrier strike'],
+    permission: 'annotate',
+  },
+  { args: ['notes', 'remove', 'nosuchnote'], permission: 'annotate' },
   { args: ['alerts', 'remove', 'nosuchrule'], permission: 'targets' },
   { args: ['alerts', 'check'], permission: 'targets' },
   { args: ['branding'], permission: 'view' },

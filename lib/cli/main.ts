@@ -10,8 +10,12 @@ import { UsageError, type Io } from './args';
 import { inboxCommand } from './inbox';
 import { ingestCommand } from './ingest';
 import { kpisCommand } from './kpis';
+import { practicesCommand } from './practices';
+import { explainCommand } from './explain';
 import { alertsCommand } from './alerts';
 import { brandingCommand } from './branding';
+import { calendarCommand } from './calendar';
+import { notesCommand } from './notes';
 import { reportCommand } from './report';
 import { profilesCommand } from './profiles';
 import { subscriptionsCommand } from './subscriptions';
@@ -42,6 +46,19 @@ Commands:
        [--site S] [--channel C] [--customer C] [--region R] [--carrier C] [--ship-mode M] [--sku S]
        [--db PATH] [--json]
                          The KPI catalogue for a period, by a dimension or over time.
+  notes [list] [--from DATE] [--to DATE] [--kpi ID] [--json]
+  notes add --from DATE [--to DATE] --note TEXT [--kpi ID]
+  notes remove ID
+                         Notes on dates (a system change, a peak season): shown on every trend
+                         that covers them and in reports.
+  practices [KPI_ID] [--json]
+                         How to improve each KPI: without an id, every KPI with its practices'
+                         titles; with one, its practices whole, with their public sources.
+  explain KPI_ID --by DIMENSION --from DATE --to DATE [--compare previous|last_year]
+          [--site S] [--channel C] [--customer C] [--region R] [--carrier C] [--ship-mode M] [--sku S]
+          [--db PATH] [--json]
+                         Why a KPI moved against the period before (or a year earlier): the change
+                         split by the dimension into each segment's rate and mix effects.
   report --format pdf|pptx|xlsx|csv|png --out FILE [--from DATE] [--to DATE] [--kpis ID,…]
          [--site S] [--channel C] [--customer C] [--region R] [--carrier C] [--ship-mode M] [--sku S]
          [--by DIMENSION] [--grain GRAIN] [--compare previous|last_year] [--org NAME]
@@ -84,6 +101,10 @@ Commands:
                          Remove the demo data (the first load of your own does it too).
   branding [--org NAME] [--logo FILE|--no-logo] [--db PATH] [--json]
                          The organisation's name and logo on every report (empty --org: the default).
+  calendar [--db PATH] [--json]
+  calendar set [--weekdays mon-fri] [--holidays DATE,…|none] [--cutoff HH:MM|none [--site S]]
+                         The working calendar of the working-day cycle times; set changes what
+                         its flags name (--site: that site's cut-off) and keeps the rest.
   users [list] [--json]
   users add NAME --role admin|analyst|manager|executive [--password-stdin]
   users set NAME [--role ROLE] [--disable|--enable] [--password-stdin]
@@ -117,6 +138,8 @@ The database is ORDERLENS_DB or data/orderlens.duckdb.`;
 const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
   ingest: ingestCommand,
   kpis: kpisCommand,
+  explain: explainCommand,
+  practices: practicesCommand,
   report: reportCommand,
   map: mapCommand,
   profiles: profilesCommand,
@@ -127,6 +150,8 @@ const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
   demo: demoCommand,
   inputs: inputsCommand,
   branding: brandingCommand,
+  calendar: calendarCommand,
+  notes: notesCommand,
   users: usersCommand,
   audit: auditCommand,
   subscriptions: subscriptionsCommand,

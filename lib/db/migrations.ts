@@ -335,6 +335,33 @@ export const migrations: Migration[] = [
   );
 `,
   },
+  {
+    version: 9,
+    // Notes on dates (a system change, a peak season, a strike), for one KPI or all (kpi_id
+    // null), drawn on every trend that covers them and listed in reports; and each user's saved
+    // views: a page of the app with its filter query, opened again as a link (a name once per
+    // owner, kept by lib/views/saved-views.ts, which replaces a view saved again under its name).
+    name: 'annotations and saved views',
+    sql: `
+  CREATE TABLE annotations (
+    annotation_id VARCHAR PRIMARY KEY,
+    from_day DATE NOT NULL,
+    to_day DATE NOT NULL,
+    note VARCHAR NOT NULL,
+    kpi_id VARCHAR,
+    created_at TIMESTAMP NOT NULL,
+    created_by VARCHAR
+  );
+  CREATE TABLE saved_views (
+    view_id VARCHAR PRIMARY KEY,
+    owner VARCHAR NOT NULL,
+    name VARCHAR NOT NULL,
+    path VARCHAR NOT NULL,
+    query VARCHAR NOT NULL,
+    created_at TIMESTAMP NOT NULL
+  );
+`,
+  },
 ];
 
 /** Apply every migration newer than the database's version. */

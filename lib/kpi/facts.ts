@@ -10,7 +10,9 @@ import { OrderlensError } from '@/lib/errors';
 import { backfillProvenance } from '@/lib/ingest/load/provenance';
 import type { Catalogue } from '@/lib/semantic/catalogue';
 import { factsShapeOf, factTableSql } from '@/lib/semantic/facts';
+import { calendarFingerprint, workingCalendarIn } from '@/lib/settings/working-calendar';
 import { dataHorizon } from './horizon';
+import { buildWorkingDaysIn } from './working-days';
 
 const DATA_VERSION_SQL = `SELECT concat_ws(':',
     coalesce(max(load_id) FILTER (WHERE status IN ('loaded', 'unchanged')), 0),
@@ -34,16 +36,19 @@ function shapeOf(catalogue: Catalogue): string {
 }
 
 /**
- * Inside the writer's transaction (a load's, an undo's, or one of its own): make the fact tables
- * reflect the data as that transaction leaves it. Returns the version they hold.
+ * Inside the writer's transaction (a load's, an undo's, a change of the working calendar's, or one
+ * of its own): make the fact tables reflect the data and the working calendar as that transaction
+ * leaves them. Returns the version they hold.
  */
 export async function buildFactsIn(tx: Database, catalogue: Catalogue): Promise<string> {
   // On the writer's connection: the version this transaction leaves, its own load counted, since
   // the facts commit or roll back with it.
   const data = (await tx.one<{ v: string }>(DATA_VERSION_SQL))?.v ?? '0:0';
-  const version = `${data}:${shapeOf(catalogue)}`;
+  const calendar = await workingCalendarIn(tx);
+  const version = `${data}:${shapeOf(catalogue)}:${calendarFingerprint(calendar)}`;
   if ((await storedVersion(tx)) === version) return version;
   await backfillProvenance(tx);
+  await buildWorkingDaysIn(tx, calendar);
   for (const table of catalogue.facts) await tx.run(factTableSql(table));
   await tx.run('CREATE TABLE IF NOT EXISTS kpi_facts_version (version VARCHAR)');
   await tx.run('DELETE FROM kpi_facts_version');

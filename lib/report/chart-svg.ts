@@ -4,6 +4,7 @@
  * Colour is never the only cue: bands carry their names, the target is a dashed labelled line, a
  * period that is not over is a dashed segment to a hollow dot labelled "partial".
  */
+import { noteMarks } from '@/lib/annotations/notes';
 import type { ChartBandSet } from '@/lib/benchmarks/chart-bands';
 import { yScale } from '@/lib/format/chart-scale';
 import { formatKpiTick } from '@/lib/format/units';
@@ -64,6 +65,7 @@ export function trendChartSvg(
     `<rect width="${CHART_WIDTH}" height="${height}" fill="#ffffff"/>`,
     titled ? text(plot.left, 30, title, 'font-size="20" font-weight="bold" fill="#1a1a1a"') : '',
     bandsSvg(plot, kpi.chartBands, y, lo, hi, height),
+    notesSvg(plot, kpi),
     axesSvg(plot, kpi, scale.ticks, y),
     targetSvg(plot, kpi, y, lo, hi),
     lineSvg(plot, kpi, y),
@@ -187,6 +189,35 @@ const xOf = (plot: Frame, i: number, count: number) =>
   count <= 1
     ? (plot.left + plot.right) / 2
     : plot.left + 12 + (i / (count - 1)) * (plot.right - plot.left - 24);
+
+const NOTE_INK = '#8a6d00';
+
+/**
+ * The notes on dates the trend covers: a dashed line on a note's one period, a shaded span over
+ * several, numbered at the top as the notes are listed under the chart (notes on the same
+ * periods share one mark: "1, 2").
+ */
+function notesSvg(plot: Frame, kpi: ReportKpi): string {
+  const points = kpi.trend.points;
+  const index = new Map(points.map((p, i) => [p.period, i]));
+  return noteMarks(kpi.notes ?? [])
+    .map(({ first, last, numbers }) => {
+      const x1 = xOf(plot, index.get(first) ?? 0, points.length);
+      const x2 = xOf(plot, index.get(last) ?? 0, points.length);
+      const shape =
+        x1 === x2
+          ? `<line x1="${x1.toFixed(1)}" x2="${x1.toFixed(1)}" y1="${plot.top}" y2="${plot.bottom}" stroke="${NOTE_INK}" stroke-width="1.6" stroke-dasharray="5 4"/>`
+          : `<rect x="${x1.toFixed(1)}" y="${plot.top}" width="${(x2 - x1).toFixed(1)}" height="${plot.bottom - plot.top}" fill="${NOTE_INK}" fill-opacity="0.1" stroke="${NOTE_INK}" stroke-width="1" stroke-dasharray="5 4"/>`;
+      const label = text(
+        (x1 + x2) / 2,
+        plot.top + 14,
+        numbers.join(', '),
+        `text-anchor="middle" font-size="13" font-weight="bold" fill="${NOTE_INK}"`,
+      );
+      return shape + label;
+    })
+    .join('');
+}
 
 function targetSvg(plot: Frame, kpi: ReportKpi, y: Scale, lo: number, hi: number): string {
   const target = kpi.target;

@@ -48,7 +48,7 @@ describe('the report model', () => {
     expect(cycle.coverage.counted).toBe(3);
     // December 2023 has no orders: a comparison period without a value gives no change.
     expect(cycle.change).toMatchObject({ kind: 'previous', from: '2023-12-01', change: null });
-    expect(model.kpis).toHaveLength(24);
+    expect(model.kpis).toHaveLength(25);
     expect(model.ledger).toHaveLength(4);
     for (const load of model.ledger) expect(load.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(model.sources.length).toBeGreaterThan(0);

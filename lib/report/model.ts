@@ -4,6 +4,12 @@ import 'server-only';
  * dimension, band sets, data coverage and the load ledger. Deterministic for the same data and
  * options; only generatedAt changes from run to run.
  */
+import {
+  listAnnotations,
+  noteLine,
+  placeNotes,
+  type Annotation,
+} from '@/lib/annotations/annotations';
 import { chartBandSet } from '@/lib/benchmarks/chart-bands';
 import { bandSetsForKpi } from '@/lib/benchmarks/store';
 import type { Database } from '@/lib/db/database';
@@ -25,14 +31,19 @@ import {
 import { currentDataHorizon } from '@/lib/kpi/facts';
 import { scorecard, type ScorecardEntry } from '@/lib/kpi/scorecard';
 import { readBranding } from '@/lib/settings/branding';
+import { config } from '@/lib/config';
+import type { KpiDefinition } from '@/lib/semantic/kpi';
 import { reportOptionsSchema, type ReportOptions, type ReportOptionsInput } from './options';
 import type {
   ReportChange,
   ReportFilter,
   ReportKpi,
   ReportModel,
+  ReportNote,
   ReportPoint,
+  ReportPractices,
   ReportSegment,
+  ReportStatus,
 } from './types';
 import { moversOf, sourcesOf } from './summary';
 import { defaultReportPeriod } from './default-period';
@@ -113,7 +124,13 @@ export async function buildReportModel(
       }),
     ),
   );
-  const kpis = told.map((t) => t.kpi);
+  const notes = await reportNotesOf(
+    db,
+    trend.filters,
+    period,
+    told.map((t) => t.kpi),
+  );
+  const kpis = told.map((t) => withTrendNotes(t.kpi, notes));
   const filterList = describeFilters(filters);
   const comparison = kpis.find((k) => k.change)?.change;
   const horizon = overTime.find((e) => e.horizon !== undefined)?.horizon ?? null;
@@ -134,6 +151,7 @@ export async function buildReportModel(
       horizon,
     },
     kpis,
+    notes: notes.map(({ note }) => note),
     messages: rankMessages(told.flatMap((t) => (t.message ? [t.message] : []))),
     movers: moversOf(kpis),
     sources: sourcesOf(kpis, overTime),
@@ -152,6 +170,57 @@ export async function buildReportModel(
 }
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
+
+/**
+ * The notes on dates from the trend window's first day (the period's, when the trend starts with
+ * it) to the period's last, about every KPI or one of the report's; each with its report wording.
+ */
+async function reportNotesOf(
+  db: Database,
+  trendFilters: Filters,
+  period: ReportModel['period'],
+  kpis: ReportKpi[],
+): Promise<{ annotation: Annotation; note: ReportNote }[]> {
+  const starts = [trendFilters.from, period.from].filter((d): d is string => !!d).sort();
+  const names = new Map(kpis.map((k) => [k.id, k.name]));
+  const annotations = await listAnnotations(db, { from: starts[0] ?? null, to: period.to });
+  return annotations
+    .filter((a) => a.kpi === null || names.has(a.kpi))
+    .map((a) => ({
+      annotation: a,
+      note: {
+        from: a.from,
+        to: a.to,
+        note: a.note,
+        kpi: a.kpi,
+        about: a.kpi ? names.get(a.kpi)! : 'all KPIs',
+        text: noteLine(a, (id) => names.get(id) ?? id),
+      },
+    }));
+}
+
+/** A KPI with the notes its trend covers (its own and those on every KPI), numbered. */
+function withTrendNotes(
+  kpi: ReportKpi,
+  notes: { annotation: Annotation; note: ReportNote }[],
+): ReportKpi {
+  const mine = notes.filter((n) => n.annotation.kpi === null || n.annotation.kpi === kpi.id);
+  const byId = new Map(mine.map((n) => [n.annotation.id, n.note]));
+  const placed = placeNotes(
+    mine.map((n) => n.annotation),
+    kpi.trend.points.map((p) => p.period),
+    kpi.trend.grain,
+  );
+  return {
+    ...kpi,
+    notes: placed.map((p) => ({
+      ...byId.get(p.annotation.id)!,
+      number: p.number,
+      firstPeriod: p.firstPeriod,
+      lastPeriod: p.lastPeriod,
+    })),
+  };
+}
 
 function periodOf(filters: Filters, coverage: DataCoverage): ReportModel['period'] {
   const from = filters.from ?? day(coverage.firstOrder);
@@ -300,7 +369,26 @@ export function reportKpiOf(
     context: '',
     section: entry.available && entry.value !== null,
   };
-  return { ...kpi, status: statusOf(kpi) };
+  const status = statusOf(kpi);
+  return { ...kpi, status, practices: practicesOf(definition, status) };
+}
+
+/**
+ * For a KPI whose status is amber or red, the titles of its practices and the link to them in
+ * full; null for any other status (a grey KPI was judged against nothing, a green one is fine).
+ */
+export function practicesOf(
+  definition: Pick<KpiDefinition, 'id' | 'practices'>,
+  status: Pick<ReportStatus, 'colour'>,
+): ReportPractices | null {
+  const titles = (definition.practices ?? []).map((p) => p.title);
+  if (!titles.length || (status.colour !== 'amber' && status.colour !== 'red')) return null;
+  const link = `${config().publicUrl}/kpis/${encodeURIComponent(definition.id)}#practices`;
+  return {
+    titles,
+    link,
+    text: `How to improve it: ${titles.join('; ')}. Each in full, with its sources, on the KPI page: ${link}`,
+  };
 }
 
 function changeOf(entry: ScorecardEntry): ReportChange | null {

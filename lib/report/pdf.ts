@@ -5,6 +5,7 @@ import 'server-only';
  * a bullet chart per KPI); a section only for each KPI with something to say, packed so pages are
  * full; the KPIs without data once; and appendices (definitions, sources, ledger) on their own pages.
  */
+import { noteDays } from '@/lib/annotations/notes';
 import { formatCount } from '@/lib/format/kpi-value';
 import {
   CHART_WIDTH,
@@ -83,6 +84,7 @@ export async function renderReportPdf(model: ReportModel): Promise<Buffer> {
   cover(doc, model);
   summary(doc, model);
   scorecard(doc, model);
+  notesOnPeriod(doc, model);
   sections(
     doc,
     model.kpis.filter((k) => k.section),
@@ -334,15 +336,15 @@ function scorecard(doc: Pdf, model: ReportModel): void {
   paragraph(doc, scorecardIntro(model), { muted: true, size: 8.5 });
   const judgedRows = judged.map(scorecardRow);
   const greyRowsOf = greyRows(grey);
-  const pad = scorecardPad(doc, judgedRows, greyRowsOf);
+  const { size, pad } = scorecardFit(doc, judgedRows, greyRowsOf);
   if (judged.length) {
-    table(doc, scorecardColumns, judgedRows, { size: SCORECARD_SIZE, pad });
+    table(doc, scorecardColumns, judgedRows, { size, pad });
     paragraph(doc, bulletLegend(), { muted: true, size: 7.5 });
   }
   if (grey.length) {
-    const keep = tableHeight(doc, greyColumns, greyRowsOf.slice(0, 2), { size: SCORECARD_SIZE });
+    const keep = tableHeight(doc, greyColumns, greyRowsOf.slice(0, 2), { size });
     heading(doc, 'No target or band to judge by', 3, keep);
-    table(doc, greyColumns, greyRowsOf, { size: SCORECARD_SIZE, pad });
+    table(doc, greyColumns, greyRowsOf, { size, pad });
   }
   const missing = model.kpis.length - valued.length;
   if (missing)
@@ -353,18 +355,28 @@ function scorecard(doc: Pdf, model: ReportModel): void {
     );
 }
 
-/** Row padding: compact, opened up when the page has room to spare, so it reads as one page. */
-function scorecardPad(doc: Pdf, judged: Cell[][], grey: Cell[][]): number {
-  const compact = { size: SCORECARD_SIZE, pad: MIN_PAD };
-  const needed =
-    (judged.length ? tableHeight(doc, scorecardColumns, judged, compact) + 40 : 0) +
-    (grey.length ? tableHeight(doc, greyColumns, grey, compact) + 40 : 0) +
+/**
+ * Type size and row padding: compact, opened up when the page has room to spare, and closed down
+ * a step at a time when a long catalogue would spill, so the scorecard reads as one page.
+ */
+function scorecardFit(doc: Pdf, judged: Cell[][], grey: Cell[][]): { size: number; pad: number } {
+  const needed = (size: number, pad: number) =>
+    (judged.length ? tableHeight(doc, scorecardColumns, judged, { size, pad }) + 40 : 0) +
+    (grey.length ? tableHeight(doc, greyColumns, grey, { size, pad }) + 40 : 0) +
     30;
-  const spare = spaceLeft(doc) - needed;
   const rows = judged.length + grey.length;
-  if (spare <= 0 || !rows) return MIN_PAD;
-  return Math.min(MAX_PAD, MIN_PAD + spare / rows / 2);
+  const spare = spaceLeft(doc) - needed(SCORECARD_SIZE, MIN_PAD);
+  if (rows && spare > 0)
+    return { size: SCORECARD_SIZE, pad: Math.min(MAX_PAD, MIN_PAD + spare / rows / 2) };
+  for (const [size, pad] of TIGHTER) if (needed(size, pad) <= spaceLeft(doc)) return { size, pad };
+  return { size: SCORECARD_SIZE, pad: MIN_PAD };
 }
+
+/** Smaller type and padding, in order, for a scorecard that would not fit at the usual size. */
+const TIGHTER: readonly [number, number][] = [
+  [7.5, 3],
+  [7, 2],
+];
 
 function scorecardIntro(model: ReportModel): string {
   const against = model.comparison ? `${model.comparison.text}. ` : '';
@@ -491,7 +503,9 @@ function sectionHeight(doc: Pdf, k: ReportKpi): number {
     factGridHeight(doc, factRows(k).line, 1) +
     6 +
     (hasTrendValues(k) ? chartHeight(doc, SECTION_CHART_ASPECT) : noTrendHeight(doc, k)) +
+    (k.notes?.length ? paragraphHeight(doc, trendNotesText(k), { size: 8.5 }) : 0) +
     (k.driver ? paragraphHeight(doc, k.driver.text, { size: 9.5, bold: true }) : 0) +
+    (k.practices ? paragraphHeight(doc, k.practices.text, { size: 9 }) : 0) +
     (segments.length
       ? tableHeight(doc, segmentColumns(k), segments, SEGMENT_TABLE)
       : paragraphHeight(doc, noBreakdownText, { size: 9 })) +
@@ -516,7 +530,9 @@ function kpiSection(doc: Pdf, k: ReportKpi): void {
       trendAlt(k),
     );
   else noTrend(doc, k);
+  if (k.notes?.length) paragraph(doc, trendNotesText(k), { size: 8.5 });
   if (k.driver) paragraph(doc, k.driver.text, { size: 9.5, bold: true });
+  if (k.practices) paragraph(doc, k.practices.text, { size: 9 });
   breakdown(doc, k);
   paragraph(doc, coverageLine(k), { size: 8.5, muted: true });
   doc.y += SECTION_GAP;
@@ -594,12 +610,52 @@ function trendAlt(k: ReportKpi): string {
     k.target ? `target ${k.target.formatted}` : '',
     k.chartBands ? k.chartBands.description : '',
     valued.some((p) => p.partial) ? 'the last period is partial' : '',
+    k.notes?.length ? trendNotesText(k) : '',
   ]
     .filter(Boolean)
     .join('; ');
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The notes marked on a KPI's trend, by their numbers on the chart. */
+const trendNotesText = (k: ReportKpi) =>
+  `Notes on the trend: ${(k.notes ?? []).map((n) => `${n.number}. ${n.text}`).join(' ')}`;
+
+const notesColumns: Column[] = [
+  { header: 'Days', width: 0.22 },
+  { header: 'About', width: 0.22 },
+  { header: 'Note', width: 0.56 },
+];
+const notesIntro =
+  'What users noted on dates this report covers (a system change, a peak season, a strike): each is marked on the trends it falls in.';
+
+/** "Notes on the period", after the scorecard, kept whole when it fits. */
+function notesOnPeriod(doc: Pdf, model: ReportModel): void {
+  const notes = model.notes ?? [];
+  if (!notes.length) return;
+  const rows = notes.map((n) => [noteDays(n), n.about, n.note]);
+  keptWhole(doc, 'Notes on the period', notesIntro, notesColumns, rows, { muted: true });
+}
+
+/** A heading, a sentence and a table, kept whole: on a new page when they do not fit this one. */
+function keptWhole(
+  doc: Pdf,
+  title: string,
+  intro: string,
+  columns: Column[],
+  rows: Cell[][],
+  introStyle: { muted?: boolean } = {},
+): void {
+  const height =
+    headingHeight(doc, title, 2) +
+    paragraphHeight(doc, intro, { size: 9 }) +
+    tableHeight(doc, columns, rows);
+  if (height > spaceLeft(doc)) newPage(doc);
+  heading(doc, title, 2, 60);
+  paragraph(doc, intro, { size: 9, ...introStyle });
+  table(doc, columns, rows);
+}
 
 /* ------------------------------------------------------------------------------------------------
  * KPIs without data, and the appendices
@@ -617,14 +673,7 @@ const missingIntro =
 function withoutData(doc: Pdf, kpis: ReportKpi[]): void {
   if (!kpis.length) return;
   const rows = kpis.map((k) => [k.name, k.unavailableReason ?? 'Unavailable']);
-  const height =
-    headingHeight(doc, 'KPIs without the data they need', 2) +
-    paragraphHeight(doc, missingIntro, { size: 9 }) +
-    tableHeight(doc, missingColumns, rows);
-  if (height > spaceLeft(doc)) newPage(doc);
-  heading(doc, 'KPIs without the data they need', 2, 60);
-  paragraph(doc, missingIntro, { size: 9 });
-  table(doc, missingColumns, rows);
+  keptWhole(doc, 'KPIs without the data they need', missingIntro, missingColumns, rows);
 }
 
 function definitions(doc: Pdf, model: ReportModel): void {

@@ -616,9 +616,14 @@ function kpiSlide(deck: PptxGenJS, model: ReportModel, kpi: ReportKpi): void {
   slide.addNotes(notesOf(kpi));
 }
 
-/** What the presenter says: the context sentence, what moved it, and what the KPI measures. */
+/**
+ * What the presenter says: the context sentence, what moved it, how to improve it (amber or red)
+ * and what the KPI measures.
+ */
 const notesOf = (kpi: ReportKpi) =>
-  [kpi.context, kpi.driver?.text, `Definition: ${kpi.definition}`].filter(Boolean).join('\n\n');
+  [kpi.context, kpi.driver?.text, kpi.practices?.text, `Definition: ${kpi.definition}`]
+    .filter(Boolean)
+    .join('\n\n');
 
 function facts(slide: Slide, kpi: ReportKpi): void {
   const line = (text: string): PptxGenJS.TextProps => ({ text, options: { breakLine: true } });
@@ -632,6 +637,10 @@ function facts(slide: Slide, kpi: ReportKpi): void {
     ...endLine([{ text: `Change: ${changeText(kpi)}` }, ...changeArrow(kpi)]),
     ...(kpi.driver ? [line(`Driver: ${kpi.driver.text}`)] : []),
     line(`Coverage: ${coverageText(kpi)}`),
+    // The titles are in the notes: the facts box has room for one line.
+    ...(kpi.practices
+      ? [line(`How to improve it: ${kpi.practices.titles.length} practices, in the notes`)]
+      : []),
   ];
   slide.addText(runs, {
     x: 9.0,

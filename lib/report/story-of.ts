@@ -56,21 +56,20 @@ export async function storyOf(
   return { kpi: told, message };
 }
 
-/** Only a rate or a mean is the weighted mean of its segments; a product or a p90 is not. */
+/** Only a rate (all_of too) or a mean is the weighted mean of its segments; a product is not. */
 function driverFor(k: ReportKpi, { current, previous }: StoryInputs) {
   const change = k.change;
   if (!change || change.change === null || change.partial || !current || !previous) return null;
   const kind = getKpi(k.id).kind;
-  if (kind !== 'ratio' && kind !== 'duration') return null;
+  if (kind !== 'ratio' && kind !== 'all_of' && kind !== 'duration') return null;
   const segments = (entry: ScorecardEntry): SegmentValue[] =>
-    // Orders without the attribute are no segment to name as the driver.
-    (entry.series ?? [])
-      .flatMap((s) => (s.segment == null ? [] : [s]))
-      .map((s) => ({
-        segment: s.segment!,
-        value: s.value,
-        weight: kind === 'ratio' ? (s.denominator ?? 0) : s.n,
-      }));
+    // Orders without the attribute stay in the split (so it adds up to the change) but are never
+    // named as the driver.
+    (entry.series ?? []).map((s) => ({
+      segment: s.segment ?? null,
+      value: s.value,
+      weight: kind === 'duration' ? s.n : (s.denominator ?? 0),
+    }));
   return driverOf({
     current: segments(current),
     previous: segments(previous),

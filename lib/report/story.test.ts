@@ -228,7 +228,8 @@ describe('the segment that drove a change', () => {
       segment: 'B',
       contribution: -10,
       share: 1,
-      text: 'Site B explains 100% of it: 10.0 pp of the 10.0 pp change.',
+      // B's share held at 50%: all of its part is its own rate, .5·(50 − 70) = −10.
+      text: 'Site B explains 100% of it: 10.0 pp of the 10.0 pp change, all from its own value.',
     });
   });
 
@@ -251,8 +252,28 @@ describe('the segment that drove a change', () => {
     expect(driver.segment).toBe('A');
     expect(driver.contribution).toBeCloseTo(-21.25, 9);
     expect(driver.text).toBe(
-      'Site A moved it most: 21.3 pp of the 8.8 pp change, while others moved the other way.',
+      // A's rate .5·(95 − 90) = +2.5, its mix (.25 − .5)·95 = −23.75.
+      'Site A moved it most: 21.3 pp of the 8.8 pp change (its own value: +2.5 pp; its share of the whole, 50% → 25%: -23.8 pp), while others moved the other way.',
     );
+  });
+
+  it('keeps the orders without the attribute in the split, but never names them', () => {
+    // Before: A 80% (100), not recorded 50% (100) = 65%. Now A 80%, not recorded 20%: 50%,
+    // −15 pp, all of it the not-recorded orders' own rate, .5·(20 − 50); A's part is 0.
+    const driver = driverOf({
+      current: [
+        { segment: 'A', value: 80, weight: 100 },
+        { segment: null, value: 20, weight: 100 },
+      ],
+      previous: [
+        { segment: 'A', value: 80, weight: 100 },
+        { segment: null, value: 50, weight: 100 },
+      ],
+      change: -15,
+      unit: 'percent',
+      dimension: 'Site',
+    });
+    expect(driver).toBeNull();
   });
 
   it('is none for a flat change', () => {

@@ -9,6 +9,7 @@
  */
 import { formatKpiChange, isFlatChange } from '@/lib/format/kpi-value';
 import type { Grain } from '@/lib/kpi/filters';
+import { decompose, type SegmentEffect } from '@/lib/kpi/rate-mix';
 import type { KpiUnit } from '@/lib/semantic/kpi';
 import { targetStatusText } from './labels';
 import type {
@@ -133,7 +134,8 @@ function extremeOf(
 }
 
 export interface SegmentValue {
-  segment: string;
+  /** Null for the rows without the attribute: in every sum, never named as the driver. */
+  segment: string | null;
   value: number | null;
   /** The value's weight in the whole: its denominator for a rate, its rows for a mean. */
   weight: number;
@@ -141,8 +143,10 @@ export interface SegmentValue {
 
 /**
  * The segment that explains most of a change. For a rate or a mean the whole is the weighted mean
- * of its segments, so each segment's contribution is its weighted value now minus before, and the
- * contributions add up to the change. None when no segment carries a quarter of it.
+ * of its segments, so the change splits exactly into each segment's rate and mix effects
+ * (lib/kpi/rate-mix.ts): its own value moving, and its share of the whole moving. The driver is
+ * the named segment whose two add up to most of the change in its direction, and the sentence
+ * says which of them it was. None when no segment carries a quarter of it.
  */
 export function driverOf(input: {
   current: SegmentValue[];
@@ -151,33 +155,36 @@ export function driverOf(input: {
   unit: KpiUnit;
   dimension: string;
 }): ReportDriver | null {
-  const { current, previous, change, unit } = input;
+  const { change, unit } = input;
   if (change === 0 || isFlatChange(change, unit)) return null;
-  const total = (rows: SegmentValue[]) =>
-    rows.reduce((sum, r) => sum + (r.value === null ? 0 : r.weight), 0);
-  const [now, before] = [total(current), total(previous)];
-  if (!now || !before) return null;
-  const weighted = (rows: SegmentValue[], sum: number) =>
-    new Map(rows.map((r) => [r.segment, r.value === null ? 0 : (r.weight / sum) * r.value]));
-  const [a, b] = [weighted(current, now), weighted(previous, before)];
-  const segments = new Set([...a.keys(), ...b.keys()]);
-  let best: { segment: string; contribution: number } | null = null;
-  for (const segment of [...segments].sort()) {
-    const contribution = (a.get(segment) ?? 0) - (b.get(segment) ?? 0);
-    if (Math.sign(contribution) !== Math.sign(change)) continue;
-    if (!best || Math.abs(contribution) > Math.abs(best.contribution))
-      best = { segment, contribution };
-  }
+  const split = decompose(input.previous, input.current);
+  if (split.change === null) return null;
+  // Ranked by |contribution|, ties by name: the first named one in the change's direction.
+  const best = split.segments.find(
+    (s) => s.recorded && Math.sign(s.contribution) === Math.sign(change),
+  );
   if (!best) return null;
   const share = best.contribution / change;
   if (share < 0.25) return null;
-  const of = `${amount(best.contribution, unit)} of the ${amount(change, unit)} change`;
+  const of = `${amount(best.contribution, unit)} of the ${amount(change, unit)} change${howOf(best, unit)}`;
   const text =
     share > 1
       ? `${input.dimension} ${best.segment} moved it most: ${of}, while others moved the other way.`
       : `${input.dimension} ${best.segment} explains ${Math.round(share * 100)}% of it: ${of}.`;
   return { segment: best.segment, contribution: best.contribution, share, text };
 }
+
+/** Whether the segment's own value or its share of the whole moved it, or both, and by how much. */
+function howOf(s: SegmentEffect, unit: KpiUnit): string {
+  const shares = `its share of the whole, ${percent(s.previousShare)} → ${percent(s.currentShare)}`;
+  const flatRate = isFlatChange(s.rateEffect, unit);
+  const flatMix = isFlatChange(s.mixEffect, unit);
+  if (flatMix && !flatRate) return ', all from its own value';
+  if (flatRate && !flatMix) return `, all from ${shares}`;
+  return ` (its own value: ${formatKpiChange(s.rateEffect, unit)}; ${shares}: ${formatKpiChange(s.mixEffect, unit)})`;
+}
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 /** A change's size without its sign: "4.8 pp", "2.5 h". */
 export const amount = (change: number, unit: KpiUnit) =>

@@ -109,6 +109,15 @@ export interface ReportMessage {
   text: string;
 }
 
+/** How to improve a KPI whose status is amber or red: its practices' titles and where they are. */
+export interface ReportPractices {
+  titles: string[];
+  /** The KPI page's practices, at the server's public address. */
+  link: string;
+  /** "How to improve it: A; B; C. Each in full, with its sources, on the KPI page: LINK" */
+  text: string;
+}
+
 export interface ReportKpi {
   id: string;
   name: string;
@@ -151,6 +160,31 @@ export interface ReportKpi {
   context: string;
   /** Has something to say (a value, and a trend, comparison, band or target): gets a section. */
   section: boolean;
+  /** The notes on dates its trend covers, numbered as marked on the chart. */
+  notes?: ReportTrendNote[];
+  /** Amber or red, with practices written for the KPI: what to do about it; else null or absent. */
+  practices?: ReportPractices | null;
+}
+
+/** A note on dates (lib/annotations) that the report's period or trend window covers. */
+export interface ReportNote {
+  from: string;
+  /** Last day, inclusive; the same as from for one day. */
+  to: string;
+  note: string;
+  /** The KPI it is about; null: every KPI. */
+  kpi: string | null;
+  /** What it is about in words: the KPI's name or "all KPIs". */
+  about: string;
+  /** One line: "2024-01-10 to 2024-01-12 (all KPIs): Carrier strike". */
+  text: string;
+}
+
+/** A note as marked on one KPI's trend: numbered, with the first and last period it covers. */
+export interface ReportTrendNote extends ReportNote {
+  number: number;
+  firstPeriod: string;
+  lastPeriod: string;
 }
 
 export interface ReportMover {
@@ -207,6 +241,8 @@ export interface ReportModel {
     horizon?: string | null;
   };
   kpis: ReportKpi[];
+  /** Notes on dates within the period or the trend window, for the KPIs of the report. */
+  notes?: ReportNote[];
   /** The executive summary: three to five sentences, most significant first. */
   messages: ReportMessage[];
   movers: { best: ReportMover[]; worst: ReportMover[] };

@@ -17,7 +17,7 @@ type Sheet = ExcelJS.Worksheet;
 type Row = ExcelJS.Row;
 
 /** Sheet names the workbook uses itself, and "History", which Excel keeps for its own. */
-const RESERVED = ['scorecard', 'definitions', 'sources', 'coverage', 'ledger', 'history'];
+const RESERVED = ['scorecard', 'definitions', 'sources', 'coverage', 'ledger', 'notes', 'history'];
 /** The chart image on a KPI sheet, in screen pixels; drawn at 1.5 times that to stay sharp zoomed. */
 const CHART_PX = { width: 720, height: Math.round((720 * CHART_HEIGHT) / CHART_WIDTH) };
 
@@ -34,6 +34,7 @@ export async function renderReportXlsx(model: ReportModel): Promise<Buffer> {
   sourcesSheet(book.addWorksheet('Sources'), model);
   coverageSheet(book.addWorksheet('Coverage'), model);
   ledgerSheet(book.addWorksheet('Ledger'), model);
+  if (model.notes?.length) notesSheet(book.addWorksheet('Notes'), model);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -213,6 +214,7 @@ function facts(sheet: Sheet, kpi: ReportKpi): void {
   if (!kpi.available) fact('Why no value', textCell(kpi.unavailableReason));
   if (kpi.context) fact('Context', textCell(kpi.context));
   if (kpi.driver) fact('Driver', textCell(kpi.driver.text));
+  if (kpi.practices) fact('How to improve it', textCell(kpi.practices.text));
 }
 
 function series(sheet: Sheet, kpi: ReportKpi): void {
@@ -340,6 +342,15 @@ function ledgerSheet(sheet: Sheet, model: ReportModel): void {
     row.getCell(4).numFmt = COUNT_FORMAT;
   }
   widths(sheet, [8, 36, 14, 12, 68, 24]);
+}
+
+/** Notes on the period: the notes on dates the period or its trend covers, first day first. */
+function notesSheet(sheet: Sheet, model: ReportModel): void {
+  title(sheet, 'notes on the period', model);
+  header(sheet, ['From', 'To', 'About', 'Note']);
+  for (const n of model.notes ?? [])
+    sheet.addRow([textCell(n.from), textCell(n.to), textCell(n.about), textCell(n.note)]);
+  widths(sheet, [12, 12, 32, 80]);
 }
 
 function widths(sheet: Sheet, values: number[]): void {

@@ -56,6 +56,31 @@ const explanation = z
   })
   .strict();
 
+/** A public document a practice rests on, named so that a reader can find it. */
+const practiceSource = z
+  .object({
+    title: z.string().min(3),
+    publisher: z.string().min(2),
+    year: z.number().int().min(1900).max(2100).optional(),
+    url: z.url({ protocol: /^https?$/ }).optional(),
+  })
+  .strict();
+
+/** One way to improve the KPI, in our own words, with the public sources it rests on. */
+const practice = z
+  .object({
+    title: z.string().min(5).describe('What to do, in a few words'),
+    what: z.string().min(20).describe('The practice in a few sentences'),
+    why: z.string().min(20).describe('Why it moves this KPI'),
+    start: z.string().min(20).describe('How to start, this month'),
+    measure: z.string().min(10).describe('The KPI or leading indicator to watch to see it work'),
+    sources: z.array(practiceSource).min(1, 'at least one public source'),
+  })
+  .strict();
+
+export type Practice = z.infer<typeof practice>;
+export type PracticeSource = z.infer<typeof practiceSource>;
+
 const exclusion = z.object({
   when: expression.describe('Condition on a base row that excludes it'),
   reason: z.string().min(1).describe('Shown with the count, e.g. "no promised delivery date"'),
@@ -99,6 +124,10 @@ export const kpiSchema = z
     counts: z
       .enum(['order', 'line', 'unit', 'return'])
       .describe('What one counted item is (not the time bucket of a series, which a query picks)'),
+    practices: z
+      .array(practice)
+      .optional()
+      .describe('How to improve it: practices in our own words, each with its public sources'),
   })
   .strict()
   .superRefine((kpi, ctx) => {

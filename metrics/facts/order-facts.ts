@@ -7,6 +7,11 @@
  * Shipped on the first ship date means shipped on the same calendar day as the order's first
  * shipment. A return is a fulfilment error when its category is damaged, wrong_item,
  * wrong_quantity or documentation.
+ *
+ * Working days count on the working calendar's tables, which the engine builds from the calendar
+ * setting before these facts (lib/kpi/working-days.ts): kpi_working_days (each day's working index:
+ * the working days before it, so a weekend or holiday shares the next working day's) and
+ * kpi_working_cutoffs (per site, and the row without a site for every other).
  */
 import { orderProvenanceCtes, provenanceFactColumns } from '@/lib/kpi/provenance-sql';
 import { defineFactTable } from '@/lib/semantic/facts';
@@ -88,13 +93,19 @@ ret AS (
          bool_or(reason_category = 'damaged') AS damaged_return,
          bool_or(reason_category = 'documentation') AS documentation_return
     FROM returns GROUP BY order_id
-)`,
+),
+-- The cut-off of sites the calendar does not name: exactly one row, NULL when there is none.
+cutoff_default AS (SELECT max(cutoff) AS cutoff FROM kpi_working_cutoffs WHERE site IS NULL)`,
   from: `orders o
   LEFT JOIN ship sh ON sh.order_id = o.order_id
   LEFT JOIN lines li ON li.order_id = o.order_id
   LEFT JOIN ret r ON r.order_id = o.order_id
   LEFT JOIN days d ON d.order_id = o.order_id
-  LEFT JOIN prov pv ON pv.order_id = o.order_id`,
+  LEFT JOIN prov pv ON pv.order_id = o.order_id
+  LEFT JOIN kpi_working_days wo ON wo.day = o.order_ts::DATE
+  LEFT JOIN kpi_working_days wf ON wf.day = sh.final_ship_ts::DATE
+  LEFT JOIN kpi_working_cutoffs cs ON cs.site = coalesce(o.site, sh.ship_site)
+  CROSS JOIN cutoff_default cd`,
   columns: [
     {
       name: 'order_id',
@@ -231,6 +242,20 @@ ret AS (
       label: 'Final shipped',
       description: 'The latest shipment',
       sql: 'sh.final_ship_ts',
+    },
+    {
+      name: 'working_days_to_final_ship',
+      type: 'INTEGER',
+      kind: 'count',
+      label: 'Working days to ship',
+      description:
+        "Working days from the order's start (its day if a working day and at or before its site's cut-off, else the next working day) to its final ship day (a weekend or holiday counts as the next working day); never below 0",
+      // A working day's index counts the working days before it, and a non-working day has the
+      // next working day's: one is added only for a working day whose order came after the cut-off.
+      sql: `CASE WHEN wo.day IS NOT NULL AND wf.day IS NOT NULL
+            THEN greatest(0, wf.working_index - wo.working_index
+                 - CASE WHEN wo.working AND o.order_ts::TIME > coalesce(cs.cutoff, cd.cutoff) THEN 1 ELSE 0 END)::INTEGER
+            END`,
     },
     {
       name: 'ship_dates',

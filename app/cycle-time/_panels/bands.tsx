@@ -24,6 +24,7 @@ export async function BandsPanel({ filters }: { filters: Filters }) {
             placements={kpi.placements}
             notPlaced={kpi.notPlaced}
             unit="hours"
+            practicesHref={`/kpis/${KPI}#practices`}
             empty={
               <>
                 <strong>No published band: there is nothing to measure a gap to.</strong>

@@ -1,4 +1,6 @@
+import { listAnnotations } from '@/lib/annotations/annotations';
 import type { Filters, Grain } from '@/lib/kpi/filters';
+import { getServerDatabase } from '@/runtime/database';
 import { chartBandSet } from '@/app/ui/charts/bands';
 import { TrendChart } from '@/app/ui/charts/trend-chart';
 import type { ChartGrain } from '@/app/ui/charts/units';
@@ -22,7 +24,11 @@ export async function TrendPanel({
   grain: Grain;
   search: SearchParams;
 }) {
-  const [kpi, sets] = await Promise.all([cycleTimeByPeriod(filters, grain), loadBandSets(KPI)]);
+  const [kpi, sets, notes] = await Promise.all([
+    cycleTimeByPeriod(filters, grain),
+    loadBandSets(KPI),
+    getServerDatabase().then((db) => listAnnotations(db, { kpi: KPI })),
+  ]);
   if (!kpi.available) return null;
   const period = grainLabels[grain].toLowerCase();
   return (
@@ -57,6 +63,7 @@ export async function TrendPanel({
         )}
         bands={sets.map((s) => chartBandSet(s, 'hours'))}
         target={kpi.target?.target.value ?? null}
+        notes={notes}
       />
     </section>
   );

@@ -18,8 +18,10 @@ import { DefinitionPanel } from './_panels/definition';
 import { DistributionPanel } from './_panels/distribution';
 import { HeadlinePanel } from './_panels/headline';
 import { OrdersPanel } from './_panels/orders';
+import { PracticesPanel } from './_panels/practices';
 import { TrendPanel } from './_panels/trend';
 import { isDuration, type KpiView } from './_panels/view';
+import { WhyMovedPanel } from './_panels/why-moved';
 import styles from './page.module.css';
 
 interface Props {
@@ -96,11 +98,15 @@ export default async function KpiPage({ params, searchParams }: Props) {
           <BenchmarksPanel view={view} />
         </Panel>
       </div>
+      <PracticesPanel view={view} />
       <Panel label="Loading the trend…">
         <TrendPanel view={view} />
       </Panel>
       <Panel label="Loading the breakdown…">
         <BreakdownPanel view={view} />
+      </Panel>
+      <Panel label="Loading why it moved…">
+        <WhyMovedPanel view={view} />
       </Panel>
       {isDuration(definition) && (
         <Panel label="Loading the distribution…">

@@ -12,11 +12,20 @@ import {
   type LabelProps,
   type TooltipContentProps,
 } from 'recharts';
+import {
+  noteDays,
+  noteMarks,
+  notesOfPeriod,
+  placeNotes,
+  type Annotation,
+  type PlacedNote,
+} from '@/lib/annotations/notes';
 import { capitalise } from '@/lib/format/labels';
 import { bandOf, type ChartBandSet } from './bands';
 import { axis, grid } from './chart-axes';
 import { ChartFrame, type LegendItem } from './chart-frame';
 import { ChartTooltip } from './chart-tooltip';
+import styles from './charts.module.css';
 import { fillPeriods, yScale, type TrendPoint } from './scale';
 import { periodState, targetWord, trendSummary } from './trend-text';
 import {
@@ -54,6 +63,11 @@ export interface TrendChartProps {
   height?: number;
   /** A heading right above names the chart. */
   hideTitle?: boolean;
+  /**
+   * Notes on dates (lib/annotations): each one that covers a period is marked on the chart with
+   * its number (a dashed line on one period, a shaded range over several) and listed under it.
+   */
+  notes?: readonly Annotation[];
 }
 
 interface Row extends PercentilePoint {
@@ -85,6 +99,7 @@ export function TrendChart({
   countWord = 'orders',
   height = 300,
   hideTitle = false,
+  notes = [],
 }: TrendChartProps) {
   // fillPeriods hands back the points it was given, and bare periods for the gaps between them.
   const filled = fillPeriods(points, grain) as PercentilePoint[];
@@ -102,6 +117,12 @@ export function TrendChart({
     };
   });
   const anyPartial = rows.some((r) => r.partial);
+  const placed = placeNotes(
+    notes,
+    rows.map((r) => r.period),
+    grain,
+  );
+  const labelOf = new Map(rows.map((r) => [r.period, r.label]));
   const shaded = bands.find((b) => b.areas.length > 0);
   // Sets beyond the first shaded one show their boundaries as lines, so areas never overlap.
   const lines = bands.flatMap((b) =>
@@ -126,7 +147,12 @@ export function TrendChart({
   );
   const summary =
     trendSummary(rows, { measure, unit, direction, grain, target, bands }) +
-    (percentiles ? ` ${percentileSummary(rows, unit, grain)}` : '');
+    (percentiles ? ` ${percentileSummary(rows, unit, grain)}` : '') +
+    (placed.length
+      ? ` ${placed.length === 1 ? 'One note' : `${placed.length} notes`} on this range: ${placed
+          .map((p) => `${p.number}. ${noteDays(p.annotation)}: ${p.annotation.note}`)
+          .join(' ')}`
+      : '');
   // The percentile lines are labelled at their last point, so the key is not the only cue.
   const lastValued = rows.findLastIndex((r) => r.medianLine !== null || r.p90Line !== null);
   const legend: LegendItem[] = [
@@ -158,6 +184,15 @@ export function TrendChart({
       color: 'var(--text)',
       shape: 'dotted' as const,
     })),
+    ...(placed.length
+      ? [
+          {
+            label: 'Numbered marks: notes on dates, listed under the chart',
+            color: 'var(--warn-border)',
+            shape: 'dashed' as const,
+          },
+        ]
+      : []),
     ...(anyPartial
       ? [
           {
@@ -170,207 +205,292 @@ export function TrendChart({
   ];
   const valued = rows.filter((r) => r.value !== null);
   return (
-    <ChartFrame
-      title={title}
-      hideTitle={hideTitle}
-      summary={summary}
-      height={height}
-      legend={legend}
-      empty={valued.length === 0 && 'No values in this range.'}
-      table={{
-        caption: `${title}, ${grainWords[grain]}`,
-        rows,
-        rowKey: (r) => r.period,
-        rowHeader: { header: 'Period', cell: (r) => periodLabel(r.period, grain, true) },
-        columns: [
-          {
-            header: percentiles ? 'Mean' : 'Value',
-            numeric: true,
-            cell: (r) => formatKpiValue(r.value, unit),
-          },
-          percentiles && {
-            header: 'Median (p50)',
-            numeric: true,
-            cell: (r) => formatKpiValue(r.median ?? null, unit),
-          },
-          percentiles && {
-            header: 'p90',
-            numeric: true,
-            cell: (r) => formatKpiValue(r.p90 ?? null, unit),
-          },
-          { header: capitalise(countWord), numeric: true, cell: (r) => formatCount(r.n) },
-          shaded && {
-            header: `Band (${shaded.title})`,
-            cell: (r) => (r.value === null ? '—' : (bandOf(r.value, shaded)?.label ?? '—')),
-          },
-          target !== null && {
-            header: 'Target',
-            cell: (r) => targetWord(r.value, target, direction),
-          },
-          anyPartial && { header: 'Period state', cell: periodState },
-        ],
-      }}
-    >
-      <ComposedChart
-        responsive
-        style={{ width: '100%', height: '100%' }}
-        data={rows}
-        margin={{ top: 8, right: percentiles ? 40 : 16, bottom: 0, left: 0 }}
-        accessibilityLayer={false}
+    <>
+      <ChartFrame
+        title={title}
+        hideTitle={hideTitle}
+        summary={summary}
+        height={height}
+        legend={legend}
+        empty={valued.length === 0 && 'No values in this range.'}
+        table={{
+          caption: `${title}, ${grainWords[grain]}`,
+          rows,
+          rowKey: (r) => r.period,
+          rowHeader: { header: 'Period', cell: (r) => periodLabel(r.period, grain, true) },
+          columns: [
+            {
+              header: percentiles ? 'Mean' : 'Value',
+              numeric: true,
+              cell: (r) => formatKpiValue(r.value, unit),
+            },
+            percentiles && {
+              header: 'Median (p50)',
+              numeric: true,
+              cell: (r) => formatKpiValue(r.median ?? null, unit),
+            },
+            percentiles && {
+              header: 'p90',
+              numeric: true,
+              cell: (r) => formatKpiValue(r.p90 ?? null, unit),
+            },
+            { header: capitalise(countWord), numeric: true, cell: (r) => formatCount(r.n) },
+            shaded && {
+              header: `Band (${shaded.title})`,
+              cell: (r) => (r.value === null ? '—' : (bandOf(r.value, shaded)?.label ?? '—')),
+            },
+            target !== null && {
+              header: 'Target',
+              cell: (r) => targetWord(r.value, target, direction),
+            },
+            anyPartial && { header: 'Period state', cell: periodState },
+            placed.length > 0 && {
+              header: 'Notes',
+              cell: (r) =>
+                notesOfPeriod(placed, r.period)
+                  .map((p) => `${p.number}. ${p.annotation.note}`)
+                  .join('; ') || '—',
+            },
+          ],
+        }}
       >
-        <CartesianGrid {...grid} vertical={false} />
-        {shaded?.areas.map((a) => (
-          <ReferenceArea
-            key={a.label}
-            y1={a.y1 ?? domain[0]}
-            y2={a.y2 ?? domain[1]}
-            ifOverflow="hidden"
-            fill={BAND_FILL[bandTone(a.rank, shaded.bandCount)]}
-            fillOpacity={a.rank % 2 ? 0.12 : 0.06}
-            stroke="none"
-            label={{
-              value: a.label,
-              position: 'insideTopRight',
-              fill: 'var(--muted)',
-              fontSize: 11,
-            }}
+        <ComposedChart
+          responsive
+          style={{ width: '100%', height: '100%' }}
+          data={rows}
+          margin={{ top: 8, right: percentiles ? 40 : 16, bottom: 0, left: 0 }}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid {...grid} vertical={false} />
+          {shaded?.areas.map((a) => (
+            <ReferenceArea
+              key={a.label}
+              y1={a.y1 ?? domain[0]}
+              y2={a.y2 ?? domain[1]}
+              ifOverflow="hidden"
+              fill={BAND_FILL[bandTone(a.rank, shaded.bandCount)]}
+              fillOpacity={a.rank % 2 ? 0.12 : 0.06}
+              stroke="none"
+              label={{
+                value: a.label,
+                position: 'insideTopRight',
+                fill: 'var(--muted)',
+                fontSize: 11,
+              }}
+            />
+          ))}
+          <XAxis dataKey="label" {...axis} minTickGap={12} />
+          <YAxis
+            domain={domain}
+            ticks={ticks}
+            allowDataOverflow
+            {...axis}
+            tickFormatter={(v: number) => formatKpiTick(v, unit)}
+            width={64}
           />
-        ))}
-        <XAxis dataKey="label" {...axis} minTickGap={12} />
-        <YAxis
-          domain={domain}
-          ticks={ticks}
-          allowDataOverflow
-          {...axis}
-          tickFormatter={(v: number) => formatKpiTick(v, unit)}
-          width={64}
-        />
-        {lines.map((l) => (
-          <ReferenceLine
-            key={`${l.set}-${l.y}-${l.label}`}
-            y={l.y}
-            ifOverflow="hidden"
-            stroke="var(--text)"
-            strokeOpacity={0.6}
-            strokeDasharray="2 3"
-            label={{
-              value: l.label,
-              position: 'insideBottomLeft',
-              fill: 'var(--muted)',
-              fontSize: 11,
-            }}
-          />
-        ))}
-        {target !== null && (
-          <ReferenceLine
-            y={target}
-            stroke="var(--good)"
-            strokeWidth={2}
-            strokeDasharray="6 4"
-            label={{
-              value: `Target ${formatKpiValue(target, unit)}`,
-              position: 'insideTopLeft',
-              fill: 'var(--good)',
-              fontSize: 11,
-              fontWeight: 600,
-            }}
-          />
-        )}
-        <Tooltip
-          cursor={{ stroke: 'var(--muted)', strokeDasharray: '3 3' }}
-          content={(props: TooltipContentProps) => (
-            <TrendTooltip
-              {...props}
-              unit={unit}
-              grain={grain}
-              countWord={countWord}
-              bands={bands}
-              target={target}
-              direction={direction}
+          {lines.map((l) => (
+            <ReferenceLine
+              key={`${l.set}-${l.y}-${l.label}`}
+              y={l.y}
+              ifOverflow="hidden"
+              stroke="var(--text)"
+              strokeOpacity={0.6}
+              strokeDasharray="2 3"
+              label={{
+                value: l.label,
+                position: 'insideBottomLeft',
+                fill: 'var(--muted)',
+                fontSize: 11,
+              }}
+            />
+          ))}
+          {target !== null && (
+            <ReferenceLine
+              y={target}
+              stroke="var(--good)"
+              strokeWidth={2}
+              strokeDasharray="6 4"
+              label={{
+                value: `Target ${formatKpiValue(target, unit)}`,
+                position: 'insideTopLeft',
+                fill: 'var(--good)',
+                fontSize: 11,
+                fontWeight: 600,
+              }}
             />
           )}
-        />
-        {percentiles && (
-          <Line
-            type="linear"
-            dataKey="p90Line"
-            stroke="var(--muted)"
-            strokeWidth={1.75}
-            strokeDasharray="9 4"
-            dot={false}
-            activeDot={{ r: 4 }}
-            connectNulls={false}
-            isAnimationActive={false}
-          >
-            <LabelList
-              dataKey="p90Line"
-              content={(p) => <EndLabel {...p} last={lastValued} text="p90" fill="var(--muted)" />}
-            />
-          </Line>
-        )}
-        {percentiles && (
-          <Line
-            type="linear"
-            dataKey="medianLine"
-            stroke="var(--text)"
-            strokeOpacity={0.8}
-            strokeWidth={2}
-            strokeDasharray="1 4"
-            strokeLinecap="round"
-            dot={false}
-            activeDot={{ r: 4 }}
-            connectNulls={false}
-            isAnimationActive={false}
-          >
-            <LabelList
-              dataKey="medianLine"
-              content={(p) => <EndLabel {...p} last={lastValued} text="p50" fill="var(--text)" />}
-            />
-          </Line>
-        )}
-        <Line
-          type="linear"
-          dataKey="solid"
-          stroke="var(--accent)"
-          strokeWidth={2.5}
-          dot={
-            rows.length <= 60
-              ? { r: 3, fill: 'var(--surface)', strokeWidth: 2 }
-              : { r: 1.5, fill: 'var(--accent)', strokeWidth: 0 }
-          }
-          activeDot={{ r: 5 }}
-          connectNulls={false}
-          isAnimationActive={false}
-        />
-        {anyPartial && (
-          <Line
-            type="linear"
-            dataKey="dashed"
-            stroke="var(--accent)"
-            strokeWidth={2}
-            strokeDasharray="6 4"
-            dot={(props: { cx?: number; cy?: number; index?: number }) => (
-              <circle
-                key={`partial-${props.index}`}
-                cx={props.cx}
-                cy={props.cy}
-                r={rows[props.index ?? -1]?.partial ? 5 : 0}
-                fill="var(--surface)"
-                stroke="var(--accent)"
+          {noteMarks(placed).map((m) =>
+            m.first === m.last ? (
+              <ReferenceLine
+                key={`note-${m.first}-${m.last}`}
+                x={labelOf.get(m.first)}
+                stroke="var(--warn-border)"
                 strokeWidth={2}
+                strokeDasharray="4 3"
+                label={noteLabel(m.numbers)}
+              />
+            ) : (
+              <ReferenceArea
+                key={`note-${m.first}-${m.last}`}
+                x1={labelOf.get(m.first)}
+                x2={labelOf.get(m.last)}
+                fill="var(--warn-border)"
+                fillOpacity={0.1}
+                stroke="var(--warn-border)"
+                strokeDasharray="4 3"
+                label={noteLabel(m.numbers)}
+              />
+            ),
+          )}
+          <Tooltip
+            cursor={{ stroke: 'var(--muted)', strokeDasharray: '3 3' }}
+            content={(props: TooltipContentProps) => (
+              <TrendTooltip
+                {...props}
+                unit={unit}
+                grain={grain}
+                countWord={countWord}
+                bands={bands}
+                target={target}
+                direction={direction}
+                placed={placed}
               />
             )}
+          />
+          {percentiles && (
+            <Line
+              type="linear"
+              dataKey="p90Line"
+              stroke="var(--muted)"
+              strokeWidth={1.75}
+              strokeDasharray="9 4"
+              dot={false}
+              activeDot={{ r: 4 }}
+              connectNulls={false}
+              isAnimationActive={false}
+            >
+              <LabelList
+                dataKey="p90Line"
+                content={(p) => (
+                  <EndLabel {...p} last={lastValued} text="p90" fill="var(--muted)" />
+                )}
+              />
+            </Line>
+          )}
+          {percentiles && (
+            <Line
+              type="linear"
+              dataKey="medianLine"
+              stroke="var(--text)"
+              strokeOpacity={0.8}
+              strokeWidth={2}
+              strokeDasharray="1 4"
+              strokeLinecap="round"
+              dot={false}
+              activeDot={{ r: 4 }}
+              connectNulls={false}
+              isAnimationActive={false}
+            >
+              <LabelList
+                dataKey="medianLine"
+                content={(p) => <EndLabel {...p} last={lastValued} text="p50" fill="var(--text)" />}
+              />
+            </Line>
+          )}
+          <Line
+            type="linear"
+            dataKey="solid"
+            stroke="var(--accent)"
+            strokeWidth={2.5}
+            dot={
+              rows.length <= 60
+                ? { r: 3, fill: 'var(--surface)', strokeWidth: 2 }
+                : { r: 1.5, fill: 'var(--accent)', strokeWidth: 0 }
+            }
             activeDot={{ r: 5 }}
             connectNulls={false}
             isAnimationActive={false}
-            legendType="none"
-          >
-            <LabelList dataKey="mark" position="top" fill="var(--muted)" fontSize={11} />
-          </Line>
-        )}
-      </ComposedChart>
-    </ChartFrame>
+          />
+          {anyPartial && (
+            <Line
+              type="linear"
+              dataKey="dashed"
+              stroke="var(--accent)"
+              strokeWidth={2}
+              strokeDasharray="6 4"
+              dot={(props: { cx?: number; cy?: number; index?: number }) => (
+                <circle
+                  key={`partial-${props.index}`}
+                  cx={props.cx}
+                  cy={props.cy}
+                  r={rows[props.index ?? -1]?.partial ? 5 : 0}
+                  fill="var(--surface)"
+                  stroke="var(--accent)"
+                  strokeWidth={2}
+                />
+              )}
+              activeDot={{ r: 5 }}
+              connectNulls={false}
+              isAnimationActive={false}
+              legendType="none"
+            >
+              <LabelList dataKey="mark" position="top" fill="var(--muted)" fontSize={11} />
+            </Line>
+          )}
+        </ComposedChart>
+      </ChartFrame>
+      {placed.length > 0 && (
+        <ol className={styles.notes} aria-label={`Notes on ${title}`}>
+          {placed.map((p) => (
+            <li key={p.annotation.id} value={p.number}>
+              <span className={styles.noteDays}>{noteDays(p.annotation)}</span> {p.annotation.note}
+              {p.annotation.kpi === null && <span className={styles.noteScope}> · all KPIs</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
   );
+}
+
+/**
+ * The notes' numbers in a badge at the top of their mark, so the list under the chart names them
+ * (the badge, not the colour, says it is a note).
+ */
+function noteLabel(numbers: number[]) {
+  const text = numbers.join(', ');
+  const width = 12 + text.length * 7;
+  return {
+    content: ({ viewBox }: { viewBox?: unknown }) => {
+      const box = viewBox as { x?: number; y?: number; width?: number } | undefined;
+      if (box?.x === undefined || box.y === undefined) return null;
+      const cx = box.x + (box.width ?? 0) / 2;
+      return (
+        <g>
+          <rect
+            x={cx - width / 2}
+            y={box.y + 2}
+            width={width}
+            height={18}
+            rx={9}
+            fill="var(--warn-bg)"
+            stroke="var(--warn-border)"
+          />
+          <text
+            x={cx}
+            y={box.y + 11}
+            dy="0.35em"
+            textAnchor="middle"
+            fill="var(--warn-text)"
+            fontSize={12}
+            fontWeight={700}
+          >
+            {text}
+          </text>
+        </g>
+      );
+    },
+  };
 }
 
 function TrendTooltip({
@@ -382,6 +502,7 @@ function TrendTooltip({
   bands,
   target,
   direction,
+  placed,
 }: TooltipContentProps & {
   unit: KpiUnit;
   grain: ChartGrain;
@@ -389,6 +510,7 @@ function TrendTooltip({
   bands: ChartBandSet[];
   target: number | null;
   direction: 'higher' | 'lower';
+  placed: PlacedNote[];
 }) {
   const row = payload?.[0]?.payload as Row | undefined;
   if (!active || !row) return null;
@@ -408,6 +530,7 @@ function TrendTooltip({
               return band && `${band.label} · ${b.title}`;
             })),
         target !== null && `Target: ${targetWord(row.value, target, direction)}`,
+        ...notesOfPeriod(placed, row.period).map((p) => `Note ${p.number}: ${p.annotation.note}`),
       ]}
     />
   );

@@ -12,6 +12,7 @@ import { useEffect, useId, useRef, type FormEvent, type ReactNode, type RefObjec
 import styles from '../scorecard.module.css';
 import { DateField } from './date-field';
 import { DimensionPicker } from './dimension-picker';
+import { SavedViews } from './saved-views';
 import type { DateRange, DimensionFilter } from './types';
 
 export interface FilterBarProps {
@@ -112,6 +113,7 @@ export function FilterBar({
         {extra}
         <span className={styles.spacer} />
         {actions}
+        <SavedViews />
         <noscript>
           <button type="submit" className={styles.submit}>
             Apply

@@ -13,7 +13,12 @@ import { BenchmarkSources } from './benchmark-sources';
 const sets = shippedBandSets().map((s) => ({ ...s, version: 1, importedAt: null }));
 
 /** The KPI page's benchmark section for one KPI at one value, as plain text. */
-function section(id: string, value: number, basis: Basis = 'measured'): string {
+function section(
+  id: string,
+  value: number,
+  basis: Basis = 'measured',
+  practicesHref?: string,
+): string {
   const { standard, variant, unit } = catalogue.kpis.find((k) => k.id === id)!;
   const kpi = { id, standard, variant, basis, assumedFields: [] };
   const html = renderToStaticMarkup(
@@ -23,6 +28,7 @@ function section(id: string, value: number, basis: Basis = 'measured'): string {
       notPlaced: notPlacedInSets(sets, kpi, value),
       unit,
       empty: 'none',
+      practicesHref,
     }),
   );
   return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
@@ -72,6 +78,24 @@ describe('the benchmark section shows each figure as what it is', () => {
     const text = section('perfect_order_index', 95);
     expect(text).toContain('Survey of 9,032 APQC');
     expect(text).toContain('Median or better');
+  });
+});
+
+describe('the link from a placement to the practices (issue 16)', () => {
+  const link = /How to improve it/g;
+  it('is there for a value short of a best-in-class threshold, not for one that meets it', () => {
+    expect(section('order_fill_rate', 92.8, 'measured', '#practices').match(link)).toHaveLength(1);
+    expect(section('order_fill_rate', 99.9, 'measured', '#practices')).not.toMatch(link);
+  });
+
+  it('is there for a value short of a marketplace requirement', () => {
+    expect(section('on_time_delivery_rate', 87.5, 'measured', '#practices')).toMatch(link);
+  });
+
+  it('is never there for an assumed value, which is not placed, nor without practices', () => {
+    expect(section('order_fill_rate', 92.8, 'assumed', '#practices')).not.toMatch(link);
+    expect(section('on_time_delivery_rate', 87.5, 'assumed', '#practices')).not.toMatch(link);
+    expect(section('order_fill_rate', 92.8)).not.toMatch(link);
   });
 });
 

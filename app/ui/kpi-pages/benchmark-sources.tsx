@@ -1,4 +1,5 @@
 import { kindText, yieldsBands } from '@/lib/benchmarks/schema';
+import { placementIsWeak } from '@/lib/benchmarks/weak';
 import type { StoredBandSet } from '@/lib/benchmarks/store';
 import type { NotPlaced, Placement, ReferenceComparison } from '@/lib/kpi/bands';
 import type { ReactNode } from 'react';
@@ -51,7 +52,13 @@ function figuresTerm(set: Pick<StoredBandSet, 'kind' | 'scheme'>): string {
  * A comparison in its kind's own terms: a requirement met or not (a mark and words, not colour
  * alone), or reference figures with the value's difference to each; never a band.
  */
-function ComparisonView({ comparison }: { comparison: ReferenceComparison }) {
+function ComparisonView({
+  comparison,
+  practicesHref,
+}: {
+  comparison: ReferenceComparison;
+  practicesHref?: string;
+}) {
   if (comparison.meets !== null) {
     const [figure] = comparison.figures;
     return (
@@ -68,6 +75,7 @@ function ComparisonView({ comparison }: { comparison: ReferenceComparison }) {
         {!comparison.meets && figure && (
           <div className={styles.gap}>{capitalise(figure.text)}.</div>
         )}
+        {!comparison.meets && <PracticesLink href={practicesHref} />}
       </div>
     );
   }
@@ -82,6 +90,16 @@ function ComparisonView({ comparison }: { comparison: ReferenceComparison }) {
         ))}
       </ul>
     </div>
+  );
+}
+
+/** Where a weak placement leads: the KPI's improvement practices. */
+function PracticesLink({ href }: { href?: string }) {
+  if (!href) return null;
+  return (
+    <a className={styles.practicesLink} href={href}>
+      How to improve it <span aria-hidden="true">→</span>
+    </a>
   );
 }
 
@@ -103,6 +121,7 @@ export function BenchmarkSources({
   unit,
   headingLevel = 3,
   empty,
+  practicesHref,
 }: {
   sets: StoredBandSet[];
   placements: Placement[];
@@ -112,6 +131,8 @@ export function BenchmarkSources({
   headingLevel?: 3 | 4;
   /** What to say when the KPI has no band set. */
   empty: ReactNode;
+  /** The KPI's practices, linked from a placement below the median or short of a threshold. */
+  practicesHref?: string;
 }) {
   if (!sets.length) return <div className={styles.noBand}>{empty}</div>;
   const H = headingLevel === 3 ? 'h3' : 'h4';
@@ -141,9 +162,10 @@ export function BenchmarkSources({
                     ? `${capitalise(p.gapToNext.text)}.`
                     : 'Already in the best band of this source.'}
                 </div>
+                {placementIsWeak(p) && <PracticesLink href={practicesHref} />}
               </div>
             ) : refused?.comparison ? (
-              <ComparisonView comparison={refused.comparison} />
+              <ComparisonView comparison={refused.comparison} practicesHref={practicesHref} />
             ) : refused ? (
               <div className={styles.placement}>
                 <span className={styles.na}>

@@ -13,6 +13,7 @@ export async function BenchmarksPanel({ view }: { view: KpiView }) {
         placements={entry.placements}
         notPlaced={entry.notPlaced}
         unit={entry.unit}
+        practicesHref={view.definition.practices?.length ? '#practices' : undefined}
         empty={
           <>
             <strong>No published band.</strong> No source whose figures are public benchmarks this

@@ -9,6 +9,7 @@ export function Contents({ definition, drills }: { definition: KpiDefinition; dr
     <nav aria-label="On this page" className={shared.toc}>
       <a href="#definition">Definition</a>
       <a href="#benchmarks">Benchmarks</a>
+      {!!definition.practices?.length && <a href="#practices">How to improve it</a>}
       <a href="#trend">Trend</a>
       <a href="#breakdown">Breakdown</a>
       {duration && <a href="#distribution">Distribution</a>}

@@ -1,3 +1,10 @@
+import Link from 'next/link';
+import { listAnnotations } from '@/lib/annotations/annotations';
+import { can } from '@/lib/auth/roles';
+import { getServerDatabase } from '@/runtime/database';
+import { currentIdentity } from '@/app/session';
+import notesStyles from '@/app/ui/annotations/annotations.module.css';
+import { NoteForm } from '@/app/ui/annotations/note-form';
 import { chartBandSet } from '@/app/ui/charts/bands';
 import { TrendChart } from '@/app/ui/charts/trend-chart';
 import type { ChartGrain } from '@/app/ui/charts/units';
@@ -8,10 +15,15 @@ import { searchStringOf } from '@/app/ui/search-params';
 import { ComponentLinks } from './component-links';
 import { countWordOf, kpiEntry, type KpiView } from './view';
 
-/** The KPI by period, with its bands and target; a period select. */
+/** The KPI by period, with its bands, target and notes; a period select and "Add a note". */
 export async function TrendPanel({ view }: { view: KpiView }) {
   const { definition, grain } = view;
-  const [entry, sets] = await Promise.all([kpiEntry(view), loadBandSets(definition.id)]);
+  const [entry, sets, notes, identity] = await Promise.all([
+    kpiEntry(view),
+    loadBandSets(definition.id),
+    getServerDatabase().then((db) => listAnnotations(db, { kpi: definition.id })),
+    currentIdentity(),
+  ]);
   // Bands behind an assumed or partial trend would read as a placement it does not have.
   const bands = entry.basis === 'measured' ? sets.map((s) => chartBandSet(s, entry.unit)) : [];
   return (
@@ -49,7 +61,18 @@ export async function TrendPanel({ view }: { view: KpiView }) {
           bands={bands}
           target={entry.target?.target.value ?? null}
           countWord={countWordOf(definition)}
+          notes={notes}
         />
+      )}
+      {definition.kind !== 'product' && can(identity?.role, 'annotate') && (
+        <details className={notesStyles.addNote}>
+          <summary>Add a note</summary>
+          <p className={shared.note}>
+            Mark a day or a range (a system change, a peak season, a strike): it shows on every
+            trend that covers it and in reports. <Link href="/annotations">All notes</Link>
+          </p>
+          <NoteForm kpi={definition.id} kpiName={entry.name} defaultFrom={view.filters.from} />
+        </details>
       )}
     </section>
   );
