@@ -9,7 +9,7 @@
  *   npx tsx --conditions=react-server bench/catalogue.ts [--quick] [--sizes 1M,10M]
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@/lib/db/database';
@@ -21,6 +21,7 @@ import {
   cacheDir,
   parseBenchArgs,
   printTable,
+  removeDatabaseFile,
   round,
   sizeLabel,
   time,
@@ -171,7 +172,7 @@ for (const lines of args.sizes) {
   try {
     m = await measure(file);
   } finally {
-    for (const f of [file, `${file}.wal`]) rmSync(f, { force: true });
+    removeDatabaseFile(file);
   }
   const pandas = runPandas(ensureExtracts(lines, args.seed).dir);
   const ingestAllMs = Object.values(loaded.ingestMs).reduce((a, b) => a + b, 0);

@@ -3,7 +3,7 @@
  * /proc, machine facts, and the JSON result files under bench/results/.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,16 @@ export const benchDir = path.dirname(fileURLToPath(import.meta.url));
 export const rootDir = path.resolve(benchDir, '..');
 export const cacheDir = path.join(benchDir, '.cache');
 export const resultsDir = path.join(benchDir, 'results');
+
+let scratchFiles = 0;
+/** A database file name of its own under the cache, for one run (none is created here). */
+export const scratchDatabaseFile = (prefix: string) =>
+  path.join(cacheDir, `${prefix}-${process.pid}-${scratchFiles++}.duckdb`);
+
+/** Remove a database file and its write-ahead log. */
+export function removeDatabaseFile(file: string): void {
+  for (const f of [file, `${file}.wal`]) rmSync(f, { force: true });
+}
 
 /** Options every benchmark takes from the runner (argv of the child process). */
 export interface BenchArgs {

@@ -17,7 +17,9 @@ import {
   cacheDir,
   parseBenchArgs,
   printTable,
+  removeDatabaseFile,
   round,
+  scratchDatabaseFile,
   sizeLabel,
   time,
   writeResult,
@@ -26,12 +28,7 @@ import { ensureExtracts } from './inputs';
 import '@/runtime/engine';
 
 const args = parseBenchArgs();
-let scratch = 0;
-const scratchDb = () => path.join(cacheDir, `inbox-${process.pid}-${scratch++}.duckdb`);
-const removeDb = (file: string) => {
-  rmSync(file, { force: true });
-  rmSync(`${file}.wal`, { force: true });
-};
+const scratchDb = () => scratchDatabaseFile('inbox');
 
 /** The canonical mapping of the lines, reduced to the headers the generated file has. */
 function mappingOf(file: string): { mapping: Mapping; headers: string[] } {
@@ -50,7 +47,7 @@ async function withDb<T>(run: (db: Database) => Promise<T>): Promise<T> {
     return await run(db);
   } finally {
     db.close();
-    removeDb(file);
+    removeDatabaseFile(file);
   }
 }
 

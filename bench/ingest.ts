@@ -6,7 +6,7 @@
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
-import { createReadStream, existsSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -16,7 +16,9 @@ import {
   cacheDir,
   parseBenchArgs,
   printTable,
+  removeDatabaseFile,
   round,
+  scratchDatabaseFile,
   sizeLabel,
   time,
   writeResult,
@@ -24,12 +26,7 @@ import {
 import { ensureExtracts } from './inputs';
 
 const args = parseBenchArgs();
-let scratch = 0;
-const scratchFile = () => path.join(cacheDir, `scratch-${process.pid}-${scratch++}.duckdb`);
-const removeDb = (file: string) => {
-  rmSync(file, { force: true });
-  rmSync(`${file}.wal`, { force: true });
-};
+const scratchFile = () => scratchDatabaseFile('scratch');
 
 /** DuckDB's own load of the file into a fresh database file: the best of two runs (ms). */
 async function duckdbCtas(file: string, reader: 'read_csv' | 'read_parquet'): Promise<number> {
@@ -45,7 +42,7 @@ async function duckdbCtas(file: string, reader: 'read_csv' | 'read_parquet'): Pr
     best = Math.min(best, ms);
     connection.closeSync();
     instance.closeSync();
-    removeDb(dbFile);
+    removeDatabaseFile(dbFile);
   }
   return best;
 }
@@ -59,7 +56,7 @@ async function orderlensIngest(file: string) {
   );
   if (report.status !== 'loaded') throw new Error(report.message);
   db.close();
-  removeDb(dbFile);
+  removeDatabaseFile(dbFile);
   return { ms, rows: report.rowsInserted };
 }
 

@@ -61,6 +61,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the first user an
       '/kpis/order_fill_rate',
       '/cycle-time',
       '/returns',
+      '/org',
       '/orders',
       `/orders/${encodeURIComponent(orderId)}`,
       '/data',

@@ -202,6 +202,7 @@ describe.skipIf(!canRun && !process.env.CI)('the app in a browser', () => {
     '/kpis/order_shipment_cycle_time',
     '/cycle-time',
     '/returns',
+    '/org',
     '/orders',
     '/orders/CA-2013-152156',
     '/data',

@@ -1,7 +1,8 @@
 /**
  * Issue 16 on the demo data, in Debian's Chromium: a KPI placed short of a threshold on the
  * scorecard (order fill rate, short of WERC's Best-in-Class) links to its improvement practices;
- * the link leads to the KPI page's "How to improve it", where each practice names its sources.
+ * the link leads to the KPI page's "How to improve it", where each practice names its sources, and
+ * the same page draws why the number moved as a waterfall.
  * Only weak placements link. Screenshots in light and dark at 1280 px (e2e/screenshots/).
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -53,6 +54,13 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('improvement pract
     const own = page.locator('#benchmarks').getByRole('link', { name: /How to improve it/ });
     expect(await own.count()).toBeGreaterThanOrEqual(1);
     expect(await own.first().getAttribute('href')).toBe('#practices');
+    // The same page explains the number's last move: the waterfall, with the table of its parts.
+    const why = page.locator('#why-moved');
+    await why.scrollIntoViewIfNeeded();
+    expect(await why.locator('h2').innerText()).toBe('Why it moved');
+    expect(await why.locator('figure svg').count()).toBeGreaterThanOrEqual(1);
+    expect(await why.locator('figcaption').innerText()).toMatch(/moved [+±-][\d.]+ pp/);
+    expect(await why.locator('table tbody tr').count()).toBeGreaterThan(2);
     const axe = await new AxeBuilder({ page }).include('#practices').analyze();
     expect(
       axe.violations

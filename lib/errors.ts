@@ -39,6 +39,7 @@ export const statusOfCode = {
   alert_not_found: 404,
   alert_rule_not_found: 404,
   target_not_found: 404,
+  team_not_found: 404,
   upload_not_found: 404,
   user_not_found: 404,
 
@@ -71,6 +72,7 @@ export const statusOfCode = {
   invalid_subscription: 422,
   invalid_alert_rule: 422,
   invalid_target: 422,
+  invalid_team: 422,
   no_file: 422,
   no_inbox: 422,
   not_undoable: 422,

@@ -8,7 +8,7 @@ import { factsVersion } from '@/lib/kpi/facts';
 import { loadKpiFixture } from '@/lib/kpi/kpi-test-helpers';
 import { kpiUnitStyles } from '@/lib/format/kpi-value';
 import { always, count, countWhere } from '@/lib/semantic/expr';
-import { defineCatalogue } from '@/lib/semantic/catalogue';
+import { defineCatalogue, relatedVariants } from '@/lib/semantic/catalogue';
 import { engine } from '@/runtime/engine';
 import { catalogue } from '.';
 
@@ -204,6 +204,33 @@ describe('the semantic layer as a whole', () => {
     ).toThrow(`${kpi.id}.explain.fields: no column "no_such_column" in kpi_order_facts`);
     expect(() => defineCatalogue({ facts: catalogue.facts, kpis: [kpi, { ...kpi }] })).toThrow(
       `${kpi.id}: declared twice`,
+    );
+  });
+
+  it('pairs each working-day variant with its calendar-time KPI, and refuses a stray variant', () => {
+    const byId = (id: string) => catalogue.kpis.find((k) => k.id === id)!;
+    expect(catalogue.kpis.filter((k) => k.variantOf).map((k) => [k.id, k.variantOf])).toEqual([
+      ['order_shipment_cycle_time_working_days', 'order_shipment_cycle_time'],
+      ['order_to_delivery_cycle_time_working_days', 'order_to_delivery_cycle_time'],
+    ]);
+    expect(
+      relatedVariants(catalogue, byId('order_to_delivery_cycle_time')).map((k) => k.id),
+    ).toEqual(['order_to_delivery_cycle_time_working_days']);
+    expect(
+      relatedVariants(catalogue, byId('order_shipment_cycle_time_working_days')).map((k) => k.id),
+    ).toEqual(['order_shipment_cycle_time']);
+    expect(relatedVariants(catalogue, byId('order_fill_rate'))).toEqual([]);
+    const variant = byId('order_to_delivery_cycle_time_working_days');
+    const refuse = (kpi: KpiDefinition) => () =>
+      defineCatalogue({ facts: catalogue.facts, kpis: [...catalogue.kpis, kpi] });
+    expect(refuse({ ...variant, id: 'stray', variantOf: 'no_such_kpi' })).toThrow(
+      'stray.variantOf: no KPI "no_such_kpi"',
+    );
+    expect(refuse({ ...variant, id: 'stray', variantOf: variant.id })).toThrow(
+      `stray.variantOf: "${variant.id}" is itself a variant`,
+    );
+    expect(refuse({ ...variant, id: 'stray', variantOf: 'order_fill_rate' })).toThrow(
+      'stray.variantOf: a variant is a duration with the same direction as "order_fill_rate"',
     );
   });
 

@@ -18,12 +18,17 @@ import { orderReleaseCycleTime } from './order-release-cycle-time';
 import { orderShipmentCycleTime } from './order-shipment-cycle-time';
 import { orderShipmentCycleTimeWorkingDays } from './order-shipment-cycle-time-working-days';
 import { orderToDeliveryCycleTime } from './order-to-delivery-cycle-time';
+import { orderToDeliveryCycleTimeWorkingDays } from './order-to-delivery-cycle-time-working-days';
 import { ordersPerFte } from './orders-per-fte';
 import { perfectOrderIndex } from './perfect-order-index';
 import { perfectOrderRate } from './perfect-order-rate';
 import { releaseToShipCycleTime } from './release-to-ship-cycle-time';
 import { returnRate } from './return-rate';
 import { returnsProcessingCycleTime } from './returns-processing-cycle-time';
+import { returnAuthorisationToReceiptTime } from './return-authorisation-to-receipt-time';
+import { returnReceiptToInspectionTime } from './return-receipt-to-inspection-time';
+import { returnReceiptToDispositionTime } from './return-receipt-to-disposition-time';
+import { restockRate } from './restock-rate';
 import { splitShipmentRate } from './split-shipment-rate';
 import { unitFillRate } from './unit-fill-rate';
 import { unitReturnRate } from './unit-return-rate';
@@ -42,6 +47,7 @@ export const catalogue = defineCatalogue({
     // Further KPIs
     orderShipmentCycleTimeWorkingDays,
     orderToDeliveryCycleTime,
+    orderToDeliveryCycleTimeWorkingDays,
     orderEntryCycleTime,
     orderReleaseCycleTime,
     releaseToShipCycleTime,
@@ -56,6 +62,10 @@ export const catalogue = defineCatalogue({
     splitShipmentRate,
     cancellationRate,
     returnsProcessingCycleTime,
+    returnAuthorisationToReceiptTime,
+    returnReceiptToInspectionTime,
+    returnReceiptToDispositionTime,
+    restockRate,
     ordersPerFte,
     costPerOrder,
   ],

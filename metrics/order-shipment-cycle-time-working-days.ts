@@ -8,6 +8,7 @@ import { practices } from './practices/order-shipment-cycle-time-working-days';
 export const orderShipmentCycleTimeWorkingDays = defineKpi({
   id: 'order_shipment_cycle_time_working_days',
   name: 'Order shipment cycle time (working days)',
+  variantOf: 'order_shipment_cycle_time',
   definition:
     "For complete, non-cancelled orders: working days from the order's start to its final ship day, on the working calendar set on the Benchmarks page (working weekdays, holidays, cut-off per site). The count starts on the order day when that is a working day and the order came at or before its site's cut-off, otherwise on the next working day; weekends and holidays are not counted; a shipment on a weekend or holiday counts as made on the next working day, and one before the count starts as 0. So an order placed on Friday after the cut-off and shipped on Monday took 0 working days; shipped on Tuesday, 1. The calendar-hour variant is Order shipment cycle time.",
   standard: 'OpsDog Order Shipment Cycle Time',

@@ -28,6 +28,14 @@ const ORDERS: [string, string, string, string, string][] = [
   ['W8', '2026-12-21 15:00:00', 'DC-North', '2026-12-21 17:00:00', 'DC-North'],
 ];
 
+// Delivered (only these orders are delivered in full): Tue 22, Sun 27, Wed 23, Tue 29.
+const DELIVERED: Record<string, string> = {
+  W1: '2026-12-22 10:00:00',
+  W2: '2026-12-27 11:00:00',
+  W3: '2026-12-23 09:00:00',
+  W4: '2026-12-29 16:00:00',
+};
+
 const files = {
   'orders.csv': [
     'order_id,order_ts,customer_id,channel,site,region,entered_ts,released_ts,promised_ship_ts,promised_delivery_ts,requested_delivery_ts,cancelled_ts,status,order_value,currency',
@@ -41,7 +49,7 @@ const files = {
     'shipment_id,order_id,line_no,sku,qty_shipped,ship_ts,delivered_ts,carrier,ship_mode,site,damaged,documentation_error',
     ...ORDERS.map(
       ([id, , , shipped, site]) =>
-        `S${id},${id},1,S1,1,${shipped},,DHL,standard,${site},false,false`,
+        `S${id},${id},1,S1,1,${shipped},${DELIVERED[id] ?? ''},DHL,standard,${site},false,false`,
     ),
   ],
   'returns.csv': [
@@ -121,5 +129,26 @@ describe('working-day cycle time', () => {
     const [hours] = await computeKpis(db, {}, ['order_shipment_cycle_time']);
     // W1 67 + W2 91 + W3 69 + W4 115 + W5 112 + W6 68 + W7 54 + W8 2 = 578 h over 8.
     expect(hours).toMatchObject({ numerator: 578, n: 8, value: 72.25 });
+  });
+
+  it('counts the delivery variant on the same calendar, for orders delivered in full', async () => {
+    await setWorkingCalendar(db, CALENDAR);
+    const rows = await db.read<{ order_id: string; d: number | null }>(
+      'SELECT order_id, working_days_to_delivery AS d FROM kpi_order_facts ORDER BY order_id',
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.order_id, r.d]))).toEqual({
+      W1: 1, // after the cut-off: from Mon 21; delivered Tue 22
+      W2: 4, // from Mon 21; delivered Sun 27 = Mon 28: Tue 22, Wed 23, Thu 24, Mon 28 (Fri 25 off)
+      W3: 3, // Fri 18 13:00, before the cut-off: Mon 21, Tue 22, Wed 23
+      W4: 2, // Wed 23 15:00 at DC-North, after the cut-off: from Thu 24; Mon 28, Tue 29
+      W5: null, // not delivered
+      W6: null,
+      W7: null,
+      W8: null,
+    });
+    const [days] = await computeKpis(db, {}, ['order_to_delivery_cycle_time_working_days']);
+    // 1 + 4 + 3 + 2 = 10 working days over the 4 delivered orders; sorted 1 2 3 4: median 2.5.
+    expect(days).toMatchObject({ numerator: 10, denominator: 4, n: 4, value: 2.5 });
+    expect(days!.distribution?.median).toBe(2.5);
   });
 });

@@ -20,7 +20,7 @@ export function freshServerData(prefix: string): string {
 export async function loadKpiFixtures(): Promise<void> {
   const { getServerDatabase } = await import('@/runtime/database');
   const { config } = await import('@/lib/config');
-  const { canonicalMapping } = await import('@/lib/demo');
+  const { fixtureMapping } = await import('@/test/fixture-mapping');
   const { loadExtract } = await import('@/lib/ingest/load/load-extract');
   const db = await getServerDatabase();
   const { uploadsDir, workDir } = config();
@@ -28,7 +28,7 @@ export async function loadKpiFixtures(): Promise<void> {
   for (const table of ['orders', 'order_lines', 'shipments', 'returns'] as const) {
     const file = path.join(uploadsDir, `${table}.csv`);
     copyFileSync(path.join(__dirname, '..', 'lib', 'kpi', 'fixtures', `${table}.csv`), file);
-    await loadExtract(db, { file, mapping: canonicalMapping(table), tmpDir: workDir });
+    await loadExtract(db, { file, mapping: await fixtureMapping(file, table), tmpDir: workDir });
   }
 }
 

@@ -215,14 +215,18 @@ describe('/api/alerts', () => {
     const db = await server();
     const { config } = await import('@/lib/config');
     const { loadExtract } = await import('@/lib/ingest/load/load-extract');
-    const { canonicalMapping } = await import('@/lib/demo');
+    const { fixtureMapping } = await import('@/test/fixture-mapping');
     const file = path.join(config().uploadsDir, 'february.csv');
     await writeFile(
       file,
       'order_id,order_ts,customer_id,channel,site,region,entered_ts,released_ts,promised_ship_ts,promised_delivery_ts,requested_delivery_ts,cancelled_ts,status,order_value,currency\n' +
         'X,2024-02-02 08:00:00,C1,web,DC1,North,,,,,,,open,10,EUR\n',
     );
-    await loadExtract(db, { file, mapping: canonicalMapping('orders'), tmpDir: config().workDir });
+    await loadExtract(db, {
+      file,
+      mapping: await fixtureMapping(file, 'orders'),
+      tmpDir: config().workDir,
+    });
     const { deliveryContext } = await import('@/lib/delivery/context');
     const { evaluateAlertRules } = await import('@/lib/alerts/evaluate');
     smtp.received.length = 0;

@@ -1,6 +1,13 @@
 /** A band set as a card: what it is, where it comes from, its figures, and its removal. */
 import type { ReactNode } from 'react';
-import { kindOf, kindText, yieldsBands, type Scheme } from '@/lib/benchmarks/schema';
+import { describePeer } from '@/lib/benchmarks/peer';
+import {
+  comparisonSymbol,
+  kindOf,
+  kindText,
+  yieldsBands,
+  type Scheme,
+} from '@/lib/benchmarks/schema';
 import type { StoredBandSet } from '@/lib/benchmarks/store';
 import { formatCount, formatPublishedFigure } from '../ui/format';
 import { figureText, kpiName } from './catalogue';
@@ -40,6 +47,14 @@ export function BandCard({ set, canRemove }: { set: StoredBandSet; canRemove: bo
         <div>
           <dt>Peer group</dt>
           <dd>{set.peerGroup}</dd>
+        </div>
+        <div>
+          <dt>Peers stated</dt>
+          <dd>{describePeer(set.peer) ?? 'none as attributes'}</dd>
+        </div>
+        <div>
+          <dt>Data year</dt>
+          <dd>{set.dataYear ?? 'not stated'}</dd>
         </div>
         <div>
           <dt>Sample</dt>
@@ -124,7 +139,7 @@ function SchemeView({
           <div className={styles.threshold}>
             <span className={styles.bandLabel}>{scheme.label}</span>
             <span className={styles.bandValue}>
-              {scheme.comparison} {figureText(scheme.value, unit)}
+              {comparisonSymbol[scheme.comparison]} {figureText(scheme.value, unit)}
             </span>
           </div>
         </div>

@@ -10,6 +10,8 @@ import { kpiChoices } from './catalogue';
 import { BandImportForm } from './forms/band-import-form';
 import { InputsPanel } from './inputs-panel';
 import { CalendarPanel } from './calendar-panel';
+import { OrganisationPanel } from './organisation-panel';
+import { readOrganisationProfile } from '@/lib/benchmarks/organisation';
 import { readWorkingCalendar } from '@/lib/settings/working-calendar';
 import { TargetsPanel } from './targets-panel';
 import styles from './benchmarks.module.css';
@@ -24,12 +26,13 @@ export default async function BenchmarksPage() {
   await connection();
   const identity = await requirePage('view', '/benchmarks');
   const db = await getServerDatabase();
-  const [sets, targets, inputs, coverage, calendar] = await Promise.all([
+  const [sets, targets, inputs, coverage, calendar, profile] = await Promise.all([
     listBandSets(db),
     listTargets(db),
     listKpiInputs(db),
     getDataCoverage(db),
     readWorkingCalendar(db),
+    readOrganisationProfile(db),
   ]);
   const shipped = sets.filter((s) => s.origin === 'shipped');
   const imported = sets.filter((s) => s.origin !== 'shipped');
@@ -45,6 +48,7 @@ export default async function BenchmarksPage() {
         <a href="#bands">
           Band sets <span className={styles.count}>{sets.length}</span>
         </a>
+        <a href="#organisation">Your peers</a>
         <a href="#import">Import a band set</a>
         <a href="#targets">
           Targets <span className={styles.count}>{targets.length}</span>
@@ -95,6 +99,8 @@ export default async function BenchmarksPage() {
           </p>
         )}
       </section>
+
+      <OrganisationPanel profile={profile} identity={identity} />
 
       <section id="import" aria-labelledby="import-heading" className="panel">
         <h2 id="import-heading">Import a band set</h2>

@@ -5,7 +5,12 @@
  */
 import { useState } from 'react';
 import type { Mapping } from '@/lib/ingest/map/mapping';
-import { fieldsOfTarget, reasonCategories, type MappingTarget } from '@/lib/model/canonical';
+import {
+  fieldsOfTarget,
+  reasonCategories,
+  returnDispositions,
+  type MappingTarget,
+} from '@/lib/model/canonical';
 import styles from './data.module.css';
 import type { ColumnChoice } from './mapping-table';
 import { withValueMap } from './mapping-io';
@@ -14,6 +19,7 @@ import { withValueMap } from './mapping-io';
 const knownValues: Record<string, readonly string[]> = {
   status: ['cancelled'],
   reason_category: reasonCategories,
+  disposition: returnDispositions,
   damaged: ['true', 'false'],
   documentation_error: ['true', 'false'],
 };

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import type { Scheme } from '@/lib/benchmarks/schema';
+import { comparisonSymbol, type Scheme } from '@/lib/benchmarks/schema';
 import type { StoredBandSet } from '@/lib/benchmarks/store';
 import { listBandSets } from '@/lib/benchmarks/store';
 import { getServerDatabase } from '@/runtime/database';
@@ -47,6 +47,7 @@ const kindWords: Record<KpiDefinition['kind'], string> = {
 };
 
 const nameOf = new Map(engine.catalogue.kpis.map((k) => [k.id, k.name]));
+const variantsOf = (id: string) => engine.catalogue.kpis.filter((k) => k.variantOf === id);
 
 export default async function KpiEncyclopediaPage() {
   await connection();
@@ -83,19 +84,28 @@ export default async function KpiEncyclopediaPage() {
                 {group.title}
               </a>
               <ul>
-                {items.map((kpi) => (
-                  <li key={kpi.id}>
-                    <a href={`#${kpi.id}`}>
-                      {kpi.name}
-                      {setsByKpi.has(kpi.id) && (
-                        <span className={styles.tocBadge} title="Has a published band set">
-                          <span aria-hidden="true">◆</span>
-                          <span className="visually-hidden"> (banded)</span>
-                        </span>
-                      )}
-                    </a>
-                  </li>
-                ))}
+                {items
+                  .filter((kpi) => !kpi.variantOf)
+                  .map((kpi) => (
+                    <li key={kpi.id}>
+                      <a href={`#${kpi.id}`}>
+                        {kpi.name}
+                        {setsByKpi.has(kpi.id) && (
+                          <span className={styles.tocBadge} title="Has a published band set">
+                            <span aria-hidden="true">◆</span>
+                            <span className="visually-hidden"> (banded)</span>
+                          </span>
+                        )}
+                      </a>
+                      {/* A variant (the same KPI in working days) sits on its KPI's line. */}
+                      {variantsOf(kpi.id).map((variant) => (
+                        <a key={variant.id} href={`#${variant.id}`} className={styles.tocVariant}>
+                          <span className="visually-hidden">{variant.name}: </span>
+                          <span aria-hidden="true">↳ </span>in working days
+                        </a>
+                      ))}
+                    </li>
+                  ))}
               </ul>
             </div>
           ))}
@@ -267,7 +277,7 @@ function schemeText(scheme: Scheme, unit: KpiUnit): string {
     case 'range':
       return `Reported range: minimum ${v(scheme.min)}, average ${v(scheme.average)}, maximum ${v(scheme.max)}.`;
     case 'threshold':
-      return `Threshold. ${scheme.label}: ${scheme.comparison} ${v(scheme.value)}.`;
+      return `Threshold. ${scheme.label}: ${comparisonSymbol[scheme.comparison]} ${v(scheme.value)}.`;
     case 'reference':
       return `Reference figures, not bands: ${scheme.figures
         .map((f) =>

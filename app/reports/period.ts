@@ -3,7 +3,7 @@
  * one before, else (when the data holds no complete month yet) all of it, without a comparison.
  * Pure, so the page, its filter bar and its download links agree on one choice.
  */
-import { defaultReportPeriod } from '@/lib/report/default-period';
+import { defaultReportPeriod } from '@/lib/kpi/default-period';
 import type { PeriodPreset } from '../ui/filter-bar/period-presets';
 
 export interface ReportPeriod {

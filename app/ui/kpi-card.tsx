@@ -47,7 +47,11 @@ export const kpiGroups: { id: KpiGroupId; title: string; blurb: string }[] = [
     title: 'Quality',
     blurb: 'Orders without damage or paperwork errors, and the perfect order.',
   },
-  { id: 'returns', title: 'Returns', blurb: 'How quickly returns are received and credited.' },
+  {
+    id: 'returns',
+    title: 'Returns',
+    blurb: 'How returns move from authorisation to credit, and how many go back on the shelf.',
+  },
   {
     id: 'productivity',
     title: 'Productivity and cost',
@@ -61,6 +65,7 @@ const CORE_COUNT = 7;
 const coreIds = new Set(engine.catalogue.kpis.slice(0, CORE_COUNT).map((k) => k.id));
 
 const groupById: Record<string, KpiGroupId> = {
+  order_shipment_cycle_time_working_days: 'fulfilment',
   order_entry_cycle_time: 'fulfilment',
   order_release_cycle_time: 'fulfilment',
   release_to_ship_cycle_time: 'fulfilment',
@@ -68,6 +73,7 @@ const groupById: Record<string, KpiGroupId> = {
   split_shipment_rate: 'fulfilment',
   cancellation_rate: 'fulfilment',
   order_to_delivery_cycle_time: 'delivery',
+  order_to_delivery_cycle_time_working_days: 'delivery',
   on_time_shipment_rate: 'delivery',
   on_time_delivery_rate: 'delivery',
   on_time_to_request_rate: 'delivery',
@@ -75,7 +81,11 @@ const groupById: Record<string, KpiGroupId> = {
   documentation_accuracy: 'quality',
   perfect_order_index: 'quality',
   perfect_order_rate: 'quality',
+  return_authorisation_to_receipt_time: 'returns',
+  return_receipt_to_inspection_time: 'returns',
+  return_receipt_to_disposition_time: 'returns',
   returns_processing_cycle_time: 'returns',
+  restock_rate: 'returns',
   orders_per_fte: 'productivity',
   cost_per_order: 'productivity',
 };
@@ -309,6 +319,11 @@ function BenchmarkPlacement({ entry, search }: { entry: ScorecardEntry; search: 
         {first.source.source}, {first.source.edition}
         {first.definitionDiffers && <span className={styles.differs}>definition differs</span>}
       </span>
+      {entry.bandChoice && entry.bandChoice.candidates > 1 && (
+        <span className={styles.bandMeta}>
+          {entry.bandChoice.name}: {entry.bandChoice.reason}
+        </span>
+      )}
       {first.gapToNext && (
         <span className={styles.bandMeta}>{capitalise(first.gapToNext.text)}</span>
       )}

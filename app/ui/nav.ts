@@ -6,6 +6,7 @@ export const NAV_LINKS = [
   { href: '/kpis', label: 'KPIs', permission: 'view' },
   { href: '/cycle-time', label: 'Cycle time', permission: 'view' },
   { href: '/returns', label: 'Returns', permission: 'view' },
+  { href: '/org', label: 'Teams', permission: 'view' },
   { href: '/orders', label: 'Orders', permission: 'drill' },
   { href: '/data', label: 'Data', permission: 'view' },
   { href: '/benchmarks', label: 'Benchmarks', permission: 'view' },

@@ -6,7 +6,6 @@ import { listAudit } from '@/lib/auth/audit';
 import { importBandSet } from '@/lib/benchmarks/store';
 import { removeTarget, setTarget } from '@/lib/benchmarks/targets';
 import { openMemoryDatabase, type Database } from '@/lib/db/database';
-import { canonicalMapping } from '@/lib/demo';
 import { deliveryContext, type DeliveryContext } from '@/lib/delivery/context';
 import { evaluateAfterDataChanges } from '@/lib/delivery/scheduler';
 import { startSmtpServer, type TestSmtpServer } from '@/lib/delivery/smtp-test-server';
@@ -31,6 +30,7 @@ import {
   listAlerts,
   removeAlertRule,
 } from './rules';
+import { fixtureMapping } from '@/test/fixture-mapping';
 
 /**
  * The half-month fixture (lib/kpi/kpi-test-helpers): order shipment cycle time is 24 h in
@@ -85,7 +85,7 @@ async function halfMonth() {
 async function load(db: Database, table: 'orders' | 'order_lines' | 'shipments', lines: string[]) {
   const file = path.join(dir, `${table}-${Math.random().toString(36).slice(2)}.csv`);
   await writeFile(file, `${lines.join('\n')}\n`);
-  const report = await loadExtract(db, { file, mapping: canonicalMapping(table) });
+  const report = await loadExtract(db, { file, mapping: await fixtureMapping(file, table) });
   if (report.status !== 'loaded') throw new Error(report.message);
 }
 
@@ -340,7 +340,10 @@ describe('a band rule', () => {
         'R1,O2,2,P1,1,2024-02-20 10:00:00,,CUST,customer_choice,10',
       ].join('\n'),
     );
-    const loaded = await loadExtract(db, { file: returns, mapping: canonicalMapping('returns') });
+    const loaded = await loadExtract(db, {
+      file: returns,
+      mapping: await fixtureMapping(returns, 'returns'),
+    });
     expect(loaded.status).toBe('loaded');
     await importBandSet(
       db,

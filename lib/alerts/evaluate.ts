@@ -14,7 +14,7 @@ import { formatKpiChange, formatKpiValue } from '@/lib/format/kpi-value';
 import { periodLabel } from '@/lib/format/units';
 import { currentDataHorizon } from '@/lib/kpi/facts';
 import { comparisonRange, type Filters } from '@/lib/kpi/filters';
-import { defaultReportPeriod } from '@/lib/report/default-period';
+import { defaultReportPeriod } from '@/lib/kpi/default-period';
 import { applicableTarget, scorecard, type ScorecardEntry } from '@/lib/kpi/scorecard';
 import { readBranding } from '@/lib/settings/branding';
 import { sqlTimestamp, type DeliveryContext } from '@/lib/delivery/context';

@@ -36,12 +36,19 @@ export const AUDIT_ACTIONS = [
   'alerts.acknowledge',
   'settings.branding',
   'settings.calendar',
+  'settings.organisation',
   'settings.inbox',
   'inbox.file',
   'annotations.add',
   'annotations.remove',
   'views.save',
   'views.remove',
+  'teams.save',
+  'teams.remove',
+  'teams.role_add',
+  'teams.role_remove',
+  'teams.rule_add',
+  'teams.rule_remove',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = 'ok' | 'failed' | 'denied';

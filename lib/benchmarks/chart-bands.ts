@@ -3,8 +3,10 @@
  * range) and lines (thresholds, a lone median, an average). Built from the same ladder the
  * placement uses, so the labels on the chart are the band names the placement reports.
  */
+import { chooseBandSet, type ChoosableSet } from '@/lib/benchmarks/choose';
 import { buildLadder } from '@/lib/benchmarks/ladder';
-import type { Scheme } from '@/lib/benchmarks/schema';
+import type { OrganisationProfile } from '@/lib/benchmarks/peer';
+import { comparisonSymbol, type Scheme } from '@/lib/benchmarks/schema';
 import { formatPublishedFigure } from '@/lib/format/kpi-value';
 import type { KpiUnit } from '@/lib/semantic/kpi';
 
@@ -50,7 +52,7 @@ export function chartBandSet(set: SetLike, unit: KpiUnit): ChartBandSet {
   const scheme = set.scheme;
   const base = { id: set.id, title };
   if (scheme.type === 'threshold') {
-    const label = `${scheme.label} ${scheme.comparison} ${fmt(scheme.value, unit)}`;
+    const label = `${scheme.label} ${comparisonSymbol[scheme.comparison]} ${fmt(scheme.value, unit)}`;
     return {
       ...base,
       areas: [],
@@ -144,4 +146,25 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** The band an arbitrary value falls in, for tooltips (areas only). */
 export function bandOf(value: number, set: ChartBandSet): ChartBandArea | undefined {
   return set.areas.find((a) => (a.y1 === null || value >= a.y1) && (a.y2 === null || value < a.y2));
+}
+
+/**
+ * The one set a trend chart draws: the headline placement's, else the best match to the
+ * organisation's profile. More would crowd the chart with lines from sources that do not agree;
+ * the others are counted in the drawn set's description and listed with the benchmarks.
+ */
+export function chartBandsFor<S extends SetLike & ChoosableSet>(
+  sets: readonly S[],
+  unit: KpiUnit,
+  headline: { setId: string } | null | undefined,
+  profile: OrganisationProfile,
+): ChartBandSet[] {
+  const chosen =
+    sets.find((s) => s.id === headline?.setId) ?? chooseBandSet(sets, profile)?.set ?? null;
+  if (!chosen) return [];
+  const drawn = chartBandSet(chosen, unit);
+  const others = sets.length - 1;
+  if (others === 0) return [drawn];
+  const more = others === 1 ? 'One more published set is' : `${others} more published sets are`;
+  return [{ ...drawn, description: `${drawn.description} ${more} listed with the benchmarks.` }];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lineOf, type Problem } from '@/lib/errors';
-import { columnOf, csvColumns, parseBandSetCsv } from './csv';
+import { bandSetsToCsv, columnOf, csvColumns, parseBandSetCsv } from './csv';
 import { BandSetValidationError } from './schema';
 
 const header = csvColumns.join(',');
@@ -221,5 +221,118 @@ describe('parseBandSetCsv', () => {
     [['scheme', 'value'], 'threshold'],
     [['scheme', 'p25'], 'p25'],
     [['scheme', 'labels', 2], 'labels'],
+    [['peer', 'industry', 1], 'peer_industry'],
+    [['peer', 'region'], 'peer_region'],
+    [['dataYear'], 'data_year'],
   ])('path %o comes from column %s', (path, column) => expect(columnOf(path)).toBe(column));
+
+  it('reads who the peers are and the year measured; empty cells state nothing', () => {
+    const text = [
+      header,
+      row({
+        ...cycle,
+        id: 'stated',
+        scheme: 'quartiles',
+        median: '24',
+        peer_industry: 'Retail; wholesale_distribution',
+        peer_size: 'Large',
+        peer_region: 'us',
+        peer_channel: 'B2C',
+        data_year: '2019',
+      }),
+      row({ ...cycle, id: 'region-only', scheme: 'quartiles', median: '24', peer_region: 'EU' }),
+      row({ ...cycle, id: 'unsaid', scheme: 'quartiles', median: '24' }),
+    ].join('\n');
+    const [stated, regionOnly, unsaid] = parseBandSetCsv(text);
+    expect(stated).toMatchObject({
+      peer: {
+        industry: ['retail', 'wholesale_distribution'],
+        size: 'large',
+        region: 'US',
+        channel: 'b2c',
+      },
+      dataYear: 2019,
+    });
+    expect(regionOnly!.peer).toEqual({ region: 'EU' });
+    expect(unsaid!.peer).toBeUndefined();
+    expect(unsaid!.dataYear).toBeUndefined();
+  });
+
+  it('names the peer cell that is wrong', () => {
+    const text = [
+      header,
+      row({
+        ...cycle,
+        id: 'bad',
+        scheme: 'quartiles',
+        median: '24',
+        peer_industry: 'retail;grocery',
+        peer_size: 'huge',
+        peer_region: 'UK',
+        peer_channel: 'b2g',
+        data_year: '2019.5',
+      }),
+    ].join('\n');
+    expect(problems(text)).toEqual([
+      'row 2, column peer_industry: one of retail, ecommerce, wholesale_distribution, manufacturing, consumer_products, third_party_logistics, cross_industry',
+      'row 2, column peer_size: one of small, midsize, large, any',
+      'row 2, column peer_region: not a region: "global", "EU" or an ISO 3166-1 alpha-2 country code such as US or DE',
+      'row 2, column peer_channel: one of b2b, b2c, mixed',
+      'row 2, column data_year: a whole year, e.g. 2019',
+    ]);
+  });
+});
+
+describe('bandSetsToCsv', () => {
+  it('writes every set so that reading the file back gives the same sets', () => {
+    const text = [
+      header,
+      row({
+        ...cycle,
+        id: 'acme-q',
+        scheme: 'quartiles',
+        p25: '18',
+        median: '24',
+        sample_size: '57',
+        peer_industry: 'retail;ecommerce',
+        peer_region: 'global',
+        data_year: '2023',
+      }),
+      row({
+        ...fill,
+        id: 'acme-5',
+        scheme: 'quintiles',
+        b20: '95',
+        b40: '97',
+        b60: '98.5',
+        b80: '99.5',
+        peer_size: 'any',
+        peer_channel: 'mixed',
+        note: 'A note, with "quotes".',
+      }),
+      row({
+        ...fill,
+        id: 'fcb',
+        kind: 'practitioner',
+        scheme: 'reference',
+        figures: 'gifts and home=85..95|average=90',
+        definition_differs: 'yes',
+        definition_difference: 'Shipped complete within 24 h; ours has no time limit.',
+      }),
+      row({
+        ...fill,
+        id: 'walmart',
+        kind: 'requirement',
+        scheme: 'threshold',
+        threshold: '90',
+        comparison: '>=',
+        label: 'Standard',
+      }),
+    ].join('\n');
+    const sets = parseBandSetCsv(text);
+    const written = bandSetsToCsv(sets);
+    expect(written.split('\n')[0]).toBe(header);
+    expect(parseBandSetCsv(written)).toEqual(sets);
+    expect(sets[0]!.peer).toEqual({ industry: ['retail', 'ecommerce'], region: 'global' });
+  });
 });

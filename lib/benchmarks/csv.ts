@@ -5,6 +5,8 @@
  * `label=value` or `label=low..high` joined by |). Rows are numbered as a spreadsheet shows them
  * (the header is row 1) so an error can be found in the file. The kind column (survey, study,
  * practitioner, requirement) may be left out: the set is then read as a survey, and says so.
+ * Who the peers are goes in peer_industry (industries joined by ;), peer_size, peer_region and
+ * peer_channel, and the year measured in data_year; each may be left empty (not stated).
  */
 import Papa from 'papaparse';
 import type { z } from 'zod';
@@ -34,6 +36,8 @@ const schemeColumns = {
   reference: ['figures'],
 } as const;
 
+const peerColumns = ['peer_industry', 'peer_size', 'peer_region', 'peer_channel'] as const;
+
 const optionalColumns = new Set(['note', 'sample_size', 'labels', 'p25', 'p75']);
 
 export const csvColumns: readonly string[] = [
@@ -43,6 +47,8 @@ export const csvColumns: readonly string[] = [
   'kind',
   'definition_differs',
   'definition_difference',
+  ...peerColumns,
+  'data_year',
 ];
 
 /** The row of the file the set at `index` was read from (the header is row 1). */
@@ -120,7 +126,24 @@ function toInput(cell: (c: string) => string, given: Cells, type: string) {
     kind: given('kind')?.toLowerCase(),
     definitionDiffers: booleanCell(cell('definition_differs')),
     definitionDifference: given('definition_difference'),
+    peer: peerInput(given),
+    dataYear: numberCell(cell('data_year')),
   };
+}
+
+/** The peer columns as the schema's object; undefined when every one is empty (not stated). */
+function peerInput(given: Cells) {
+  const industry = given('peer_industry')
+    ?.split(';')
+    .map((i) => i.trim().toLowerCase())
+    .filter(Boolean);
+  const peer = {
+    industry: industry?.length ? industry : undefined,
+    size: given('peer_size')?.toLowerCase(),
+    region: given('peer_region'),
+    channel: given('peer_channel')?.toLowerCase(),
+  };
+  return Object.values(peer).some((v) => v !== undefined) ? peer : undefined;
 }
 
 /** '' → unset; yes/no and true/false as a spreadsheet writes them; anything else stays text. */
@@ -189,6 +212,7 @@ const fieldColumns: Record<string, string> = {
   sourceDefinition: 'source_definition',
   definitionDiffers: 'definition_differs',
   definitionDifference: 'definition_difference',
+  dataYear: 'data_year',
 };
 
 const schemeFieldColumns: Record<string, string> = { type: 'scheme', value: 'threshold' };
@@ -196,6 +220,8 @@ const schemeFieldColumns: Record<string, string> = { type: 'scheme', value: 'thr
 /** The CSV column a schema path comes from. */
 export function columnOf(path: PropertyKey[]): string {
   const [head, field, index] = path;
+  if (head === 'peer')
+    return field === undefined ? peerColumns.join(', ') : `peer_${String(field)}`;
   if (head !== 'scheme') return fieldColumns[String(head)] ?? String(head ?? '(row)');
   if (field === undefined) return 'scheme';
   if (field === 'boundaries')
@@ -208,4 +234,67 @@ export function columnOf(path: PropertyKey[]): string {
 
 function issueCells(issues: z.core.$ZodIssue[], rowNo: number): Problem[] {
   return issues.map((i) => ({ row: rowNo, column: columnOf(i.path), message: i.message }));
+}
+
+/** Band sets as CSV in the columns parseBandSetCsv reads: what it writes, it reads back. */
+export function bandSetsToCsv(sets: readonly BandSet[]): string {
+  const rows = sets.map((set) => {
+    const cells: Record<string, string> = { ...baseCells(set), ...schemeCells(set.scheme) };
+    return csvColumns.map((c) => cells[c] ?? '');
+  });
+  return `${Papa.unparse({ fields: [...csvColumns], data: rows }, { newline: '\n' })}\n`;
+}
+
+function baseCells(set: BandSet): Record<string, string> {
+  const text = (v: string | number | boolean | null | undefined) =>
+    v === null || v === undefined ? '' : String(v);
+  return {
+    id: set.id,
+    kpi: set.kpi,
+    name: set.name,
+    source: set.source,
+    edition: set.edition,
+    peer_group: set.peerGroup,
+    sample_size: text(set.sampleSize),
+    source_definition: set.sourceDefinition,
+    citation: set.citation,
+    unit: set.unit,
+    direction: set.direction,
+    scheme: set.scheme.type,
+    note: text(set.note),
+    kind: text(set.kind),
+    definition_differs: text(set.definitionDiffers),
+    definition_difference: text(set.definitionDifference),
+    peer_industry: set.peer?.industry?.join(';') ?? '',
+    peer_size: text(set.peer?.size),
+    peer_region: text(set.peer?.region),
+    peer_channel: text(set.peer?.channel),
+    data_year: text(set.dataYear),
+  };
+}
+
+function schemeCells(scheme: BandSet['scheme']): Record<string, string> {
+  const text = (v: number | null) => (v === null ? '' : String(v));
+  switch (scheme.type) {
+    case 'quintiles': {
+      const [b20, b40, b60, b80] = scheme.boundaries.map(String);
+      return { b20: b20!, b40: b40!, b60: b60!, b80: b80!, labels: scheme.labels.join('|') };
+    }
+    case 'quartiles':
+      return { p25: text(scheme.p25), median: String(scheme.median), p75: text(scheme.p75) };
+    case 'range':
+      return { min: String(scheme.min), max: String(scheme.max), average: String(scheme.average) };
+    case 'threshold':
+      return {
+        threshold: String(scheme.value),
+        comparison: scheme.comparison,
+        label: scheme.label,
+      };
+    case 'reference':
+      return {
+        figures: scheme.figures
+          .map((f) => `${f.label}=${f.value ?? `${f.low}..${f.high}`}`)
+          .join('|'),
+      };
+  }
 }

@@ -16,6 +16,7 @@ import {
   type Mark,
 } from './ladder';
 import {
+  comparisonSymbol,
   kindOf,
   kindText,
   yieldsBands,
@@ -61,7 +62,7 @@ export interface BandSource {
   kind: BandSetKind;
   /** False for an import that did not say its kind (read as a survey). */
   kindStated: boolean;
-  /** e.g. "Survey of 9,032", "Marketplace requirement". */
+  /** e.g. "Survey of 9,032", "Requirement". */
   kindText: string;
   /** Whether the set can place a value in a band (a survey with bands). */
   bands: boolean;
@@ -234,7 +235,7 @@ export function compareWithReference(
   if (scheme.type === 'threshold') {
     const [mark] = buildLadder(scheme, direction).marks;
     const meets = reaches(value, mark!, direction);
-    const figure = `${symbols[scheme.comparison]} ${formatPublishedFigure(scheme.value, unit)}`;
+    const figure = `${comparisonSymbol[scheme.comparison]} ${formatPublishedFigure(scheme.value, unit)}`;
     const difference = round(value - scheme.value);
     const short = `${amountWords(Math.abs(difference), unit)} short`;
     const verdict = meets ? 'meets the requirement' : 'does not meet the requirement';
@@ -260,8 +261,6 @@ export function compareWithReference(
 }
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
-
-const symbols = { '>': '>', '>=': '≥', '<': '<', '<=': '≤' } as const;
 
 function amountWords(amount: number, unit: KpiUnit): string {
   const { short } = unitWords[unit];

@@ -35,6 +35,45 @@ function problems(input: unknown): string[] {
 }
 
 describe('bandSetSchema', () => {
+  it('carries who the peers are and the year measured, each key optional', () => {
+    const set = parseBandSet({
+      ...base,
+      peer: { industry: ['retail'], size: 'large', region: 'US', channel: 'b2c' },
+      dataYear: 2014,
+    });
+    expect(set).toMatchObject({
+      peer: { industry: ['retail'], size: 'large', region: 'US', channel: 'b2c' },
+      dataYear: 2014,
+      peerGroup: 'Wholesale, $100M–$1B',
+    });
+    expect(parseBandSet({ ...base, peer: { region: 'global' } }).peer).toEqual({
+      region: 'global',
+    });
+    expect(parseBandSet({ ...base, peer: { region: 'EU' } }).peer).toEqual({ region: 'EU' });
+    expect(parseBandSet({ ...base, peer: {} }).peer).toEqual({});
+    const unsaid = parseBandSet(base);
+    expect(unsaid.peer).toBeUndefined();
+    expect(unsaid.dataYear).toBeUndefined();
+  });
+
+  it('names each wrong peer attribute by its path', () => {
+    expect(
+      problems({
+        ...base,
+        peer: { industry: [], size: 'any', region: 'XY', channel: 'b2c', employees: 500 },
+        dataYear: 14,
+      }),
+    ).toEqual([
+      'peer.industry: at least one industry; leave industry out when the source does not say',
+      'peer.region: not a region: "global", "EU" or an ISO 3166-1 alpha-2 country code such as US or DE',
+      'peer: Unrecognized key: "employees"',
+      'dataYear: a year from 1950 on',
+    ]);
+    expect(problems({ ...base, peer: { industry: ['retail', 'retail'] } })).toEqual([
+      'peer.industry: names an industry twice',
+    ]);
+  });
+
   it('accepts a complete set and defaults origin, quintile labels and nullable points', () => {
     expect(parseBandSet(base)).toMatchObject({ origin: 'imported', sampleSize: 57 });
     const quintiles = parseBandSet({
@@ -147,7 +186,7 @@ describe('band set kinds', () => {
       kind: 'requirement',
       scheme: { type: 'threshold', value: 90, label: 'Walmart', comparison: '>=' },
     });
-    expect(kindText(requirement)).toBe('Marketplace requirement');
+    expect(kindText(requirement)).toBe('Requirement');
     expect(yieldsBands(requirement)).toBe(false);
   });
 

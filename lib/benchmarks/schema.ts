@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { lineOf, OrderlensError, problemsOfZod, type Problem } from '@/lib/errors';
 import { kpiUnits } from '@/lib/semantic/kpi';
 import { kpiShape } from './kpis';
+import { peerSchema } from './peer';
 
 /** WERC DC Measures quintile labels, worst first. */
 export const WERC_LABELS = [
@@ -186,6 +187,15 @@ export const bandSetSchema = z
     definitionDiffers: z.boolean({ error: 'true or false' }).optional(),
     /** How the source's definition differs from ours, shown wherever the set is. */
     definitionDifference: text(10).optional(),
+    /** Who the peers are, as the source states it (absent: not stated); peerGroup keeps its words. */
+    peer: peerSchema.optional(),
+    /** The year the performance was measured (WERC reports year N−1); absent when not stated. */
+    dataYear: z
+      .number({ error: expected('must be a year, e.g. 2019') })
+      .int('a whole year, e.g. 2019')
+      .min(1950, 'a year from 1950 on')
+      .max(2100, 'a year up to 2100')
+      .optional(),
   })
   .strict()
   .refine((s) => !s.kind || s.kind === 'survey' || s.scheme.type === kindSchemes[s.kind], {
@@ -283,7 +293,10 @@ export function yieldsBands(set: Pick<BandSet, 'kind' | 'scheme'>): boolean {
 
 const count = new Intl.NumberFormat('en-US');
 
-/** The kind in words, as shown beside the set: "Survey of 9,032", "Marketplace requirement". */
+/**
+ * The kind in words, as shown beside the set: "Survey of 9,032", "Requirement" (a marketplace's or
+ * a retailer's: the source's name beside it says whose).
+ */
 export function kindText(set: Pick<BandSet, 'kind' | 'sampleSize'>): string {
   switch (set.kind) {
     case undefined:
@@ -296,9 +309,12 @@ export function kindText(set: Pick<BandSet, 'kind' | 'sampleSize'>): string {
     case 'practitioner':
       return 'Practitioner guideline';
     case 'requirement':
-      return 'Marketplace requirement';
+      return 'Requirement';
   }
 }
+
+/** A threshold's comparison as printed: ≥ and ≤ rather than the files' >= and <=. */
+export const comparisonSymbol = { '>': '>', '>=': '≥', '<': '<', '<=': '≤' } as const;
 
 /** A band set import refused, with every problem found (the message lists them too). */
 export class BandSetValidationError extends OrderlensError {

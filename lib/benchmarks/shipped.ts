@@ -27,6 +27,17 @@ import wercOnTimeDelivery from '@/data/benchmarks/werc-2020-on-time-delivery.jso
 import wercOnTimeShipment from '@/data/benchmarks/werc-2020-on-time-shipment.json';
 import wercOrderAccuracy from '@/data/benchmarks/werc-2020-order-accuracy.json';
 import wercOrderFill from '@/data/benchmarks/werc-2020-order-fill-rate.json';
+import etailingGroup2003OrderToDelivery from '@/data/benchmarks/etailing-group-2003-order-to-delivery.json';
+import etailingGroup2009OrderToDelivery from '@/data/benchmarks/etailing-group-2009-order-to-delivery.json';
+import etailingGroup2014OrderToDelivery from '@/data/benchmarks/etailing-group-2014-order-to-delivery.json';
+import innotrac2011OrderToDelivery from '@/data/benchmarks/innotrac-2011-order-to-delivery.json';
+import innotrac2011ReturnsProcessing from '@/data/benchmarks/innotrac-2011-returns-processing.json';
+import stellaserviceTop252014ReturnsProcessing from '@/data/benchmarks/stellaservice-top25-2014-returns-processing.json';
+import nrf2023ReturnRate from '@/data/benchmarks/nrf-2023-return-rate.json';
+import nrf2024ReturnRate from '@/data/benchmarks/nrf-2024-return-rate.json';
+import walmartOtif2024PrepaidOnTime from '@/data/benchmarks/walmart-otif-2024-prepaid-on-time.json';
+import walmartOtif2024CollectReady from '@/data/benchmarks/walmart-otif-2024-collect-ready.json';
+import walmartOtif2024InFull from '@/data/benchmarks/walmart-otif-2024-in-full.json';
 import { lineOf } from '@/lib/errors';
 import { bandSetProblems, bandSetSchema, type BandSet } from './schema';
 
@@ -55,6 +66,17 @@ const files: Record<string, unknown> = {
   'walmart-on-time-delivery.json': walmartOnTimeDelivery,
   'walmart-cancel-rate.json': walmartCancelRate,
   'fcbco-order-fill-rate-by-category.json': fcbcoOrderFill,
+  'etailing-group-2003-order-to-delivery.json': etailingGroup2003OrderToDelivery,
+  'etailing-group-2009-order-to-delivery.json': etailingGroup2009OrderToDelivery,
+  'etailing-group-2014-order-to-delivery.json': etailingGroup2014OrderToDelivery,
+  'innotrac-2011-order-to-delivery.json': innotrac2011OrderToDelivery,
+  'innotrac-2011-returns-processing.json': innotrac2011ReturnsProcessing,
+  'stellaservice-top25-2014-returns-processing.json': stellaserviceTop252014ReturnsProcessing,
+  'nrf-2023-return-rate.json': nrf2023ReturnRate,
+  'nrf-2024-return-rate.json': nrf2024ReturnRate,
+  'walmart-otif-2024-prepaid-on-time.json': walmartOtif2024PrepaidOnTime,
+  'walmart-otif-2024-collect-ready.json': walmartOtif2024CollectReady,
+  'walmart-otif-2024-in-full.json': walmartOtif2024InFull,
 };
 
 /** Validate every shipped file; throws with every problem of every file at once. */

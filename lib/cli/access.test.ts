@@ -37,13 +37,28 @@ const COMMANDS: { args: string[]; permission: Permission }[] = [
   { args: ['loads'], permission: 'view' },
   { args: ['kpis', '--kpis', 'order_fill_rate'], permission: 'view' },
   { args: ['practices', 'order_fill_rate'], permission: 'view' },
+  { args: ['returns', 'backlog', '--as-of', '2024-01-07'], permission: 'view' },
   {
     args: ['explain', 'order_fill_rate', '--by=site', '--from=2024-01-01', '--to=2024-01-31'],
     permission: 'view',
   },
   { args: ['inputs', 'list'], permission: 'view' },
+  { args: ['teams', 'list'], permission: 'view' },
+  { args: ['teams', 'report', '--from', '2024-01-01', '--to', '2024-01-31'], permission: 'view' },
+  { args: ['teams', 'add', 'Web desk', '--function', 'order_entry'], permission: 'inputs' },
+  {
+    args: [
+      ...['teams', 'role', 'nosuchteam', '--title', 'Clerk', '--fte', '1'],
+      ...['--from', '2024-01-01', '--to', '2024-01-31'],
+    ],
+    permission: 'inputs',
+  },
+  { args: ['teams', 'rule', 'nosuchteam', '--by', 'site', '--value', 'DC1'], permission: 'inputs' },
+  { args: ['teams', 'remove', 'nosuchteam'], permission: 'inputs' },
   { args: ['calendar'], permission: 'view' },
   { args: ['calendar', 'set', '--cutoff', '14:00', '--site', 'DC-North'], permission: 'inputs' },
+  { args: ['organisation'], permission: 'view' },
+  { args: ['organisation', 'set', '--industry', 'retail'], permission: 'settings' },
   {
     args: ['inputs', 'set', '--from', '2024-01-01', '--to', '2024-01-31', '--fte', '3'],
     permission: 'inputs',

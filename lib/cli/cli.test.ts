@@ -259,7 +259,7 @@ describe('orderlens kpis', () => {
     const result = await run(['kpis', '--db', db, '--json']);
     expect(result.code).toBe(0);
     const { kpis } = JSON.parse(result.out);
-    expect(kpis).toHaveLength(25);
+    expect(kpis).toHaveLength(30);
     const fill = kpis.find((k: { id: string }) => k.id === 'order_fill_rate');
     expect(fill).toMatchObject({
       name: 'Order fill rate',

@@ -16,9 +16,12 @@ import { alertsCommand } from './alerts';
 import { brandingCommand } from './branding';
 import { calendarCommand } from './calendar';
 import { notesCommand } from './notes';
+import { organisationCommand } from './organisation';
 import { reportCommand } from './report';
+import { returnsCommand } from './returns';
 import { profilesCommand } from './profiles';
 import { subscriptionsCommand } from './subscriptions';
+import { teamsCommand } from './teams';
 import { auditCommand, usersCommand } from './users';
 import {
   inputsCommand,
@@ -54,6 +57,10 @@ Commands:
   practices [KPI_ID] [--json]
                          How to improve each KPI: without an id, every KPI with its practices'
                          titles; with one, its practices whole, with their public sources.
+  returns backlog [--as-of DATE] [--site S] [--channel C] [--customer C] [--region R]
+          [--carrier C] [--ship-mode M] [--sku S] [--db PATH] [--json]
+                         The open returns on a day (default: the data's last date) by stage
+                         (awaiting receipt, inspection, disposition, credit) and age bucket.
   explain KPI_ID --by DIMENSION --from DATE --to DATE [--compare previous|last_year]
           [--site S] [--channel C] [--customer C] [--region R] [--carrier C] [--ship-mode M] [--sku S]
           [--db PATH] [--json]
@@ -95,6 +102,18 @@ Commands:
   inputs remove --from DATE --to DATE [--team T]
   inputs [list] [--json]
                          Enter or list the FTE and cost figures behind orders per FTE and cost per order.
+  teams [list] [--json]
+  teams add NAME --function order_entry|credit|customer_service|returns|fulfilment_coordination|other
+            [--parent TEAM]
+  teams remove NAME
+  teams role NAME --title T --fte N --from DATE --to DATE
+  teams rule NAME --by site|channel|customer_group|region --value V [--priority N]
+  teams report [--from DATE] [--to DATE] [--json]
+                         Teams of the order-management function, their roles (FTEs per period) and
+                         the rules that give them orders (returns, for the returns function): within
+                         a function the lowest priority first; a team without rules takes the rest.
+                         report: each team's orders, FTE, orders per FTE and cost per order (the cost
+                         entered with inputs set --team NAME).
   demo [--db PATH] [--orders N]
                          Generate and load the demo data (into a database without your own).
   demo remove [--db PATH] [--json]
@@ -105,6 +124,13 @@ Commands:
   calendar set [--weekdays mon-fri] [--holidays DATE,…|none] [--cutoff HH:MM|none [--site S]]
                          The working calendar of the working-day cycle times; set changes what
                          its flags name (--site: that site's cut-off) and keeps the rest.
+  organisation [--db PATH] [--json]
+  organisation set [--industry I|none] [--size small|midsize|large|none] [--region CODE|none]
+                   [--channel b2b|b2c|mixed|none]
+                         The organisation's peer profile: placement uses the band set whose peers
+                         match it best. Industries: retail, ecommerce, wholesale_distribution,
+                         manufacturing, consumer_products, third_party_logistics; region: global,
+                         EU or an ISO country code (US, DE). set changes what its flags name.
   users [list] [--json]
   users add NAME --role admin|analyst|manager|executive [--password-stdin]
   users set NAME [--role ROLE] [--disable|--enable] [--password-stdin]
@@ -140,6 +166,7 @@ const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
   kpis: kpisCommand,
   explain: explainCommand,
   practices: practicesCommand,
+  returns: returnsCommand,
   report: reportCommand,
   map: mapCommand,
   profiles: profilesCommand,
@@ -149,8 +176,10 @@ const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
   generate: generateCommand,
   demo: demoCommand,
   inputs: inputsCommand,
+  teams: teamsCommand,
   branding: brandingCommand,
   calendar: calendarCommand,
+  organisation: organisationCommand,
   notes: notesCommand,
   users: usersCommand,
   audit: auditCommand,

@@ -37,7 +37,7 @@ describe('orderlens map', () => {
         reason_code: 'Retourengrund',
       },
     });
-    expect(err).toContain('Mapped 7 of 10 fields.');
+    expect(err).toContain('Mapped 7 of 14 fields.');
     // The catalogue's own names, so a renamed KPI does not break this test.
     const needing = catalogue.kpis
       .filter((k) => k.needs.some((n) => n.split('|').includes('returns.reason_category')))

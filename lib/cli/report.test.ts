@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/lib/db/database';
-import { canonicalMapping } from '@/lib/demo';
+import { fixtureMapping } from '@/test/fixture-mapping';
 import { loadExtract } from '@/lib/ingest/load/load-extract';
 import { canonicalTables } from '@/lib/model/canonical';
 import { main } from './main';
@@ -25,10 +25,8 @@ beforeAll(async () => {
   dbFile = path.join(dir, 'report.duckdb');
   const db = await openDatabase(dbFile);
   for (const table of canonicalTables) {
-    await loadExtract(db, {
-      file: path.join(fixtures, `${table}.csv`),
-      mapping: canonicalMapping(table),
-    });
+    const file = path.join(fixtures, `${table}.csv`);
+    await loadExtract(db, { file, mapping: await fixtureMapping(file, table) });
   }
   // An order whose customer and channel a spreadsheet would run as formulas. With a status: an
   // order of a file without one is unknown to the cancellation rate, and not in its list.

@@ -14,6 +14,7 @@ import { loadExtract } from '@/lib/ingest/load/load-extract';
 import { openDatabase, type Database } from './database';
 import { DatabaseLockedError, OrderlensError, toUserError, WriteConflictError } from '@/lib/errors';
 import { fingerprint } from './fingerprint';
+import { fixtureMapping } from '@/test/fixture-mapping';
 
 const repo = path.resolve(__dirname, '..', '..');
 const figures: string[] = [];
@@ -39,7 +40,11 @@ async function databaseWithData(
   const db = await openDatabase(path.join(dir, `${name}.duckdb`), options);
   const fixture = (t: string) => path.join(repo, 'lib', 'kpi', 'fixtures', `${t}.csv`);
   for (const table of ['orders', 'order_lines'] as const) {
-    await loadExtract(db, { file: fixture(table), mapping: canonicalMapping(table), tmpDir: dir });
+    await loadExtract(db, {
+      file: fixture(table),
+      mapping: await fixtureMapping(fixture(table), table),
+      tmpDir: dir,
+    });
   }
   if (memoryLimit) await db.run(`SET memory_limit = '${memoryLimit}'`);
   return db;

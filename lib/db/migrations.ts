@@ -362,6 +362,64 @@ export const migrations: Migration[] = [
   );
 `,
   },
+  {
+    version: 10,
+    // The stages of the returns workflow (authorised, inspected, disposition), each optional.
+    // The history table is rebuilt rather than altered: an upsert copies a replaced row into it
+    // as t.* followed by the replacing load, so its columns must stay in the table's order.
+    name: 'returns workflow stages',
+    sql: `
+  ALTER TABLE returns ADD COLUMN authorised_ts TIMESTAMP;
+  ALTER TABLE returns ADD COLUMN inspected_ts TIMESTAMP;
+  ALTER TABLE returns ADD COLUMN disposition VARCHAR;
+  ALTER TABLE returns ADD COLUMN disposition_ts TIMESTAMP;
+  CREATE TABLE returns_history_v10 AS SELECT *, 0::BIGINT AS replaced_by_load FROM returns LIMIT 0;
+  INSERT INTO returns_history_v10 BY NAME SELECT * FROM returns_history;
+  DROP TABLE returns_history;
+  ALTER TABLE returns_history_v10 RENAME TO returns_history;
+`,
+  },
+  {
+    version: 11,
+    // Teams of the order-management function. A team's FTEs are its roles' (team_roles, one row per
+    // role and period); its cost stays in kpi_inputs under the team's name, the one place cost is
+    // entered, so orders per FTE and cost per order keep reading what they read today. Rules
+    // attribute orders (returns, for the returns function) to a team: within a function, the
+    // lowest priority number first. orders gains the customer group the rules may name; its
+    // history table is rebuilt in the table's column order, as in version 10.
+    name: 'teams, their roles and attribution rules; the customer group of an order',
+    sql: `
+  ALTER TABLE orders ADD COLUMN customer_group VARCHAR;
+  CREATE TABLE orders_history_v11 AS SELECT *, 0::BIGINT AS replaced_by_load FROM orders LIMIT 0;
+  INSERT INTO orders_history_v11 BY NAME SELECT * FROM orders_history;
+  DROP TABLE orders_history;
+  ALTER TABLE orders_history_v11 RENAME TO orders_history;
+  CREATE TABLE teams (
+    team_id VARCHAR PRIMARY KEY,
+    name VARCHAR NOT NULL UNIQUE,
+    function VARCHAR NOT NULL,
+    parent_team_id VARCHAR,
+    created_at TIMESTAMP NOT NULL
+  );
+  CREATE TABLE team_roles (
+    role_id VARCHAR PRIMARY KEY,
+    team_id VARCHAR NOT NULL,
+    title VARCHAR NOT NULL,
+    fte DOUBLE NOT NULL,
+    period_from DATE NOT NULL,
+    period_to DATE NOT NULL,
+    created_at TIMESTAMP NOT NULL
+  );
+  CREATE TABLE team_rules (
+    rule_id VARCHAR PRIMARY KEY,
+    team_id VARCHAR NOT NULL,
+    dimension VARCHAR NOT NULL,
+    value VARCHAR NOT NULL,
+    priority INTEGER NOT NULL,
+    created_at TIMESTAMP NOT NULL
+  );
+`,
+  },
 ];
 
 /** Apply every migration newer than the database's version. */

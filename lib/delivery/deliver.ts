@@ -15,7 +15,7 @@ import { factsVersion } from '@/lib/kpi/facts';
 import { dimensionNames, type Filters } from '@/lib/kpi/filters';
 import { dataHorizon } from '@/lib/kpi/horizon';
 import { renderReport } from '@/lib/report';
-import { defaultReportPeriod } from '@/lib/report/default-period';
+import { defaultReportPeriod } from '@/lib/kpi/default-period';
 import { readBranding } from '@/lib/settings/branding';
 import { describeCadence, nextRunAfter } from './cadence';
 import { sqlTimestamp, type DeliveryContext } from './context';

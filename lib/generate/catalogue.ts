@@ -138,6 +138,8 @@ export interface Customer {
   region: Region;
   site: Site;
   channel: Channel;
+  /** Customer group: key accounts, online or trade (from rank and channel, no random draw). */
+  group: string;
   /** Multiplies line quantities: the big accounts order more per line. */
   size: number;
   creditHoldRate: number;
@@ -180,6 +182,10 @@ function buildSkus(rng: Rng, count: number): WeightedPicker<Sku> {
   );
 }
 
+/** Derived, not drawn: the random stream, and so every other generated value, stays as it was. */
+const customerGroupOf = (big: boolean, channel: Channel) =>
+  big ? 'Key accounts' : channel === 'web' || channel === 'marketplace' ? 'Online' : 'Trade';
+
 function buildCustomer(rng: Rng, rank: number): Customer {
   const big = rank <= 25;
   const region = pickWeighted(rng, [
@@ -207,6 +213,7 @@ function buildCustomer(rng: Rng, rank: number): Customer {
     region,
     site: siteByRegion(region, rng),
     channel,
+    group: customerGroupOf(big, channel),
     size: big ? rng.logNormal(3, 0.3) : rng.logNormal(1, 0.4),
     creditHoldRate: rng.chance(0.15) ? 0.2 : 0.02,
     requestRate: channel === 'edi' ? 0.95 : rng.chance(0.6) ? 0.85 : 0.3,

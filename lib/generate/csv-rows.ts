@@ -34,6 +34,7 @@ export function writeOrderRow(out: CsvSink, o: OrderDraft): number {
   out.text(o.status);
   out.money(o.valueCents);
   out.text('EUR');
+  out.text(o.customer.group);
   out.endRow();
   return 1;
 }
@@ -89,6 +90,10 @@ export function writeReturnRows(out: CsvSink, o: OrderDraft): number {
     out.text(ret.reasonCode);
     out.text(reasonCodeCategories[ret.reasonCode] ?? 'other');
     out.money(ret.qty * ret.line.sku.priceCents);
+    out.ts(ret.authorisedTs);
+    out.ts(ret.inspectedTs);
+    out.text(ret.disposition);
+    out.ts(ret.dispositionTs);
     out.endRow();
   }
   return o.returns.length;

@@ -42,6 +42,11 @@ export interface ReturnDraft {
   returnTs: number;
   creditedTs: number | null;
   reasonCode: string;
+  /** The returns workflow's stages (./returns.ts draws them from a stream of their own). */
+  authorisedTs: number | null;
+  inspectedTs: number | null;
+  disposition: string | null;
+  dispositionTs: number | null;
 }
 
 export interface OrderDraft {

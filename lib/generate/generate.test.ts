@@ -273,6 +273,50 @@ describe('generateExtracts', () => {
     expect(badReturn).toBe(0);
   });
 
+  it('gives returns the workflow stages in order, and leaves recent ones open at the cut-off', async () => {
+    const bad = await value(`SELECT count(*) FROM returns WHERE authorised_ts > return_ts
+      OR inspected_ts < return_ts OR disposition_ts < inspected_ts OR disposition_ts > credited_ts
+      OR inspected_ts > credited_ts OR (disposition IS NULL) <> (disposition_ts IS NULL)
+      OR authorised_ts < (SELECT min(delivered_ts) FROM shipments s WHERE s.order_id = returns.order_id AND s.line_no = returns.line_no)`);
+    expect(bad).toBe(0);
+    const share = (where: string) => value(`SELECT avg((${where})::INT) FROM returns`);
+    // Most returns are authorised first; a few arrive unannounced.
+    expect(await share('authorised_ts IS NOT NULL')).toBeGreaterThan(0.85);
+    expect(await share('authorised_ts IS NOT NULL')).toBeLessThan(1);
+    expect(await share('inspected_ts IS NOT NULL')).toBeGreaterThan(0.9);
+    const dispositions = (
+      await db.runAndReadAll(
+        'SELECT DISTINCT disposition FROM returns WHERE disposition IS NOT NULL ORDER BY 1',
+      )
+    ).getRowsJS();
+    expect(dispositions.map((r) => r[0])).toEqual([
+      'refurbish',
+      'restock',
+      'return_to_vendor',
+      'scrap',
+    ]);
+    // Restock is the most common disposition; damaged goods are mostly not restocked.
+    expect(await share("disposition = 'restock'")).toBeGreaterThan(0.4);
+    expect(
+      await value(
+        `SELECT avg((disposition = 'restock')::INT) FROM returns WHERE reason_code = 'DMG'`,
+      ),
+    ).toBeLessThan(0.2);
+    // Open at the cut-off: returns not yet inspected, not yet decided and not yet credited.
+    const open = 'credited_ts IS NULL';
+    expect(
+      await value(`SELECT count(*) FROM returns WHERE ${open} AND inspected_ts IS NULL`),
+    ).toBeGreaterThan(0);
+    expect(
+      await value(
+        `SELECT count(*) FROM returns WHERE ${open} AND inspected_ts IS NOT NULL AND disposition_ts IS NULL`,
+      ),
+    ).toBeGreaterThan(0);
+    expect(
+      await value(`SELECT count(*) FROM returns WHERE ${open} AND disposition_ts IS NOT NULL`),
+    ).toBeGreaterThan(0);
+  });
+
   it('receives fewer orders per day at weekends, and shows site and carrier differences', async () => {
     const perDay = (
       await db.runAndReadAll(`SELECT isodow(order_ts) >= 6 AS weekend, count(*) / count(DISTINCT order_ts::DATE) AS n

@@ -4,8 +4,8 @@
  * operational ones; the rest are defects and customer choice. Pure.
  */
 import { DAY, HOUR, addWorkingDays, toWorkingHours } from './calendar';
-import type { GeneratorContext, LineDraft, OrderDraft, ShipmentDraft } from './draft';
-import { pickWeighted } from './random';
+import type { GeneratorContext, LineDraft, OrderDraft, ReturnDraft, ShipmentDraft } from './draft';
+import { Rng, pickWeighted } from './random';
 
 const otherReasons = [
   ['DEF', 0.35],
@@ -69,6 +69,76 @@ function creditTime(ctx: GeneratorContext, order: OrderDraft, returnTs: number):
   return creditedTs < ctx.cutoff ? creditedTs : null;
 }
 
+/** What happens to returned goods, by reason: damage is scrapped or refurbished, defects go back. */
+const dispositionsByReason: Record<string, readonly (readonly [string, number])[]> = {
+  DMG: [
+    ['scrap', 0.55],
+    ['refurbish', 0.35],
+    ['return_to_vendor', 0.1],
+  ],
+  TRN: [
+    ['scrap', 0.5],
+    ['refurbish', 0.4],
+    ['restock', 0.1],
+  ],
+  DEF: [
+    ['return_to_vendor', 0.5],
+    ['refurbish', 0.3],
+    ['scrap', 0.2],
+  ],
+};
+const sellableDispositions = [
+  ['restock', 0.85],
+  ['refurbish', 0.1],
+  ['scrap', 0.05],
+] as const;
+/** Returns that arrive without an authorisation (no RMA was asked for). */
+const UNANNOUNCED_SHARE = 0.06;
+/** Open returns still waiting for their disposition at the cut-off, beyond those just received. */
+const STUCK_SHARE = 0.25;
+
+type Stages = Pick<ReturnDraft, 'authorisedTs' | 'inspectedTs' | 'disposition' | 'dispositionTs'>;
+
+/**
+ * The workflow stages of a return, from a stream of their own seeded by the return: drawing them
+ * from the generator's stream would shift every value drawn after them, and the demo's figures
+ * (asserted by tests) would all change. Authorised between delivery and receipt; inspected and
+ * decided between receipt and credit, or after receipt while the return is open; a stage that
+ * would fall after the cut-off has not happened yet.
+ */
+function workflowStages(
+  ctx: GeneratorContext,
+  id: number,
+  deliveredTs: number,
+  returnTs: number,
+  creditedTs: number | null,
+  reasonCode: string,
+): Stages {
+  const rng = new Rng((Math.imul(id, 0x9e3779b1) ^ Math.floor(returnTs)) >>> 0);
+  const authorisedTs = rng.chance(UNANNOUNCED_SHARE)
+    ? null
+    : Math.round(deliveredTs + rng.uniform(0.2, 0.8) * (returnTs - deliveredTs));
+  const disposition = pickWeighted(rng, dispositionsByReason[reasonCode] ?? sellableDispositions);
+  if (creditedTs !== null) {
+    const span = creditedTs - returnTs;
+    const inspectedTs = Math.round(returnTs + rng.uniform(0.15, 0.5) * span);
+    const dispositionTs = Math.round(
+      inspectedTs + rng.uniform(0.1, 0.9) * (creditedTs - inspectedTs),
+    );
+    return { authorisedTs, inspectedTs, disposition, dispositionTs };
+  }
+  const inspected = returnTs + Math.max(HOUR, Math.round(rng.logNormal(1.5, 0.6) * DAY));
+  const decided = inspected + Math.max(HOUR, Math.round(rng.logNormal(0.5, 0.8) * DAY));
+  const inspectedTs = inspected < ctx.cutoff ? inspected : null;
+  const open = inspectedTs === null || decided >= ctx.cutoff || rng.chance(STUCK_SHARE);
+  return {
+    authorisedTs,
+    inspectedTs,
+    disposition: open ? null : disposition,
+    dispositionTs: open ? null : decided,
+  };
+}
+
 /** Add the order's returns (received before the cut-off); never more than was delivered per line. */
 export function generateReturns(ctx: GeneratorContext, order: OrderDraft): void {
   if (order.shipments.every((shipment) => shipment.deliveredTs === null)) return;
@@ -91,13 +161,16 @@ export function generateReturns(ctx: GeneratorContext, order: OrderDraft): void 
     if (returnTs >= ctx.cutoff) continue;
     returnable.set(item.line, available - qty);
     const creditedTs = creditTime(ctx, order, returnTs);
+    const id = ctx.nextReturnId++;
+    const deliveredTs = shipment.deliveredTs ?? returnTs;
     order.returns.push({
-      id: ctx.nextReturnId++,
+      id,
       line: item.line,
       qty,
       returnTs,
       creditedTs,
       reasonCode: code,
+      ...workflowStages(ctx, id, deliveredTs, returnTs, creditedTs, code),
     });
   }
 }

@@ -27,6 +27,9 @@ export const ruleDescriptions: Record<string, string> = {
   ship_before_order: 'Shipped before the order date',
   delivered_before_ship: 'Delivered before the ship date',
   credited_before_return: 'Credited before the return was received',
+  return_before_authorised: 'Return received before it was authorised',
+  inspected_before_return: 'Return inspected before it was received',
+  disposition_before_inspection: 'Disposition decided before the return was inspected',
   duplicate_key: 'The same key appears earlier in the file',
   invalid_value: 'The value is not one of the allowed values',
 };

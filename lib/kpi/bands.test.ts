@@ -69,6 +69,7 @@ describe('sets of every kind: a verdict only for a measured value of the same de
     expect(Object.keys(refs).sort()).toEqual([
       'scc-2013-on-time-delivery-truckload',
       'walmart-on-time-delivery',
+      'walmart-otif-2024-prepaid-on-time',
       'werc-2020-on-time-delivery',
     ]);
     expect(refs['walmart-on-time-delivery']).toMatchObject({
@@ -80,6 +81,12 @@ describe('sets of every kind: a verdict only for a measured value of the same de
         meets: true,
         text: 'meets the requirement (Walmart Marketplace on-time delivery ≥ 90%)',
       },
+    });
+    // Walmart's supplier goal counts cases by a must-arrive-by date: a different definition.
+    expect(refs['walmart-otif-2024-prepaid-on-time']).toMatchObject({
+      notPlaced: 'definition differs',
+      reference: true,
+      comparison: null,
     });
     expect(refs['scc-2013-on-time-delivery-truckload']).toMatchObject({
       notPlaced: 'definition differs',

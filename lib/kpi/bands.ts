@@ -11,6 +11,8 @@ import {
 } from '@/lib/benchmarks/place';
 import { yieldsBands } from '@/lib/benchmarks/schema';
 import { bandSetsForKpi, type StoredBandSet } from '@/lib/benchmarks/store';
+import { chooseBandSet } from '@/lib/benchmarks/choose';
+import { readOrganisationProfile } from '@/lib/benchmarks/organisation';
 import { notPlacedReason } from './provenance';
 import type { KpiResult } from './types';
 
@@ -143,8 +145,9 @@ export function notPlacedInSets(
 }
 
 /**
- * The placement in one band set (by id), or in the KPI's first set; null when none applies. A
- * series point passes its own basis over the KPI's.
+ * The placement in one band set (by id), or in the set whose peers best match the organisation's
+ * profile among those the value may be placed in (else the KPI's first set); null when none
+ * applies. A series point passes its own basis over the KPI's.
  */
 export async function placeResult(
   db: Database,
@@ -153,11 +156,22 @@ export async function placeResult(
   setId?: string,
 ): Promise<Placement | NotPlaced | null> {
   const sets = await bandSetsForKpi(db, kpi.id);
-  const set = setId ? sets.find((s) => s.id === setId) : sets[0];
+  const set = setId ? sets.find((s) => s.id === setId) : await headlineSet(db, kpi, sets);
   if (!set) return null;
   if (refusal(kpi, set) || !yieldsBands(set)) return notPlacedInSets([set], kpi, value)[0] ?? null;
   return placeInBands(value, set, {
     variant: kpi.variant,
     definitionDiffers: definitionDiffers(kpi, set),
   });
+}
+
+/** The set a lone placement uses: the best match among the sets that place the value. */
+async function headlineSet(
+  db: Database,
+  kpi: Placeable,
+  sets: StoredBandSet[],
+): Promise<StoredBandSet | undefined> {
+  const placeable = sets.filter((set) => yieldsBands(set) && !refusal(kpi, set));
+  const chosen = chooseBandSet(placeable, await readOrganisationProfile(db));
+  return chosen?.set ?? sets[0];
 }

@@ -9,7 +9,7 @@ import 'server-only';
 import type { Database } from '@/lib/db/database';
 import { OrderlensError } from '@/lib/errors';
 import type { KpiUnit } from '@/lib/semantic/kpi';
-import { defaultReportPeriod } from '@/lib/report/default-period';
+import { defaultReportPeriod } from '@/lib/kpi/default-period';
 import { computeKpis } from './compute';
 import { getKpi } from './engine';
 import { comparisonRange, filtersSchema, type Dimension, type Filters } from './filters';

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openMemoryDatabase } from '@/lib/db/database';
-import { canonicalMapping } from '@/lib/demo';
 import { undoLoad } from '@/lib/ingest/load/ledger';
 import { loadExtract } from '@/lib/ingest/load/load-extract';
 import { computeKpis } from './compute';
 import { dataVersion, factsVersion } from './facts';
+import { fixtureMapping } from '@/test/fixture-mapping';
 
 const fixture = (table: string) => path.join(__dirname, 'fixtures', `${table}.csv`);
 const facts = (db: Awaited<ReturnType<typeof openMemoryDatabase>>) =>
@@ -18,7 +18,7 @@ describe('the KPI facts', () => {
     expect(await facts(db)).toEqual([{ n: 0 }]);
     const orders = await loadExtract(db, {
       file: fixture('orders'),
-      mapping: canonicalMapping('orders'),
+      mapping: await fixtureMapping(fixture('orders'), 'orders'),
     });
     // The fixture has orders A to G: seven rows, there as soon as the load has answered.
     expect(await facts(db)).toEqual([{ n: 7 }]);
@@ -35,7 +35,10 @@ describe('the KPI facts', () => {
       throw new Error('no room for the facts');
     });
     await expect(
-      loadExtract(db, { file: fixture('orders'), mapping: canonicalMapping('orders') }),
+      loadExtract(db, {
+        file: fixture('orders'),
+        mapping: await fixtureMapping(fixture('orders'), 'orders'),
+      }),
     ).rejects.toThrow(/Loading orders\.csv failed unexpectedly\. Nothing was changed\./);
     expect(await db.read('SELECT * FROM orders')).toEqual([]);
     expect(await db.read("SELECT * FROM loads WHERE status = 'loaded'")).toEqual([]);

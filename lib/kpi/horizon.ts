@@ -17,7 +17,7 @@ const HORIZON_SQL = `
   SELECT strftime(greatest(
            (SELECT greatest(max(order_ts), max(entered_ts), max(released_ts), max(cancelled_ts)) FROM orders),
            (SELECT greatest(max(ship_ts), max(delivered_ts)) FROM shipments),
-           (SELECT greatest(max(return_ts), max(credited_ts)) FROM returns)
+           (SELECT greatest(max(authorised_ts), max(return_ts), max(inspected_ts), max(disposition_ts), max(credited_ts)) FROM returns)
          ), '%Y-%m-%dT%H:%M:%S') AS horizon`;
 
 /**
@@ -63,6 +63,8 @@ const stillOpen = {
   final_ship_ts: 'NOT complete',
   delivered_ts: 'NOT delivered',
   credited_ts: 'credited_ts IS NULL',
+  inspected_ts: 'inspected_ts IS NULL AND disposition_ts IS NULL',
+  disposition_ts: 'disposition_ts IS NULL',
 } as const;
 
 export type OpenCondition = (typeof stillOpen)[keyof typeof stillOpen];

@@ -9,11 +9,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openMemoryDatabase } from '@/lib/db/database';
-import { canonicalMapping } from '@/lib/demo';
 import { listLoads, nextLoadId, recordLoad } from '@/lib/ingest/load/ledger';
 import { loadExtract } from '@/lib/ingest/load/load-extract';
 import { computeKpis } from './compute';
 import { dataVersion } from './facts';
+import { fixtureMapping } from '@/test/fixture-mapping';
 
 const fixture = (table: string) => path.join(__dirname, 'fixtures', `${table}.csv`);
 
@@ -21,7 +21,10 @@ describe('reads beside an open load transaction', () => {
   it('see neither the ledger entry nor the data of a load that has not committed', async () => {
     const db = await openMemoryDatabase();
     for (const table of ['orders', 'order_lines'] as const)
-      await loadExtract(db, { file: fixture(table), mapping: canonicalMapping(table) });
+      await loadExtract(db, {
+        file: fixture(table),
+        mapping: await fixtureMapping(fixture(table), table),
+      });
     const ids = ['order_fill_rate', 'order_shipment_cycle_time'];
     const committed = {
       loads: (await listLoads(db)).map((l) => l.loadId),
@@ -65,12 +68,15 @@ describe('reads beside an open load transaction', () => {
     // A load that commits next takes the same load id; the KPIs must show it.
     const report = await loadExtract(db, {
       file: fixture('shipments'),
-      mapping: canonicalMapping('shipments'),
+      mapping: await fixtureMapping(fixture('shipments'), 'shipments'),
     });
     expect(report.loadId).toBe(committed.loads.length + 1);
     const fresh = await openMemoryDatabase();
     for (const table of ['orders', 'order_lines', 'shipments'] as const)
-      await loadExtract(fresh, { file: fixture(table), mapping: canonicalMapping(table) });
+      await loadExtract(fresh, {
+        file: fixture(table),
+        mapping: await fixtureMapping(fixture(table), table),
+      });
     expect(await computeKpis(db, {}, ids)).toEqual(await computeKpis(fresh, {}, ids));
   });
 });

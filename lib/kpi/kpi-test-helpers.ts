@@ -3,17 +3,15 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { openMemoryDatabase, type Database } from '@/lib/db/database';
-import { canonicalMapping } from '@/lib/demo';
 import { loadExtract } from '@/lib/ingest/load/load-extract';
+import { fixtureMapping } from '@/test/fixture-mapping';
 import { canonicalTables } from '@/lib/model/canonical';
 
 export async function loadKpiFixture(dir = path.join(__dirname, 'fixtures')): Promise<Database> {
   const db = await openMemoryDatabase();
   for (const table of canonicalTables) {
-    const report = await loadExtract(db, {
-      file: path.join(dir, `${table}.csv`),
-      mapping: canonicalMapping(table),
-    });
+    const file = path.join(dir, `${table}.csv`);
+    const report = await loadExtract(db, { file, mapping: await fixtureMapping(file, table) });
     if (report.status !== 'loaded') throw new Error(`fixture ${table}: ${report.message}`);
   }
   return db;

@@ -12,14 +12,21 @@ import {
   type TargetStatus,
 } from '@/lib/benchmarks/targets';
 import { listBandSets } from '@/lib/benchmarks/store';
+import { headlineFirst, type HeadlineChoice } from '@/lib/benchmarks/choose';
+import { readOrganisationProfile } from '@/lib/benchmarks/organisation';
 import { notPlacedInSets, placeInSets, type NotPlaced, type Placement } from './bands';
 import { computeKpis } from './compute';
 import { kpiQuerySchema, type KpiQuery } from './filters';
 import type { KpiResult } from './types';
 
 export interface ScorecardEntry extends KpiResult {
-  /** Only measured values of the source's own definition: what counts as placed. */
+  /**
+   * Only measured values of the source's own definition: what counts as placed. The first is the
+   * headline: the set whose peers best match the organisation's profile, or the one asked for.
+   */
   placements: Placement[];
+  /** Which set heads the placements and why; null when the value is placed in none. */
+  bandChoice?: HeadlineChoice | null;
   /** The band sets the value is not placed in, with the reason (assumed, partial, other definition). */
   notPlaced?: NotPlaced[];
   target: { target: Target; status: TargetStatus | null } | null;
@@ -54,24 +61,38 @@ export function applicableTarget(
   return dated.at(-1) ?? overall.filter((t) => !t.from && !t.to).at(-1);
 }
 
+export interface ScorecardOptions {
+  /** The band set to head each KPI's placements with, where the value is placed in it. */
+  bandSet?: string;
+}
+
 export async function scorecard(
   db: Database,
   query: KpiQuery = {},
   ids?: string[],
+  options: ScorecardOptions = {},
 ): Promise<ScorecardEntry[]> {
   const parsed = kpiQuerySchema.parse(query);
-  const [results, targets, sets] = await Promise.all([
+  const [results, targets, sets, profile] = await Promise.all([
     computeKpis(db, parsed, ids),
     listTargets(db),
     listBandSets(db),
+    readOrganisationProfile(db),
   ]);
   return Promise.all(
     results.map(async (result) => {
       const own = targets.filter((t) => t.kpi === result.id);
       const target = applicableTarget(own, parsed.filters.from, parsed.filters.to);
+      const headline = headlineFirst(
+        result.available ? placeInSets(sets, result, result.value) : [],
+        sets,
+        profile,
+        options.bandSet,
+      );
       const entry: ScorecardEntry = {
         ...result,
-        placements: result.available ? placeInSets(sets, result, result.value) : [],
+        placements: headline.placements,
+        bandChoice: headline.choice,
         notPlaced: result.available ? notPlacedInSets(sets, result, result.value) : [],
         target: target
           ? { target, status: targetStatus(result.value, target, result.direction) }

@@ -5,9 +5,10 @@ import 'server-only';
  * (lib/settings/working-calendar.ts) and the data's date range:
  *
  * - kpi_working_days(day, working, working_index): every day from a month before the first order
- *   or shipment to a year after the last. working_index counts the working days before the day, so
- *   a working day has its own number and a weekend or holiday the number of the next working day;
- *   working days between two days = the difference of their indexes.
+ *   or shipment to a year after the last order, shipment or delivery. working_index counts the
+ *   working days before the day, so a working day has its own number and a weekend or holiday the
+ *   number of the next working day; working days between two days = the difference of their
+ *   indexes.
  * - kpi_working_cutoffs(site, cutoff): the cut-off of each site named, and of every other site in
  *   the row without a site (none when no default cut-off is set).
  *
@@ -19,7 +20,8 @@ import { isoWeekdays, type WorkingCalendar } from '@/lib/settings/working-calend
 const DAYS_SQL = `CREATE OR REPLACE TABLE kpi_working_days AS
 WITH bounds AS (
   SELECT least((SELECT min(order_ts) FROM orders), (SELECT min(ship_ts) FROM shipments))::DATE - 31 AS first_day,
-         greatest((SELECT max(order_ts) FROM orders), (SELECT max(ship_ts) FROM shipments))::DATE + 366 AS last_day
+         greatest((SELECT max(order_ts) FROM orders),
+                  (SELECT max(greatest(ship_ts, delivered_ts)) FROM shipments))::DATE + 366 AS last_day
 ),
 span AS (
   SELECT unnest(generate_series(first_day::TIMESTAMP, last_day::TIMESTAMP, INTERVAL 1 DAY))::DATE AS day

@@ -49,6 +49,7 @@ export const canonicalFields: Record<CanonicalTable, readonly CanonicalField[]> 
     f('status', 'text', 'Order status (cancelled is recognised)'),
     f('order_value', 'number', 'Order value'),
     f('currency', 'text', 'Currency code'),
+    f('customer_group', 'text', 'Customer group or segment (team rules can match it)'),
   ],
   order_lines: [
     f('order_id', 'text', 'Order number', true),
@@ -85,6 +86,11 @@ export const canonicalFields: Record<CanonicalTable, readonly CanonicalField[]> 
     f('reason_code', 'text', 'Reason code as in the source'),
     f('reason_category', 'text', 'Reason category'),
     f('return_value', 'number', 'Returned value'),
+    // The stages of the returns workflow, each optional: an extract may record any of them.
+    f('authorised_ts', 'timestamp', 'Return authorised (RMA issued) at'),
+    f('inspected_ts', 'timestamp', 'Return inspected at'),
+    f('disposition', 'text', 'Disposition (restock, refurbish, scrap, return_to_vendor)'),
+    f('disposition_ts', 'timestamp', 'Disposition decided at'),
   ],
 };
 
@@ -120,6 +126,10 @@ export const fulfilmentErrorCategories: readonly ReasonCategory[] = [
   'wrong_quantity',
   'documentation',
 ];
+
+/** What happens to a returned item; source values are read as these through the mapping's values. */
+export const returnDispositions = ['restock', 'refurbish', 'scrap', 'return_to_vendor'] as const;
+export type ReturnDisposition = (typeof returnDispositions)[number];
 
 /** The tables a mapping target writes to. A flat extract feeds orders, lines and shipments at once. */
 export function tablesOfTarget(target: MappingTarget): CanonicalTable[] {

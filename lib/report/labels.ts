@@ -23,7 +23,10 @@ export const targetText = (k: ReportKpi) =>
     ? `${k.target.formatted} · ${k.target.status ? targetStatusText[k.target.status] : 'no value'}`
     : 'No target';
 
-/** Every placement with its source; a KPI can be placed in several band sets. */
+/**
+ * Every placement with its source; a KPI can be placed in several band sets. The first is the
+ * headline, and with several the set it is in is named with the reason.
+ */
 export const bandText = (k: ReportKpi) =>
   k.placements.length
     ? k.placements
@@ -31,8 +34,14 @@ export const bandText = (k: ReportKpi) =>
           (p) =>
             `${p.band} (${p.source}${p.percentile === null ? '' : `, ${percentileText(p.percentile)} percentile`})`,
         )
-        .join('; ')
+        .join('; ') + headlineText(k)
     : (k.notPlacedText ?? 'No band set');
+
+/** ". Headline: SET, because REASON" when the value is placed in several sets. */
+function headlineText(k: ReportKpi): string {
+  if (k.placements.length < 2 || !k.bandChoice) return '';
+  return `. Headline: ${k.bandChoice.name} (${k.bandChoice.reason})`;
+}
 
 export const changeText = (k: ReportKpi) => k.change?.text ?? '—';
 

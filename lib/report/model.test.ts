@@ -5,10 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadExtract } from '@/lib/ingest/load/load-extract';
 import { setTarget } from '@/lib/benchmarks/targets';
 import type { Database } from '@/lib/db/database';
-import { canonicalMapping } from '@/lib/demo';
 import { loadKpiFixture } from '@/lib/kpi/kpi-test-helpers';
 import { grainFor, buildReportModel, NOT_RECORDED } from './model';
 import type { ReportOptionsInput } from './options';
+import { fixtureMapping } from '@/test/fixture-mapping';
 
 const now = new Date('2024-02-01T09:30:00Z');
 let db: Database;
@@ -48,7 +48,7 @@ describe('the report model', () => {
     expect(cycle.coverage.counted).toBe(3);
     // December 2023 has no orders: a comparison period without a value gives no change.
     expect(cycle.change).toMatchObject({ kind: 'previous', from: '2023-12-01', change: null });
-    expect(model.kpis).toHaveLength(25);
+    expect(model.kpis).toHaveLength(30);
     expect(model.ledger).toHaveLength(4);
     for (const load of model.ledger) expect(load.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(model.sources.length).toBeGreaterThan(0);
@@ -91,7 +91,7 @@ describe('the report model', () => {
       );
     const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'orderlens-gap-')), 'orders.csv');
     await writeFile(file, [header, ...blanked].join('\n'));
-    const report = await loadExtract(gap, { file, mapping: canonicalMapping('orders') });
+    const report = await loadExtract(gap, { file, mapping: await fixtureMapping(file, 'orders') });
     expect(report.rowsUpdated).toBe(2);
     const model = await buildReportModel(
       gap,

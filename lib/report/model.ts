@@ -46,7 +46,7 @@ import type {
   ReportStatus,
 } from './types';
 import { moversOf, sourcesOf } from './summary';
-import { defaultReportPeriod } from './default-period';
+import { defaultReportPeriod } from '@/lib/kpi/default-period';
 import { calendarGrainOf, historyOf, shiftPeriod } from './history';
 import { storyOf } from './story-of';
 import { rankMessages, statusOf } from './story';
@@ -289,7 +289,9 @@ async function reportKpi(
   grain: Grain,
   trend: ScorecardEntry | undefined,
 ): Promise<ReportKpi> {
-  const [set] = await bandSetsForKpi(db, entry.id);
+  // The chart draws the set the headline placement is in (the best match), else the first.
+  const sets = await bandSetsForKpi(db, entry.id);
+  const set = sets.find((s) => s.id === entry.bandChoice?.setId) ?? sets[0];
   return reportKpiOf(entry, segmented, set ?? null, options.by, grain, trend);
 }
 
@@ -331,6 +333,13 @@ export function reportKpiOf(
       percentile: p.estimatedPercentile,
       source: `${p.source.source} ${p.source.edition}`.trim(),
     })),
+    bandChoice: entry.bandChoice
+      ? {
+          setId: entry.bandChoice.setId,
+          name: entry.bandChoice.name,
+          reason: entry.bandChoice.reason,
+        }
+      : null,
     basis: entry.basis ?? 'measured',
     basisNotes: entry.basisNotes ?? [],
     notPlacedText:

@@ -136,6 +136,11 @@ export interface ReportKpi {
   numerator: number | null;
   denominator: number | null;
   placements: ReportPlacement[];
+  /**
+   * The set the first placement (the headline) is in and why: the best match for the
+   * organisation's profile. Null or absent when the value is placed in no set.
+   */
+  bandChoice?: { setId: string; name: string; reason: string } | null;
   /** measured, assumed (a needed field was derived) or partial (a composite missing components). */
   basis: 'measured' | 'assumed' | 'partial';
   /** Why, in plain sentences (empty when measured). */

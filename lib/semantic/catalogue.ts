@@ -46,8 +46,26 @@ function catalogueProblems({ facts, kpis }: Catalogue): string[] {
         problems.push(`${kpi.id}.explain.fields: no column "${field}" in ${kpi.base}`);
     for (const c of kpi.components ?? [])
       if (!ids.has(c.kpi)) problems.push(`${kpi.id}.components: no KPI "${c.kpi}"`);
+    problems.push(...variantProblems(kpi, kpis));
   }
   return problems;
+}
+
+/** A variant counts the same rows as its KPI in another unit of time: one level, same direction. */
+function variantProblems(kpi: KpiDefinition, kpis: readonly KpiDefinition[]): string[] {
+  if (!kpi.variantOf) return [];
+  const of = kpis.find((k) => k.id === kpi.variantOf);
+  if (!of) return [`${kpi.id}.variantOf: no KPI "${kpi.variantOf}"`];
+  if (of.variantOf) return [`${kpi.id}.variantOf: "${of.id}" is itself a variant`];
+  if (of.kind !== 'duration' || kpi.kind !== 'duration' || of.direction !== kpi.direction)
+    return [`${kpi.id}.variantOf: a variant is a duration with the same direction as "${of.id}"`];
+  return [];
+}
+
+/** The variants of a KPI (its other units of time), or the KPI a variant counts again. */
+export function relatedVariants(catalogue: Catalogue, kpi: KpiDefinition): KpiDefinition[] {
+  const base = kpi.variantOf ?? kpi.id;
+  return catalogue.kpis.filter((k) => k.id !== kpi.id && (k.id === base || k.variantOf === base));
 }
 
 export function kpiOf(catalogue: Catalogue, id: string): KpiDefinition {

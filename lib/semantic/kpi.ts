@@ -93,6 +93,11 @@ export const kpiSchema = z
     definition: z.string().min(10).describe('The formula in words'),
     standard: z.string().min(2).describe('The standard or source the definition follows'),
     variant: z.string().min(2).describe('Which variant of the definition this is'),
+    variantOf: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/, 'snake_case')
+      .optional()
+      .describe('The KPI this one counts again in another unit of time (same orders)'),
     unit: z.enum(kpiUnits),
     direction: z.enum(['higher', 'lower']),
     kind: z.enum(['ratio', 'duration', 'product', 'all_of', 'input']),

@@ -16,6 +16,16 @@
 import { orderProvenanceCtes, provenanceFactColumns } from '@/lib/kpi/provenance-sql';
 import { defineFactTable } from '@/lib/semantic/facts';
 
+/**
+ * Working days from the order's start to the day joined as `end` (a kpi_working_days alias). A
+ * working day's index counts the working days before it, and a non-working day has the next working
+ * day's: one is added to the start only for a working day whose order came after the cut-off.
+ */
+const workingDaysTo = (end: string) => `CASE WHEN wo.day IS NOT NULL AND ${end}.day IS NOT NULL
+            THEN greatest(0, ${end}.working_index - wo.working_index
+                 - CASE WHEN wo.working AND o.order_ts::TIME > coalesce(cs.cutoff, cd.cutoff) THEN 1 ELSE 0 END)::INTEGER
+            END`;
+
 export const orderFacts = defineFactTable({
   name: 'kpi_order_facts',
   rowPer: 'order',
@@ -104,6 +114,7 @@ cutoff_default AS (SELECT max(cutoff) AS cutoff FROM kpi_working_cutoffs WHERE s
   LEFT JOIN prov pv ON pv.order_id = o.order_id
   LEFT JOIN kpi_working_days wo ON wo.day = o.order_ts::DATE
   LEFT JOIN kpi_working_days wf ON wf.day = sh.final_ship_ts::DATE
+  LEFT JOIN kpi_working_days wd ON wd.day = sh.final_delivered_ts::DATE
   LEFT JOIN kpi_working_cutoffs cs ON cs.site = coalesce(o.site, sh.ship_site)
   CROSS JOIN cutoff_default cd`,
   columns: [
@@ -154,6 +165,14 @@ cutoff_default AS (SELECT max(cutoff) AS cutoff FROM kpi_working_cutoffs WHERE s
       label: 'Region',
       description: 'Customer region',
       sql: 'o.region',
+    },
+    {
+      name: 'customer_group',
+      type: 'VARCHAR',
+      kind: 'text',
+      label: 'Customer group',
+      description: "The customer's group or segment, as the extract names it (team rules match it)",
+      sql: 'o.customer_group',
     },
     {
       name: 'carrier',
@@ -250,12 +269,17 @@ cutoff_default AS (SELECT max(cutoff) AS cutoff FROM kpi_working_cutoffs WHERE s
       label: 'Working days to ship',
       description:
         "Working days from the order's start (its day if a working day and at or before its site's cut-off, else the next working day) to its final ship day (a weekend or holiday counts as the next working day); never below 0",
-      // A working day's index counts the working days before it, and a non-working day has the
-      // next working day's: one is added only for a working day whose order came after the cut-off.
-      sql: `CASE WHEN wo.day IS NOT NULL AND wf.day IS NOT NULL
-            THEN greatest(0, wf.working_index - wo.working_index
-                 - CASE WHEN wo.working AND o.order_ts::TIME > coalesce(cs.cutoff, cd.cutoff) THEN 1 ELSE 0 END)::INTEGER
-            END`,
+      sql: workingDaysTo('wf'),
+    },
+    {
+      name: 'working_days_to_delivery',
+      type: 'INTEGER',
+      kind: 'count',
+      label: 'Working days to delivery',
+      description:
+        "Working days from the order's start (as for shipping) to its final delivery day, once the order is delivered in full (a weekend or holiday counts as the next working day); never below 0",
+      sql: `CASE WHEN sh.order_id IS NOT NULL AND coalesce(li.all_lines_complete, true) AND sh.undelivered_rows = 0
+            THEN ${workingDaysTo('wd')} END`,
     },
     {
       name: 'ship_dates',

@@ -1,5 +1,6 @@
 /** Shared scopes and conditions of KPI definitions, so that a KPI file holds only what is its own. */
-import { afterDay, and, not, or } from '@/lib/semantic/expr';
+import type { KpiInput } from '@/lib/semantic/kpi';
+import { afterDay, always, and, daysBetween, isTrue, never, not, or } from '@/lib/semantic/expr';
 
 /** Shipped, non-cancelled orders, attributed to their first or final ship date. */
 export function shippedOrders(event: 'first' | 'final') {
@@ -19,3 +20,34 @@ export const imperfect = or(
   'damaged',
   'documentation_error',
 );
+
+type ReturnDate = 'authorised_ts' | 'return_ts' | 'inspected_ts' | 'disposition_ts' | 'credited_ts';
+
+/**
+ * A return-level span in days between two workflow dates, dated by the later one; returns of
+ * cancelled orders left out (a return whose order is not loaded has no cancelled flag: kept). A
+ * span is one number, so a slow return is explained by its dates and `shownWith`.
+ */
+export function returnStageSpan(
+  from: ReturnDate,
+  to: ReturnDate,
+  asOfLabel: string,
+  shownWith: 'reason_code' | 'disposition' = 'reason_code',
+): Omit<KpiInput, 'id' | 'name' | 'definition' | 'standard' | 'variant'> {
+  return {
+    unit: 'days',
+    direction: 'lower',
+    kind: 'duration',
+    details: ['distribution'],
+    counts: 'return',
+    base: 'kpi_return_facts',
+    asOf: to,
+    asOfLabel,
+    population: always,
+    exclusions: [{ when: isTrue('cancelled'), reason: 'return of a cancelled order' }],
+    value: daysBetween(from, to),
+    failure: never,
+    needs: [`returns.${from}`, `returns.${to}`],
+    explain: { fields: [shownWith, from, to], reason: () => null },
+  };
+}

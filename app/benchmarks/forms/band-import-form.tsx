@@ -24,7 +24,9 @@ const exampleJson = `{
   "unit": "percent",
   "direction": "higher",
   "kind": "survey",
-  "scheme": { "type": "quintiles", "boundaries": [92, 95, 97, 98.5] }
+  "scheme": { "type": "quintiles", "boundaries": [92, 95, 97, 98.5] },
+  "peer": { "industry": ["wholesale_distribution"], "region": "EU" },
+  "dataYear": 2023
 }
 `;
 
@@ -169,7 +171,15 @@ export function BandImportForm({ kpis }: { kpis: KpiChoice[] }) {
         <code>requirement</code> (a threshold, met or not). A set without a kind is read as a
         survey, and says so. Where the source&rsquo;s definition differs from ours, set{' '}
         <code>definitionDiffers</code> (CSV <code>definition_differs</code>) and say how in{' '}
-        <code>definitionDifference</code>.
+        <code>definitionDifference</code>. Who the peers are, where the source says it:{' '}
+        <code>peer</code> with <code>industry</code> (a list of retail, ecommerce,
+        wholesale_distribution, manufacturing, consumer_products, third_party_logistics,
+        cross_industry), <code>size</code> (small, midsize, large, any), <code>region</code>{' '}
+        (global, EU or a country code such as US) and <code>channel</code> (b2b, b2c, mixed), and{' '}
+        <code>dataYear</code>, the year measured (CSV <code>peer_industry</code> joined by{' '}
+        <code>;</code>, <code>peer_size</code>, <code>peer_region</code>, <code>peer_channel</code>,{' '}
+        <code>data_year</code>). Leave out what the source does not say: placement uses the set
+        whose peers best match your organisation&rsquo;s profile.
       </p>
       <details className={styles.kpiIds}>
         <summary>KPI ids, units and directions</summary>

@@ -1,10 +1,10 @@
 import { listAnnotations } from '@/lib/annotations/annotations';
 import type { Filters, Grain } from '@/lib/kpi/filters';
 import { getServerDatabase } from '@/runtime/database';
-import { chartBandSet } from '@/app/ui/charts/bands';
+import { chartBandsFor } from '@/app/ui/charts/bands';
 import { TrendChart } from '@/app/ui/charts/trend-chart';
 import type { ChartGrain } from '@/app/ui/charts/units';
-import { loadBandSets } from '@/app/ui/kpi-pages/data';
+import { loadBandSets, loadOrganisationProfile } from '@/app/ui/kpi-pages/data';
 import { GrainControl } from '@/app/ui/kpi-pages/grain-control';
 import shared from '@/app/ui/kpi-pages/kpi-pages.module.css';
 import { grainLabels } from '@/app/ui/kpi-pages/labels';
@@ -24,9 +24,10 @@ export async function TrendPanel({
   grain: Grain;
   search: SearchParams;
 }) {
-  const [kpi, sets, notes] = await Promise.all([
+  const [kpi, sets, profile, notes] = await Promise.all([
     cycleTimeByPeriod(filters, grain),
     loadBandSets(KPI),
+    loadOrganisationProfile(),
     getServerDatabase().then((db) => listAnnotations(db, { kpi: KPI })),
   ]);
   if (!kpi.available) return null;
@@ -61,7 +62,7 @@ export async function TrendPanel({
               ]
             : [],
         )}
-        bands={sets.map((s) => chartBandSet(s, 'hours'))}
+        bands={chartBandsFor(sets, 'hours', kpi.bandChoice, profile)}
         target={kpi.target?.target.value ?? null}
         notes={notes}
       />

@@ -20,6 +20,7 @@ import { HeadlinePanel } from './_panels/headline';
 import { OrdersPanel } from './_panels/orders';
 import { PracticesPanel } from './_panels/practices';
 import { TrendPanel } from './_panels/trend';
+import { VariantsPanel } from './_panels/variants';
 import { isDuration, type KpiView } from './_panels/view';
 import { WhyMovedPanel } from './_panels/why-moved';
 import styles from './page.module.css';
@@ -88,6 +89,9 @@ export default async function KpiPage({ params, searchParams }: Props) {
     >
       <Panel label="Loading the headline figures…" skeleton="stats">
         <HeadlinePanel view={view} />
+      </Panel>
+      <Panel label="Loading the other count…">
+        <VariantsPanel view={view} />
       </Panel>
       <Contents definition={definition} drills={drills} />
       <div className={styles.twoCol}>

@@ -1,9 +1,13 @@
 /** The returns page's KPIs and the queries its panels share (one of each per request). */
+import { cache } from 'react';
 import type { Filters } from '@/lib/kpi/filters';
+import { returnsBacklog } from '@/lib/kpi/returns-backlog';
+import { returnsFlow } from '@/lib/kpi/returns-flow';
+import { getServerDatabase } from '@/runtime/database';
 import type { ScorecardEntry } from '@/lib/kpi/scorecard';
 import { fulfilmentErrorCategories } from '@/lib/model/canonical';
-import { chartBandSet, type ChartBandSet } from '@/app/ui/charts/bands';
-import { loadBandSets, loadScorecard } from '@/app/ui/kpi-pages/data';
+import { chartBandsFor, type ChartBandSet } from '@/app/ui/charts/bands';
+import { loadBandSets, loadOrganisationProfile, loadScorecard } from '@/app/ui/kpi-pages/data';
 
 export const IDS = ['return_rate', 'unit_return_rate', 'returns_processing_cycle_time'] as const;
 
@@ -30,7 +34,24 @@ export async function returnKpis(filters: Filters) {
   return entries as [ScorecardEntry, ScorecardEntry, ScorecardEntry];
 }
 
-/** A KPI's band sets for its trend chart. */
+/** The band set a KPI's trend chart draws. */
 export async function chartBandsOf(entry: ScorecardEntry): Promise<ChartBandSet[]> {
-  return (await loadBandSets(entry.id)).map((s) => chartBandSet(s, entry.unit));
+  const [sets, profile] = await Promise.all([loadBandSets(entry.id), loadOrganisationProfile()]);
+  return chartBandsFor(sets, entry.unit, entry.bandChoice, profile);
 }
+
+const flowOf = cache(async (key: string) =>
+  returnsFlow(await getServerDatabase(), JSON.parse(key) as Filters),
+);
+
+/** The returns flow: returns reaching each workflow stage and the days between stages. */
+export const loadReturnsFlow = (filters: Filters) => flowOf(JSON.stringify(filters));
+
+const backlogOf = cache(async (key: string) => {
+  const { filters, asOf } = JSON.parse(key) as { filters: Filters; asOf?: string };
+  return returnsBacklog(await getServerDatabase(), filters, asOf);
+});
+
+/** The open returns on a day (default: the data's last date) by stage and age. */
+export const loadReturnsBacklog = (filters: Filters, asOf?: string) =>
+  backlogOf(JSON.stringify({ filters, asOf }));

@@ -104,9 +104,11 @@ export function FilterBar({
         {status}
       </div>
       <div className={styles.filterRow}>
-        <span className={styles.rowLabel} aria-hidden="true">
-          Filter
-        </span>
+        {dimensions.length > 0 && (
+          <span className={styles.rowLabel} aria-hidden="true">
+            Filter
+          </span>
+        )}
         {dimensions.map((d) => (
           <DimensionPicker key={d.name} {...d} />
         ))}

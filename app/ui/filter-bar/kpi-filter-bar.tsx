@@ -23,6 +23,8 @@ export interface KpiFilterBarProps {
   matching: number;
   /** Hide the comparison select (pages that do not compare). */
   showCompare?: boolean;
+  /** Hide the dimension pickers (pages the dimensions do not narrow, such as the teams). */
+  showDimensions?: boolean;
 }
 
 export function KpiFilterBar({
@@ -31,6 +33,7 @@ export function KpiFilterBar({
   dataSpan,
   matching,
   showCompare = true,
+  showDimensions = true,
 }: KpiFilterBarProps) {
   const { view, pending, apply, setFilters } = useKpiFilters(query);
   const filters = view.filters;
@@ -42,6 +45,7 @@ export function KpiFilterBar({
   return (
     <FilterBar
       {...parts.bar}
+      {...(!showDimensions && { dimensions: [], extra: null })}
       leading={
         <PeriodSelect
           presets={periodPresets(dataSpan.last)}

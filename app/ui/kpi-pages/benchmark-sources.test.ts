@@ -37,7 +37,7 @@ function section(
 describe('the benchmark section shows each figure as what it is', () => {
   it('on-time delivery: the requirement met in words, the survey and its kind', () => {
     const text = section('on_time_delivery_rate', 92);
-    expect(text).toContain('Marketplace requirement Walmart Marketplace');
+    expect(text).toContain('Requirement Walmart Marketplace');
     expect(text).toContain('✓ Meets the requirement Walmart Marketplace on-time delivery ≥ 90%');
     expect(text).toContain('Applies to Walmart Marketplace sellers');
     expect(text).toContain('Survey Supply Chain Consortium (Tompkins)');
@@ -113,5 +113,33 @@ describe('the scorecard card', () => {
     expect(html[0]).toContain('No published band');
     expect(html[0]).not.toContain('Kurt Salmon');
     expect(html[1]).not.toMatch(/Walmart|requirement/);
+  });
+});
+
+describe('many published sets', () => {
+  it('shows three and folds the rest away when none places the value', () => {
+    const id = 'order_to_delivery_cycle_time';
+    const own = sets.filter((s) => s.kpi === id);
+    expect(own.length).toBeGreaterThan(3);
+    const { standard, variant, unit } = catalogue.kpis.find((k) => k.id === id)!;
+    const kpi = { id, standard, variant, basis: 'measured' as const, assumedFields: [] };
+    const html = renderToStaticMarkup(
+      createElement(BenchmarkSources, {
+        sets: own,
+        placements: placeInSets(sets, kpi, 5.2),
+        notPlaced: notPlacedInSets(sets, kpi, 5.2),
+        unit,
+        empty: 'none',
+      }),
+    );
+    const [open, folded] = html.split('<details');
+    // Three open (none places the value: the newest first), the others inside the closed
+    // <details>, every one of them once.
+    expect(open!.match(/<li /g)).toHaveLength(3);
+    expect(folded!.match(/<li /g)).toHaveLength(own.length - 3);
+    expect(folded).toContain(
+      `<summary>${own.length - 3} more published sets, none placing this value</summary>`,
+    );
+    for (const set of own) expect(html.split(`>${set.name}<`)).toHaveLength(2);
   });
 });

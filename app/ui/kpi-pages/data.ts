@@ -5,22 +5,33 @@ import 'server-only';
  * matches arguments by identity, so each loader is keyed by a JSON string of its query.
  */
 import { cache } from 'react';
+import { readOrganisationProfile } from '@/lib/benchmarks/organisation';
 import { bandSetsForKpi } from '@/lib/benchmarks/store';
 import { drillKpi, type DrillQuery } from '@/lib/kpi/drill';
 import type { Filters, KpiQuery } from '@/lib/kpi/filters';
 import { returnReasons } from '@/lib/kpi/return-reasons';
-import { scorecard } from '@/lib/kpi/scorecard';
+import { scorecard, type ScorecardOptions } from '@/lib/kpi/scorecard';
 import { getServerDatabase } from '@/runtime/database';
 import { filterContext } from './filter-context';
 
 const scorecardOf = cache(async (key: string) => {
-  const { query, ids } = JSON.parse(key) as { query: KpiQuery; ids: string[] };
-  return scorecard(await getServerDatabase(), query, ids);
+  const { query, ids, options } = JSON.parse(key) as {
+    query: KpiQuery;
+    ids: string[];
+    options?: ScorecardOptions;
+  };
+  return scorecard(await getServerDatabase(), query, ids, options);
 });
 
-/** The scorecard entries of these KPIs for a query, in the order of `ids`. */
-export const loadScorecard = (query: KpiQuery, ids: readonly string[]) =>
-  scorecardOf(JSON.stringify({ query, ids }));
+/**
+ * The scorecard entries of these KPIs for a query, in the order of `ids`; `options.bandSet` heads
+ * the placements with the set the user picked.
+ */
+export const loadScorecard = (
+  query: KpiQuery,
+  ids: readonly string[],
+  options?: ScorecardOptions,
+) => scorecardOf(JSON.stringify({ query, ids, options }));
 
 const filterContextOf = cache(async (key: string) =>
   filterContext(await getServerDatabase(), JSON.parse(key) as Filters),
@@ -28,6 +39,11 @@ const filterContextOf = cache(async (key: string) =>
 
 /** What the filter bar and the demo banner need. */
 export const loadFilterContext = (filters: Filters) => filterContextOf(JSON.stringify(filters));
+
+/** The organisation's peer profile, which picks the band set a headline placement uses. */
+export const loadOrganisationProfile = cache(async () =>
+  readOrganisationProfile(await getServerDatabase()),
+);
 
 /** The band sets of a KPI, shipped and imported. */
 export const loadBandSets = cache(async (kpiId: string) =>

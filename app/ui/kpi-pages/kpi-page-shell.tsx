@@ -25,6 +25,8 @@ export interface KpiPageShellProps {
   lede: ReactNode;
   /** A breadcrumb trail above the header. */
   crumbs?: Crumb[];
+  /** False on a page the dimension filters do not narrow: the bar offers the dates alone. */
+  dimensions?: boolean;
   /** The page's panels, each in its own <Panel> (Suspense boundary). */
   children: ReactNode;
 }
@@ -42,6 +44,7 @@ export function KpiPageShell({
   title,
   lede,
   crumbs,
+  dimensions = true,
   children,
 }: KpiPageShellProps) {
   return (
@@ -74,7 +77,7 @@ export function KpiPageShell({
         </div>
       </header>
       <Suspense fallback={<BarSkeleton label="Loading the filters…" />}>
-        <PageFilterBar query={query} />
+        <PageFilterBar query={query} dimensions={dimensions} />
       </Suspense>
       <FilterNote filters={query.filters} problems={problems} asOf={asOf} />
       {children}

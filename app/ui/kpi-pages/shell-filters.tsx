@@ -9,7 +9,13 @@ export async function DemoNotice({ filters }: { filters: Filters }) {
   return context.isDemo ? <DemoBanner /> : null;
 }
 
-export async function PageFilterBar({ query }: { query: ParsedKpiQuery }) {
+export async function PageFilterBar({
+  query,
+  dimensions = true,
+}: {
+  query: ParsedKpiQuery;
+  dimensions?: boolean;
+}) {
   const context = await loadFilterContext(query.filters);
   return (
     <KpiFilterBar
@@ -18,6 +24,7 @@ export async function PageFilterBar({ query }: { query: ParsedKpiQuery }) {
       dataSpan={context.span}
       matching={context.matching}
       showCompare={false}
+      showDimensions={dimensions}
     />
   );
 }

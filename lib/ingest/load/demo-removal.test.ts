@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Database, openMemoryDatabase } from '@/lib/db/database';
 import { fingerprint } from '@/lib/db/fingerprint';
-import { canonicalMapping, loadDemoData } from '@/lib/demo';
+import { loadDemoData } from '@/lib/demo';
 import { computeKpis } from '@/lib/kpi/compute';
 import { canonicalTables } from '@/lib/model/canonical';
 import { getDataCoverage } from './coverage';
@@ -18,6 +18,7 @@ import { removeDemo } from './demo-removal';
 import { DependentLoadsError, listLoads, undoLoad } from './ledger';
 import { loadExtract } from './load-extract';
 import { loadPathOf, type LoadReport } from './load-report';
+import { fixtureMapping } from '@/test/fixture-mapping';
 
 const DEMO_ORDERS = 40;
 const fixture = (table: string) =>
@@ -36,7 +37,11 @@ async function loadFixture(db: Database, isDemo = false): Promise<LoadReport[]> 
   const reports: LoadReport[] = [];
   for (const table of canonicalTables)
     reports.push(
-      await loadExtract(db, { file: fixture(table), mapping: canonicalMapping(table), isDemo }),
+      await loadExtract(db, {
+        file: fixture(table),
+        mapping: await fixtureMapping(fixture(table), table),
+        isDemo,
+      }),
     );
   return reports;
 }
@@ -146,7 +151,7 @@ describe('the first real load sets the demo aside', () => {
     const before = await fingerprint(db);
     const report = await loadExtract(db, {
       file: fixture('orders'),
-      mapping: canonicalMapping('orders'),
+      mapping: await fixtureMapping(fixture('orders'), 'orders'),
       dryRun: true,
     });
     expect(report.demoRemoved).toMatchObject({ loads: [1, 2, 3, 4], orders: DEMO_ORDERS });
@@ -312,7 +317,10 @@ describe('undo never leaves lines, shipments or returns without their order', ()
     const changed = path.join(dir, 'orders.csv');
     const original = await readFile(fixture('orders'), 'utf-8');
     await writeFile(changed, original.replace('C1,web,DC1,North', 'C1,web,DC9,North'));
-    const second = await loadExtract(db, { file: changed, mapping: canonicalMapping('orders') });
+    const second = await loadExtract(db, {
+      file: changed,
+      mapping: await fixtureMapping(changed, 'orders'),
+    });
     expect(second.tables.orders).toEqual({ inserted: 0, updated: 1, unchanged: 6 });
     const undone = await undoLoad(db, second.loadId!);
     expect(undone).toMatchObject({ loads: [5], removed: { orders: 1 }, restored: { orders: 1 } });

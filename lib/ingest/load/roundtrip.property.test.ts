@@ -156,6 +156,17 @@ function writeCsv(orders: Order[], d: Dialect): string {
   return lines.join(d.lineEnd) + d.lineEnd;
 }
 
+/** Bytes beyond ASCII that decode as UTF-8 without an error. */
+function isUtf8NonAscii(bytes: Buffer): boolean {
+  if (bytes.every((b) => b < 0x80)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function encode(text: string, d: Dialect): Buffer {
   if (d.encoding === 'utf-16le') {
     return Buffer.concat([
@@ -192,8 +203,12 @@ describe('CSV round trip (fast-check)', () => {
   it('any table in any supported dialect loads back to the same values', async () => {
     await fc.assert(
       fc.asyncProperty(caseArb, async ({ dialect, orders }) => {
+        const bytes = encode(writeCsv(orders, dialect), dialect);
+        // Windows-1252 bytes that also spell valid UTF-8 ("ß€" is DF 80, NKo digit zero in UTF-8)
+        // are one file two ways; Orderlens reads such a file as UTF-8, by design: not this case.
+        fc.pre(dialect.encoding !== 'windows-1252' || !isUtf8NonAscii(bytes));
         const file = path.join(dir, `t${++n}.csv`);
-        await writeFile(file, encode(writeCsv(orders, dialect), dialect));
+        await writeFile(file, bytes);
         const db = await openMemoryDatabase();
         try {
           const mapping = parseMapping({

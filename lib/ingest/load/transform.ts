@@ -292,6 +292,8 @@ function cleanText(
     expr = `(CASE WHEN lower(${expr}) IN ('cancelled', 'canceled', 'storniert', 'void', 'voided') THEN 'cancelled' ELSE ${expr} END)`;
   }
   if (field === 'reason_category') expr = `lower(${expr})`;
+  // 'Return to vendor' and 'return-to-vendor' read as return_to_vendor.
+  if (field === 'disposition') expr = `regexp_replace(lower(${expr}), '[ -]+', '_', 'g')`;
   return expr;
 }
 

@@ -10,6 +10,7 @@ import { quoteIdent } from '@/lib/db/sql';
 import {
   reasonCategories,
   requiredFieldsOfTarget,
+  returnDispositions,
   type MappingTarget,
 } from '@/lib/model/canonical';
 import type { RowIssue, RuleCount } from '../issues';
@@ -38,6 +39,15 @@ const DATE_ORDER: [string, string, string][] = [
   ['ship_ts', 'order_ts', 'ship_before_order'],
   ['delivered_ts', 'ship_ts', 'delivered_before_ship'],
   ['credited_ts', 'return_ts', 'credited_before_return'],
+  // The returns workflow: authorised, received, inspected, disposition decided, in that order.
+  ['return_ts', 'authorised_ts', 'return_before_authorised'],
+  ['inspected_ts', 'return_ts', 'inspected_before_return'],
+  ['disposition_ts', 'inspected_ts', 'disposition_before_inspection'],
+];
+/** Text fields whose values must be one of the model's, with what to call them in a message. */
+const KNOWN_VALUES: [string, readonly string[], string][] = [
+  ['reason_category', reasonCategories, 'a reason category'],
+  ['disposition', returnDispositions, 'a disposition'],
 ];
 
 /** Materialise the typed rows and every issue; returns counts and the first issues. */
@@ -226,15 +236,16 @@ export function buildRules(
       });
     }
   }
-  const category = byField.get('reason_category');
-  if (category) {
-    const allowed = reasonCategories.map((c) => bind(c)).join(', ');
+  for (const [name, known, what] of KNOWN_VALUES) {
+    const f = byField.get(name);
+    if (!f) continue;
+    const allowed = known.map((c) => bind(c)).join(', ');
     rules.push({
       rule: 'invalid_value',
-      header: bind(category.header),
-      when: `${col(category)} IS NOT NULL AND ${col(category)} NOT IN (${allowed})`,
-      message: `${where(category)} || '"' || ${raw(category)} || '" is not a reason category (' || ${bind(reasonCategories.join(', '))} || '); map it with "values"'`,
-      value: raw(category),
+      header: bind(f.header),
+      when: `${col(f)} IS NOT NULL AND ${col(f)} NOT IN (${allowed})`,
+      message: `${where(f)} || '"' || ${raw(f)} || '" is not ' || ${bind(what)} || ' (' || ${bind(known.join(', '))} || '); map it with "values"'`,
+      value: raw(f),
     });
   }
   return rules;

@@ -189,7 +189,7 @@ describe('what the unmapped fields cost', () => {
     expect(p.unmappedFields.slice(0, 3)).toEqual(['order_ts', 'channel', 'site']);
     expect(p.unmappedFields).not.toContain('customer_id');
     expect(p.status).toBe('incomplete');
-    expect(p.message).toBe('Mapped 2 of 15 fields. Required and not found: order_ts.');
+    expect(p.message).toBe('Mapped 2 of 16 fields. Required and not found: order_ts.');
   });
 });
 

@@ -372,6 +372,19 @@ export const headerSynonyms: Record<string, SynonymGroup[]> = {
     { system: 'shopify', headers: ['Shipping Province'], confidence: 0.8 },
     { system: 'shopify', headers: ['Shipping Country', 'Billing Province'], confidence: 0.7 },
   ],
+  // Bare 'Segment' and 'Category' stay unmapped: in retail extracts they are often the product's.
+  customer_group: [
+    { system: 'generic', headers: ['Customer Group', 'Customer Segment', 'Customer Category'] },
+    { system: 'generic', headers: ['Customer Type', 'Customer Class'], confidence: 0.8 },
+    { system: 'sap', headers: ['KDGRP', 'Kundengruppe'], note: 'VBKD-KDGRP, the customer group' },
+    { system: 'dynamics', headers: ['CustGroup', 'CustGroupId'] },
+    {
+      system: 'netsuite',
+      headers: ['Customer Category'],
+      confidence: 0.9,
+      note: 'the category of the customer record',
+    },
+  ],
   shipment_id: [
     {
       system: 'generic',
@@ -472,6 +485,15 @@ export const headerSynonyms: Record<string, SynonymGroup[]> = {
     { system: 'sap', headers: ['Retourenauftrag', 'Retourennummer', 'Retoure'] },
     {
       system: 'sap',
+      headers: ['CustRetMatlAuthzn', 'Customer Return Material Authorization'],
+      confidence: 0.9,
+      note: 'the RMA number of an advanced return',
+    },
+    { system: 'netsuite', headers: ['Return Authorization #', 'Return Authorization Number'] },
+    { system: 'dynamics', headers: ['RMA number', 'ReturnItemNum'] },
+    { system: 'shopify', headers: ['Return Name'], confidence: 0.9 },
+    {
+      system: 'sap',
       headers: ['VBELN'],
       confidence: 0.7,
       when: { present: ['AUBEL'] },
@@ -491,6 +513,122 @@ export const headerSynonyms: Record<string, SynonymGroup[]> = {
       confidence: 0.9,
       note: 'receipt of the returned goods',
     },
+    {
+      system: 'sap',
+      headers: ['Wareneingang', 'Wareneingang am', 'Goods Receipt Date'],
+      confidence: 0.85,
+      when: { present: sapReturnHeaders },
+      note: 'the goods receipt of the returned goods',
+    },
+    {
+      system: 'netsuite',
+      headers: ['Item Receipt Date', 'Item Receipt'],
+      confidence: 0.9,
+      note: 'the item receipt of the return authorization',
+    },
+    {
+      system: 'dynamics',
+      headers: ['ReturnArrivalDate', 'Arrival date'],
+      confidence: 0.9,
+      note: 'the arrival of the returned goods',
+    },
+  ],
+  authorised_ts: [
+    {
+      system: 'generic',
+      headers: [
+        'RMA Date',
+        'RMA Issued',
+        'RMA Issued Date',
+        'Authorised Date',
+        'Authorized Date',
+        'Authorisation Date',
+        'Authorization Date',
+        'Return Authorised',
+        'Return Authorized',
+      ],
+    },
+    { system: 'generic', headers: ['Return Requested', 'Return Request Date'], confidence: 0.8 },
+    {
+      system: 'sap',
+      headers: ['Retourenauftragsdatum', 'Datum Retourenauftrag', 'RMA-Datum', 'Genehmigungsdatum'],
+      confidence: 0.9,
+      note: 'the return order (RMA) date',
+    },
+    {
+      system: 'netsuite',
+      headers: ['Return Authorization Date', 'RA Date'],
+      note: 'the date of the return authorization',
+    },
+    { system: 'dynamics', headers: ['RMA date', 'Return order date'], confidence: 0.9 },
+    {
+      system: 'shopify',
+      headers: ['Return Approved At', 'Return Opened At', 'Return Created At'],
+      confidence: 0.85,
+      note: 'the return opened in Shopify',
+    },
+  ],
+  inspected_ts: [
+    {
+      system: 'generic',
+      headers: ['Inspection Date', 'Inspected Date', 'Inspected At', 'Date Inspected', 'Inspected'],
+    },
+    { system: 'generic', headers: ['Grading Date', 'QC Date', 'Graded At'], confidence: 0.85 },
+    {
+      system: 'sap',
+      headers: ['Prüfdatum', 'Prüfung am', 'Inspektionsdatum', 'Datum Materialprüfung'],
+      confidence: 0.9,
+      note: 'the material inspection of the return',
+    },
+  ],
+  disposition: [
+    {
+      system: 'generic',
+      headers: ['Disposition', 'Return Disposition', 'Disposition Code', 'Return Action'],
+    },
+    {
+      system: 'sap',
+      headers: [
+        'Folgeaktivität',
+        'Logistische Folgeaktivität',
+        'Retourenentscheidung',
+        'Follow-Up Activity',
+        'Logistical Follow-Up Activity',
+        'CustRetItmFollowUpActivity',
+      ],
+      confidence: 0.9,
+      note: 'the logistical follow-up activity; its codes need a value map',
+    },
+    {
+      system: 'sap',
+      headers: ['NextFllwUpActivityForMatlInsp'],
+      confidence: 0.85,
+      note: 'the follow-up activity after the inspection; its codes need a value map',
+    },
+    {
+      system: 'dynamics',
+      headers: ['ReturnDispositionCodeId', 'DispositionCodeId'],
+      note: 'the disposition code; its codes need a value map',
+    },
+    {
+      system: 'shopify',
+      headers: ['Restock Type', 'restock_type'],
+      confidence: 0.8,
+      note: 'Shopify restock types need a value map (return → restock)',
+    },
+  ],
+  disposition_ts: [
+    {
+      system: 'generic',
+      headers: ['Disposition Date', 'Disposed Date', 'Disposed At', 'Disposition Decided'],
+    },
+    { system: 'generic', headers: ['Restock Date', 'Restocked At'], confidence: 0.85 },
+    {
+      system: 'sap',
+      headers: ['Datum Folgeaktivität', 'Folgeaktivität am', 'Entscheidungsdatum'],
+      confidence: 0.9,
+      note: 'the date of the follow-up activity',
+    },
   ],
   credited_ts: [
     { system: 'generic', headers: ['Credit Date', 'Credited Date', 'Credit Memo Date'] },
@@ -501,6 +639,13 @@ export const headerSynonyms: Record<string, SynonymGroup[]> = {
       confidence: 0.9,
       note: 'date of the credit memo',
     },
+    {
+      system: 'dynamics',
+      headers: ['ReturnClosedDate'],
+      confidence: 0.85,
+      note: 'the return order closed (credited)',
+    },
+    { system: 'shopify', headers: ['Refund Created At'], confidence: 0.9 },
   ],
   reason_code: [
     { system: 'generic', headers: ['Reason Code', 'Return Reason', 'Return Reason Code'] },

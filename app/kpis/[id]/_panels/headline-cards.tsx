@@ -50,6 +50,7 @@ export function BenchmarkCard({ entry, hasSets }: { entry: ScorecardEntry; hasSe
             {best.source.source} {best.source.edition}
             {entry.placements.length > 1 && ` · +${entry.placements.length - 1} more`}
           </div>
+          <ChoiceNote entry={entry} />
         </>
       ) : (
         <>
@@ -65,6 +66,20 @@ export function BenchmarkCard({ entry, hasSets }: { entry: ScorecardEntry; hasSe
           </div>
         </>
       )}
+    </div>
+  );
+}
+
+/**
+ * Which set the headline uses and why, where there was a choice (several sets place the value,
+ * or a profile or the user's pick decided); the benchmarks panel lets the user switch.
+ */
+function ChoiceNote({ entry }: { entry: ScorecardEntry }) {
+  const choice = entry.bandChoice;
+  if (!choice || (choice.candidates < 2 && choice.by === 'newest')) return null;
+  return (
+    <div className="stat-note">
+      <a href="#benchmarks">{choice.name}</a>: {choice.reason}.
     </div>
   );
 }

@@ -5,10 +5,10 @@ import { getServerDatabase } from '@/runtime/database';
 import { currentIdentity } from '@/app/session';
 import notesStyles from '@/app/ui/annotations/annotations.module.css';
 import { NoteForm } from '@/app/ui/annotations/note-form';
-import { chartBandSet } from '@/app/ui/charts/bands';
+import { chartBandsFor } from '@/app/ui/charts/bands';
 import { TrendChart } from '@/app/ui/charts/trend-chart';
 import type { ChartGrain } from '@/app/ui/charts/units';
-import { loadBandSets } from '@/app/ui/kpi-pages/data';
+import { loadBandSets, loadOrganisationProfile } from '@/app/ui/kpi-pages/data';
 import shared from '@/app/ui/kpi-pages/kpi-pages.module.css';
 import { GrainControl } from '@/app/ui/kpi-pages/grain-control';
 import { searchStringOf } from '@/app/ui/search-params';
@@ -18,14 +18,16 @@ import { countWordOf, kpiEntry, type KpiView } from './view';
 /** The KPI by period, with its bands, target and notes; a period select and "Add a note". */
 export async function TrendPanel({ view }: { view: KpiView }) {
   const { definition, grain } = view;
-  const [entry, sets, notes, identity] = await Promise.all([
+  const [entry, sets, profile, notes, identity] = await Promise.all([
     kpiEntry(view),
     loadBandSets(definition.id),
+    loadOrganisationProfile(),
     getServerDatabase().then((db) => listAnnotations(db, { kpi: definition.id })),
     currentIdentity(),
   ]);
   // Bands behind an assumed or partial trend would read as a placement it does not have.
-  const bands = entry.basis === 'measured' ? sets.map((s) => chartBandSet(s, entry.unit)) : [];
+  const bands =
+    entry.basis === 'measured' ? chartBandsFor(sets, entry.unit, entry.bandChoice, profile) : [];
   return (
     <section className="panel" id="trend" aria-labelledby="trend-h">
       <div className={shared.panelHead}>

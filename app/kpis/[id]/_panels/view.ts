@@ -20,13 +20,22 @@ export const hasFailure = (kpi: KpiDefinition) => !!kpi.failure && kpi.failure !
 export const countWordOf = (kpi: KpiDefinition) =>
   kpi.base === 'kpi_return_facts' ? 'returns' : 'orders';
 
+/** The band set the user picked to head the placements (`?bands=SET_ID`), if any. */
+export const bandsParam = (view: KpiView): string | undefined => {
+  const value = view.search.bands;
+  return (Array.isArray(value) ? value[0] : value) || undefined;
+};
+
 /**
  * The KPI by period over the filters: the headline, definition, benchmarks, trend, distribution,
  * coverage and drill panels all read it, one query per request.
  */
 export async function kpiEntry(view: KpiView) {
   const { filters, grain } = view;
-  return (await loadScorecard({ filters, grain }, [view.definition.id]))[0]!;
+  const bandSet = bandsParam(view);
+  return (
+    await loadScorecard({ filters, grain }, [view.definition.id], bandSet ? { bandSet } : undefined)
+  )[0]!;
 }
 
 /** The KPI by the chosen dimension, its segments placed among one another. */
