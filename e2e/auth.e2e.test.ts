@@ -332,7 +332,8 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('users, roles and 
       await page.waitForURL(`${app.url}/benchmarks`);
       expect(await page.locator('.user-menu').textContent()).toContain('max · Manager');
       // A manager sets targets but does not import band sets: the form says so instead.
-      expect(await page.locator('.role-note').first().textContent()).toContain(
+      const notes = await page.locator('.role-note').allTextContents();
+      expect(notes.join('\n')).toContain(
         'Your role (Manager) does not allow this: import and remove benchmark band sets',
       );
       expect(await page.locator('nav a', { hasText: 'Admin' }).count()).toBe(0);

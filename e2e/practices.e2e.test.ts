@@ -58,7 +58,8 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('improvement pract
     const why = page.locator('#why-moved');
     await why.scrollIntoViewIfNeeded();
     expect(await why.locator('h2').innerText()).toBe('Why it moved');
-    expect(await why.locator('figure svg').count()).toBeGreaterThanOrEqual(1);
+    // The waterfall: one bar per part (HTML, not SVG), then the table of the same parts.
+    expect(await why.locator('figure [data-bar]').count()).toBeGreaterThanOrEqual(2);
     expect(await why.locator('figcaption').innerText()).toMatch(/moved [+±-][\d.]+ pp/);
     expect(await why.locator('table tbody tr').count()).toBeGreaterThan(2);
     const axe = await new AxeBuilder({ page }).include('#practices').analyze();

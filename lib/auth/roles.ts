@@ -18,7 +18,7 @@ export const PERMISSIONS = {
   inputs: 'enter the FTE and cost figures and the working calendar',
   users: 'create users, change roles, reset passwords',
   audit: 'read the audit log',
-  settings: 'change the organisation name and logo',
+  settings: 'change the organisation name, logo and peer profile',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -342,10 +342,7 @@ export function reportKpiOf(
       : null,
     basis: entry.basis ?? 'measured',
     basisNotes: entry.basisNotes ?? [],
-    notPlacedText:
-      entry.basis && entry.basis !== 'measured'
-        ? `Not placed: ${entry.notPlaced?.[0]?.notPlaced ?? `${entry.basis} value`}`
-        : null,
+    notPlacedText: notPlacedTextOf(entry),
     band: primary?.band ?? null,
     percentile: primary?.estimatedPercentile ?? null,
     target: entry.target
@@ -476,4 +473,18 @@ function segmentsOf(entry: ScorecardEntry | undefined): ReportSegment[] {
       n: s.n,
       quartile: s.segment == null ? null : (quartiles.get(s.segment) ?? null),
     }));
+}
+
+/**
+ * Why a value with no placement has none: an assumed or partial value is never placed; a measured
+ * one may have only reference figures (a study, another definition), which the report names rather
+ * than say "No band set".
+ */
+function notPlacedTextOf(entry: ScorecardEntry): string | null {
+  const first = entry.notPlaced?.[0];
+  if (entry.basis && entry.basis !== 'measured')
+    return `Not placed: ${first?.notPlaced ?? `${entry.basis} value`}`;
+  if (!first) return null;
+  const more = (entry.notPlaced?.length ?? 1) - 1;
+  return `Reference only: ${first.notPlaced}${more ? ` (and ${more} more ${more === 1 ? 'set' : 'sets'})` : ''}`;
 }

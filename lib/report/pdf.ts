@@ -380,7 +380,7 @@ const TIGHTER: readonly [number, number][] = [
 
 function scorecardIntro(model: ReportModel): string {
   const against = model.comparison ? `${model.comparison.text}. ` : '';
-  return `Status is judged against the target where one is set, else against the first benchmark band. ${against}▲ and ▼ show which way the number moved; the word beside says whether that is better or worse.`;
+  return `Status is judged against the target where one is set, else against the headline band set (the best match to the organisation's profile, named in each section). ${against}▲ and ▼ show which way the number moved; the word beside says whether that is better or worse.`;
 }
 
 function scorecardRow(k: ReportKpi): Cell[] {

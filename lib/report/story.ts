@@ -34,7 +34,7 @@ type StatusInput = Pick<
   'available' | 'value' | 'target' | 'placements' | 'notPlacedText' | 'basis'
 >;
 
-/** Against the target when one is set, else the first band the value is placed in, else grey. */
+/** Against the target when one is set, else the headline placement (the chosen band set), else grey. */
 export function statusOf(k: StatusInput): ReportStatus {
   if (!k.available || k.value === null) return grey('No data');
   if (k.target?.status) {

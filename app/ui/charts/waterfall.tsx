@@ -73,6 +73,7 @@ export function Waterfall<Row>({
                 <span className={styles.marker} style={{ left: x(b.to) }} />
               ) : (
                 <span
+                  data-bar
                   className={`${styles.bar} ${better(delta) ? styles.better : styles.worse}`}
                   style={{ left: x(Math.min(b.from, b.to)), width: width(b.from, b.to) }}
                 />
