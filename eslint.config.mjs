@@ -12,6 +12,7 @@ const config = [
       'bench/results/**',
       'bench/.cache/**',
       'coverage/**',
+      'dist/**',
     ],
   },
 ];

@@ -1,3 +1,7 @@
-/** The composition root of the command line: the engine created, then the command run. */
-import './engine';
-export { main } from '@/lib/cli/main';
+/**
+ * The composition root of the command line: the command run, with the engine created once it is
+ * known to be a command (the help needs no engine).
+ */
+import { main as runCommand } from '@/lib/cli/main';
+
+export const main = (argv: string[]) => runCommand(argv, undefined, () => import('./engine'));

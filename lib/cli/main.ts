@@ -7,30 +7,6 @@ import 'server-only';
 import { ZodError } from 'zod';
 import { linesOfZod, OrderlensError } from '@/lib/errors';
 import { UsageError, type Io } from './args';
-import { inboxCommand } from './inbox';
-import { ingestCommand } from './ingest';
-import { kpisCommand } from './kpis';
-import { practicesCommand } from './practices';
-import { explainCommand } from './explain';
-import { alertsCommand } from './alerts';
-import { brandingCommand } from './branding';
-import { calendarCommand } from './calendar';
-import { notesCommand } from './notes';
-import { organisationCommand } from './organisation';
-import { reportCommand } from './report';
-import { returnsCommand } from './returns';
-import { profilesCommand } from './profiles';
-import { subscriptionsCommand } from './subscriptions';
-import { teamsCommand } from './teams';
-import { auditCommand, usersCommand } from './users';
-import {
-  inputsCommand,
-  generateCommand,
-  loadsCommand,
-  mapCommand,
-  undoCommand,
-  demoCommand,
-} from './commands';
 
 const defaultIo: Io = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
@@ -161,45 +137,62 @@ Once users exist, commands run as one of them: set ORDERLENS_USER and ORDERLENS_
 Tables: orders, order_lines, shipments, returns, flat (one row per order line with shipment columns).
 The database is ORDERLENS_DB or data/orderlens.duckdb.`;
 
-const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
-  ingest: ingestCommand,
-  kpis: kpisCommand,
-  explain: explainCommand,
-  practices: practicesCommand,
-  returns: returnsCommand,
-  report: reportCommand,
-  map: mapCommand,
-  profiles: profilesCommand,
-  inbox: inboxCommand,
-  loads: loadsCommand,
-  undo: undoCommand,
-  generate: generateCommand,
-  demo: demoCommand,
-  inputs: inputsCommand,
-  teams: teamsCommand,
-  branding: brandingCommand,
-  calendar: calendarCommand,
-  organisation: organisationCommand,
-  notes: notesCommand,
-  users: usersCommand,
-  audit: auditCommand,
-  subscriptions: subscriptionsCommand,
-  alerts: alertsCommand,
+type Command = (args: string[], io: Io) => Promise<number>;
+
+/**
+ * Each command's module, loaded when it runs: the help, and a command, load only what they use
+ * (no database driver or report renderer for `--help`).
+ */
+const commands: Record<string, () => Promise<Command>> = {
+  ingest: () => import('./ingest').then((m) => m.ingestCommand),
+  kpis: () => import('./kpis').then((m) => m.kpisCommand),
+  explain: () => import('./explain').then((m) => m.explainCommand),
+  practices: () => import('./practices').then((m) => m.practicesCommand),
+  returns: () => import('./returns').then((m) => m.returnsCommand),
+  report: () => import('./report').then((m) => m.reportCommand),
+  map: () => import('./commands').then((m) => m.mapCommand),
+  profiles: () => import('./profiles').then((m) => m.profilesCommand),
+  inbox: () => import('./inbox').then((m) => m.inboxCommand),
+  loads: () => import('./loads').then((m) => m.loadsCommand),
+  undo: () => import('./loads').then((m) => m.undoCommand),
+  generate: () => import('./commands').then((m) => m.generateCommand),
+  demo: () => import('./commands').then((m) => m.demoCommand),
+  inputs: () => import('./commands').then((m) => m.inputsCommand),
+  teams: () => import('./teams').then((m) => m.teamsCommand),
+  branding: () => import('./branding').then((m) => m.brandingCommand),
+  calendar: () => import('./calendar').then((m) => m.calendarCommand),
+  organisation: () => import('./organisation').then((m) => m.organisationCommand),
+  notes: () => import('./notes').then((m) => m.notesCommand),
+  users: () => import('./users').then((m) => m.usersCommand),
+  audit: () => import('./users').then((m) => m.auditCommand),
+  subscriptions: () => import('./subscriptions').then((m) => m.subscriptionsCommand),
+  alerts: () => import('./alerts').then((m) => m.alertsCommand),
 };
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+/**
+ * Run a command. `prepare` runs once a command is known, before it loads: the composition root
+ * creates the engine there, so the help never pays for it.
+ */
+export async function main(
+  argv: string[],
+  io: Io = defaultIo,
+  prepare: () => Promise<unknown> = async () => {},
+): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     io.out(usage);
     return name ? 0 : 2;
   }
-  const command = commands[name];
-  if (!command) {
+  const load = commands[name];
+  if (!load) {
     io.err(`Unknown command "${name}".\n\n${usage}`);
     return 2;
   }
   try {
-    return await command(rest, io);
+    await prepare();
+    return await (
+      await load()
+    )(rest, io);
   } catch (error) {
     return reportFailure(error, name, io);
   }
