@@ -31,8 +31,8 @@ export async function BenchmarksPanel({ view }: { view: KpiView }) {
         switchHref={(setId) => withBands(view, setId)}
         empty={
           <>
-            <strong>No published band.</strong> No source whose figures are public benchmarks this
-            KPI, so Orderlens ships none. Compare your own sites, channels and carriers in the{' '}
+            <strong>No published band.</strong> No public source we could check gives figures for
+            this KPI, so Orderlens ships none. Compare your own sites, channels and carriers in the{' '}
             <a href="#breakdown">breakdown</a> below, or import a band set from a report you hold.
           </>
         }
