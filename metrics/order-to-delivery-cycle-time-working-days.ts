@@ -1,6 +1,7 @@
 import { defineKpi } from '@/lib/semantic/kpi';
 import { whereTheTimeWent } from './shared/explain';
-import { and, col, never, not } from '@/lib/semantic/expr';
+import { deliveredOrders } from './shared/presets';
+import { col, never } from '@/lib/semantic/expr';
 import { practices } from './practices/order-to-delivery-cycle-time-working-days';
 
 /** Working days from the cut-off to final delivery, for orders delivered complete. */
@@ -16,11 +17,7 @@ export const orderToDeliveryCycleTimeWorkingDays = defineKpi({
   direction: 'lower',
   kind: 'duration',
   details: ['distribution'],
-  counts: 'order',
-  base: 'kpi_order_facts',
-  asOf: 'delivered_ts',
-  asOfLabel: 'delivery date',
-  population: and(not('cancelled'), 'shipped'),
+  ...deliveredOrders,
   value: col('working_days_to_delivery'),
   failure: never,
   needs: ['orders.order_ts', 'shipments.delivered_ts'],

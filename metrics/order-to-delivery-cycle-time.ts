@@ -1,6 +1,7 @@
 import { defineKpi } from '@/lib/semantic/kpi';
 import { whereTheTimeWent } from './shared/explain';
-import { and, daysBetween, never, not } from '@/lib/semantic/expr';
+import { deliveredOrders } from './shared/presets';
+import { daysBetween, never } from '@/lib/semantic/expr';
 import { practices } from './practices/order-to-delivery-cycle-time';
 
 /** Days from order to final delivery, for orders delivered complete. */
@@ -15,13 +16,7 @@ export const orderToDeliveryCycleTime = defineKpi({
   direction: 'lower',
   kind: 'duration',
   details: ['distribution'],
-  counts: 'order',
-  base: 'kpi_order_facts',
-  // delivered_ts is set only once the order is delivered in full, so "no delivery date" covers
-  // shipped orders still in transit or incomplete.
-  asOf: 'delivered_ts',
-  asOfLabel: 'delivery date',
-  population: and(not('cancelled'), 'shipped'),
+  ...deliveredOrders,
   value: daysBetween('order_ts', 'delivered_ts'),
   failure: never,
   needs: ['orders.order_ts', 'shipments.delivered_ts'],

@@ -13,6 +13,18 @@ export function shippedOrders(event: 'first' | 'final') {
   } as const;
 }
 
+/**
+ * Shipped, non-cancelled orders, attributed to their delivery date: set only once the order is
+ * delivered in full, so shipped orders still in transit or incomplete are counted as excluded.
+ */
+export const deliveredOrders = {
+  counts: 'order',
+  base: 'kpi_order_facts',
+  asOf: 'delivered_ts',
+  asOfLabel: 'delivery date',
+  population: and(not('cancelled'), 'shipped'),
+} as const;
+
 /** An order that is not perfect: late, not filled on the first ship date, damaged or mis-documented. */
 export const imperfect = or(
   afterDay('delivered_ts', 'promised_delivery_ts'),
