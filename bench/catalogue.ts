@@ -5,7 +5,10 @@
  * - first after a load: the KPI fact tables rebuilt, then every KPI computed (no cached result);
  * - cold, facts current: the database reopened (a fresh DuckDB instance and an empty result
  *   cache, as after a restart or for a new filter) with the fact tables already built;
- * - warm: served from the per-version result cache.
+ * - warm: served from the per-version result cache;
+ * - after a day's load: a replacing load of the order lines (one in ten changed) with the facts
+ *   rebuilt for the orders it touched, against the same load rebuilding them for every order, and
+ *   the first catalogue after it.
  *   npx tsx --conditions=react-server bench/catalogue.ts [--quick] [--sizes 1M,10M]
  */
 import { spawnSync } from 'node:child_process';
@@ -13,7 +16,9 @@ import { copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@/lib/db/database';
+import { loadExtract } from '@/lib/ingest/load/load-extract';
 import { computeKpis, isCached } from '@/lib/kpi/compute';
+import { lastFactsBuild } from '@/lib/kpi/facts';
 import { engine } from '@/runtime/engine';
 import { openServedDatabase } from '@/runtime/open';
 import {
@@ -27,7 +32,7 @@ import {
   time,
   writeResult,
 } from './helpers';
-import { ensureDatabase, ensureExtracts } from './inputs';
+import { ensureChangedLines, ensureDatabase, ensureExtracts } from './inputs';
 
 const PYTHON = '/usr/bin/python3';
 
@@ -108,14 +113,42 @@ async function measureFactsCurrent(file: string) {
   return { factsCurrentMs: ms };
 }
 
-const phases = { 'after-load': measureAfterLoad, 'facts-current': measureFactsCurrent };
+/**
+ * A day's replacing load (the same order lines, one in ten changed) into the database, then the
+ * first catalogue. `facts`: 'none' loads without the KPI engine (the load's own cost), 'touched'
+ * as served (the facts rebuilt for the orders the load touched), 'all' with the facts made stale
+ * first, so the load rebuilds them for every order (as before issue 17).
+ */
+async function measureDailyLoad(file: string, facts: 'none' | 'touched' | 'all', changed: string) {
+  const db =
+    facts === 'none'
+      ? await openDatabase(file, { memoryLimit: '4GB' })
+      : await openServedDatabase(file, { memoryLimit: '4GB' });
+  if (facts === 'all') await db.run("UPDATE kpi_facts_version SET version = 'stale'");
+  const load = await time(() => loadExtract(db, { file: changed, table: 'order_lines' }));
+  if (load.value.status !== 'loaded') throw new Error(load.value.message);
+  const build = lastFactsBuild(db) ?? 'none';
+  const compute = facts === 'none' ? undefined : await time(() => computeKpis(db));
+  db.close();
+  return { loadMs: load.ms, build, updated: load.value.rowsUpdated, computeMs: compute?.ms };
+}
+
+const phases = {
+  'after-load': measureAfterLoad,
+  'facts-current': measureFactsCurrent,
+  'daily-load': measureDailyLoad,
+};
 type Phase = keyof typeof phases;
 
 /**
  * Each phase in its own process: a fresh DuckDB instance (one process holds the file) and an empty
  * result cache, as after a restart of the app.
  */
-function inChild<P extends Phase>(phase: P, file: string): Awaited<ReturnType<(typeof phases)[P]>> {
+function inChild<P extends Phase>(
+  phase: P,
+  file: string,
+  ...extra: string[]
+): Awaited<ReturnType<(typeof phases)[P]>> {
   const run = spawnSync(
     process.execPath,
     [
@@ -126,12 +159,39 @@ function inChild<P extends Phase>(phase: P, file: string): Awaited<ReturnType<(t
       '--phase',
       phase,
       file,
+      ...extra,
     ],
     { encoding: 'utf-8', env: process.env, maxBuffer: 1 << 24 },
   );
   const line = run.stdout.split('\n').find((l) => l.startsWith('phase-result '));
   if (run.status !== 0 || !line) throw new Error(`${phase} failed: ${run.stderr.slice(-1000)}`);
   return JSON.parse(line.slice('phase-result '.length));
+}
+
+/** The day's load three ways, each on a fresh copy of the database (see measureDailyLoad). */
+function measureDailyLoads(source: string, changed: string) {
+  const run = (facts: 'none' | 'touched' | 'all') => {
+    const file = scratchCopy(source);
+    try {
+      return inChild('daily-load', file, facts, changed);
+    } finally {
+      removeDatabaseFile(file);
+    }
+  };
+  const alone = run('none');
+  const touched = run('touched');
+  const all = run('all');
+  if (touched.build !== 'orders' || all.build !== 'all')
+    throw new Error(`facts rebuilt as ${touched.build} and ${all.build}`);
+  return {
+    dailyUpdatedLines: touched.updated,
+    dailyLoadAloneMs: alone.loadMs,
+    dailyLoadTouchedMs: touched.loadMs,
+    dailyLoadAllMs: all.loadMs,
+    dailyFactsTouchedMs: touched.loadMs - alone.loadMs,
+    dailyFactsAllMs: all.loadMs - alone.loadMs,
+    dailyFirstCatalogueMs: touched.computeMs!,
+  };
 }
 
 async function measure(file: string) {
@@ -158,7 +218,8 @@ function scratchCopy(source: string): string {
 const phaseAt = process.argv.indexOf('--phase');
 if (phaseAt >= 0) {
   const phase = process.argv[phaseAt + 1] as Phase;
-  const result = await phases[phase](process.argv[phaseAt + 2]!);
+  const [file, ...extra] = process.argv.slice(phaseAt + 2) as [string, 'none', string];
+  const result = await phases[phase](file, ...extra);
   console.log(`phase-result ${JSON.stringify(result)}`);
   process.exit(0);
 }
@@ -174,6 +235,9 @@ for (const lines of args.sizes) {
   } finally {
     removeDatabaseFile(file);
   }
+  const daily = measureDailyLoads(loaded.file, await ensureChangedLines(lines, args.seed, 'csv'));
+  // The first catalogue after a day's load: the facts the load rebuilt, then every KPI.
+  const afterDailyLoadMs = daily.dailyFactsTouchedMs + daily.dailyFirstCatalogueMs;
   const pandas = runPandas(ensureExtracts(lines, args.seed).dir);
   const ingestAllMs = Object.values(loaded.ingestMs).reduce((a, b) => a + b, 0);
   const pandasMs = 'totalSeconds' in pandas ? pandas.totalSeconds * 1000 : null;
@@ -188,6 +252,9 @@ for (const lines of args.sizes) {
     afterLoadMs: Math.round(m.afterLoadMs),
     factsMs: Math.round(m.factsMs),
     ratioAfterLoadToHandWritten: round(m.afterLoadMs / m.handWrittenMs),
+    afterDailyLoadMs: Math.round(afterDailyLoadMs),
+    ratioAfterDailyLoadToHandWritten: round(afterDailyLoadMs / m.handWrittenMs),
+    ...Object.fromEntries(Object.entries(daily).map(([k, v]) => [k, Math.round(v)])),
     warmMs: round(m.warmMs),
     servedFromCache: m.servedFromCache,
     pandasMs: pandasMs === null ? null : Math.round(pandasMs),
@@ -213,6 +280,10 @@ printTable(rows, [
   'afterLoadMs',
   'factsMs',
   'ratioAfterLoadToHandWritten',
+  'dailyFactsTouchedMs',
+  'dailyFactsAllMs',
+  'afterDailyLoadMs',
+  'ratioAfterDailyLoadToHandWritten',
   'warmMs',
   'pandasMs',
   'ratioPandasToFactsCurrent',

@@ -3,7 +3,8 @@
  * extracts written by `orderlens generate`, and databases with all four extracts loaded.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '@/lib/db/database';
 import { engine } from '@/runtime/engine';
@@ -37,6 +38,30 @@ export function ensureExtracts(lines: number, seed: number, format: 'csv' | 'par
   }
   const file = (table: ExtractTable) => path.join(dir, `${table}.${format}`);
   return { dir, orders, file };
+}
+
+/**
+ * The order lines of `ensureExtracts` again with one line in ten given another quantity (chosen by
+ * a hash of its key): the second, replacing load of the ingest benchmark. Written once.
+ */
+export async function ensureChangedLines(lines: number, seed: number, format: 'csv' | 'parquet') {
+  const { dir, file } = ensureExtracts(lines, seed, format);
+  const changed = path.join(dir, `order_lines-changed.${format}`);
+  if (existsSync(changed)) return changed;
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const reader = format === 'csv' ? 'read_csv' : 'read_parquet';
+  const options = format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT parquet';
+  await connection.run(
+    `COPY (SELECT * REPLACE (CASE WHEN hash(order_id, line_no) % 10 = 0 THEN qty_ordered + 1
+                                  ELSE qty_ordered END AS qty_ordered)
+             FROM ${reader}($1)) TO '${changed}.partial' (${options})`,
+    [file('order_lines')],
+  );
+  connection.closeSync();
+  instance.closeSync();
+  renameSync(`${changed}.partial`, changed);
+  return changed;
 }
 
 export interface LoadedDatabase {

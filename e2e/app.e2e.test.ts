@@ -129,6 +129,32 @@ describe.skipIf(!canRun && !process.env.CI)('the app in a browser', () => {
     await page.close();
   });
 
+  it('shows every order in one scrolling grid, read as Arrow, down to the first order placed', async () => {
+    const page = await visit('/orders');
+    const arrow: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/api/orders/arrow')) arrow.push(r.headers()['content-type'] ?? '');
+    });
+    await page.getByLabel(/rows per page/i).selectOption({ label: 'All (scroll)' });
+    await page.waitForURL(/rows=all/);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'All 5,009 orders' }).count())
+      .toBe(1);
+    const grid = page.locator('table[aria-rowcount]');
+    expect(await grid.getAttribute('aria-rowcount')).toBe('5010'); // the header row and 5,009
+    // Newest first: the last row is Superstore's first order, placed on 4 January 2011.
+    await grid.evaluate((table) => {
+      const scroller = table.parentElement!;
+      scroller.scrollTop = scroller.scrollHeight;
+    });
+    const last = page.locator('tr[aria-rowindex="5010"]');
+    await expect.poll(() => last.innerText(), { timeout: 30_000 }).toMatch(/CA-2011-103800/);
+    expect(await last.innerText()).toMatch(/2011-01-04/);
+    expect(arrow.length).toBeGreaterThan(0);
+    expect(arrow.every((type) => type === 'application/vnd.apache.arrow.stream')).toBe(true);
+    await page.close();
+  });
+
   it('imports a band set and shows the placement on the KPI', async () => {
     const page = await visit('/benchmarks');
     const set = {
@@ -204,6 +230,7 @@ describe.skipIf(!canRun && !process.env.CI)('the app in a browser', () => {
     '/returns',
     '/org',
     '/orders',
+    '/orders?rows=all',
     '/orders/CA-2013-152156',
     '/data',
     '/benchmarks',
@@ -215,7 +242,7 @@ describe.skipIf(!canRun && !process.env.CI)('the app in a browser', () => {
       for (const scheme of ['light', 'dark'] as const) {
         const page = await visit(route, scheme);
         expect(await seriousViolations(page), `${route} ${scheme}`).toEqual([]);
-        const name = route === '/' ? 'scorecard' : route.slice(1).replaceAll('/', '-');
+        const name = route === '/' ? 'scorecard' : route.slice(1).replace(/[/?=]/g, '-');
         await page.screenshot({ path: path.join(shots, `${name}-${scheme}.png`), fullPage: true });
         await page.close();
       }

@@ -35,6 +35,7 @@ const EXPECTED: Record<string, string> = {
   'GET /api/loads': 'view',
   'POST /api/loads/[id]/undo': 'undo',
   'GET /api/orders': 'drill',
+  'GET /api/orders/arrow': 'drill',
   'GET /api/orders/export': 'export',
   'GET /api/profiles': 'view',
   'POST /api/profiles': 'mappings',

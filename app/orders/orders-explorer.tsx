@@ -3,7 +3,8 @@
  * The orders explorer's interactive part: the filter bar and a TanStack table whose pagination,
  * sorting and filtering happen on the server. Every change is a new URL (the page re-renders with
  * the new rows); the column choice is kept in this browser. Rows are virtualised in a fixed-height
- * scroll container and can be walked with the arrow keys.
+ * scroll container and can be walked with the arrow keys. "All (scroll)" rows per page scrolls
+ * through the whole view, fetched as Arrow ranges (table/arrow-rows.ts).
  */
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';

@@ -35,6 +35,14 @@ export interface OpenOptions {
 const READ_ONLY = /^\s*(SELECT|WITH|FROM|DESCRIBE|SHOW|PRAGMA|EXPLAIN|SUMMARIZE)\b/i;
 
 /** The statements a unit of work on the side connection may run (Database.beside). */
+/**
+ * What a change of the loaded data touched: the orders whose rows it wrote, replaced or removed,
+ * listed (distinct `order_id`) in a temporary table of the writer's connection.
+ */
+export interface DataChange {
+  touchedOrders: string;
+}
+
 export interface SideWriter {
   run(sql: string, params?: Params): Promise<number>;
   all<R extends Row = Row>(sql: string, params?: Params): Promise<R[]>;
@@ -81,23 +89,24 @@ export class Database {
     return value;
   }
 
-  private dataListeners: ((tx: Database) => Promise<unknown>)[] = [];
+  private dataListeners: ((tx: Database, change?: DataChange) => Promise<unknown>)[] = [];
 
   /**
    * What must go with every change of the loaded data (the KPI facts' rebuild), in the same
    * transaction: given by the composition root, so that lib/ingest need not know the KPI engine.
    */
-  onDataChange(listener: (tx: Database) => Promise<unknown>): void {
+  onDataChange(listener: (tx: Database, change?: DataChange) => Promise<unknown>): void {
     this.dataListeners.push(listener);
   }
 
   /**
    * Called by a load, an undo or a removal at the end of its transaction, before it commits:
    * readers then see the old data with the old facts, or the new with the new, never a mix. A
-   * listener's failure fails the change, which rolls back whole.
+   * listener's failure fails the change, which rolls back whole. A change that knows which orders
+   * it touched says so (`change`); without it, everything may have changed.
    */
-  async dataChanged(): Promise<void> {
-    for (const listener of this.dataListeners) await listener(this);
+  async dataChanged(change?: DataChange): Promise<void> {
+    for (const listener of this.dataListeners) await listener(this, change);
   }
 
   private sideConnection?: Promise<DuckDBConnection>;

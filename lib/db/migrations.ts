@@ -1,7 +1,7 @@
 import 'server-only';
 /**
- * Versioned schema migrations. Each is applied once, in its own transaction, and recorded in
- * schema_migrations. Never edit a released migration: add the next one.
+ * Versioned schema migrations. Each is applied once and recorded in schema_migrations; the pending
+ * ones are applied in one transaction (all or none). Never edit a released migration: add the next one.
  */
 import type { Database } from './database';
 
@@ -429,15 +429,18 @@ export async function migrate(db: Database): Promise<number> {
   );
   const row = await db.one<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
   const current = row?.v ?? 0;
-  for (const migration of migrations.filter((m) => m.version > current)) {
-    await db.transaction(async (tx) => {
+  const pending = migrations.filter((m) => m.version > current);
+  if (pending.length === 0) return migrations.at(-1)?.version ?? 0;
+  // One transaction for all: a new database file gets its whole schema in one commit.
+  await db.transaction(async (tx) => {
+    for (const migration of pending) {
       await tx.run(migration.sql);
       await tx.run('INSERT INTO schema_migrations VALUES ($1, $2, now())', [
         migration.version,
         migration.name,
       ]);
-    });
-  }
+    }
+  });
   return migrations.at(-1)?.version ?? 0;
 }
 

@@ -78,7 +78,7 @@ const FRAGMENTS: Record<string, Record<string, string>> = {
   'lib/ingest/read/dialect.ts': { name: 'a sniff_csv option name from our own object keys' },
   'lib/ingest/load/fast-load.ts': {
     c: 'generated staging column names (c0, c1, …)',
-    "readCsvSql(file, { columns, skip, dialect, types: types.map(() => 'VARCHAR') })":
+    'readCsvSql(file, { columns, skip, dialect, types: text, head: true })':
       'read_csv call from stage-csv.ts: quoteLiteral of the path and closed-grammar options',
     "incomingRowsSql(table, target, '', undefined, available, typed)":
       'canonical-rows.ts SQL over our typed projection',
@@ -125,6 +125,9 @@ const FRAGMENTS: Record<string, Record<string, string>> = {
     'expr.name': 'a fact column name, checked against /^[a-z][a-z0-9_]*$/ by col()',
     'expr.text': 'raw SQL of a KPI file (duckdbSql): code of the catalogue, never input',
   },
+  'lib/kpi/facts.ts': {
+    'factRowsSql(table)': 'the query of a fact table declaration in metrics/facts (code, not input)',
+  },
   'lib/semantic/facts.ts': {
     'c.sql': 'a column derivation of a fact table declaration in metrics/facts',
     'c.name': 'a fact column name, checked as snake_case by the declaration schema',
@@ -158,6 +161,11 @@ const FRAGMENTS: Record<string, Record<string, string>> = {
   'lib/orders/list.ts': {
     sql: 'listSql: our column list with bound filters and search',
     'all.sql': 'listSql, as above',
+  },
+  'lib/orders/arrow.ts': {
+    sorted: 'drillSql (lib/kpi/drill.ts): catalogue SQL, sort key from an allowlist',
+    rows: 'drillSql (lib/kpi/drill.ts): catalogue SQL with bound filters',
+    'view.sql': 'listRangeSql or drillSql; sort keys from allowlists',
   },
   'lib/orders/export.ts': {
     sql: 'listSql: our column list with bound filters and search',

@@ -34,8 +34,11 @@ export interface DrillPage {
   pageSize: number;
 }
 
-/** The rows query behind a KPI, sorted; shared by the paginated drill and the streamed export. */
-function drillSql(kpiId: string, query: z.output<typeof drillQuerySchema>) {
+/**
+ * The rows query behind a KPI, sorted; shared by the paginated drill, the streamed export and the
+ * orders explorer's Arrow stream (lib/orders/arrow.ts).
+ */
+export function drillSql(kpiId: string, query: z.output<typeof drillQuerySchema>) {
   const kpi = getKpi(kpiId);
   // The declared drill columns of the KPI's fact table: the first identifies the row.
   const base = factTableOf(engineCatalogue(), kpi.base).drillColumns;
@@ -54,7 +57,7 @@ function drillSql(kpiId: string, query: z.output<typeof drillQuerySchema>) {
                   FROM (${scoped.sql}) WHERE _excluded IS NULL
                   ${query.failedOnly ? `AND ${failed}` : ''}`;
   const sorted = `SELECT * FROM (${rows}) ORDER BY ${quoteIdent(sort)} ${query.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, ${quoteIdent(base[0]!)}`;
-  return { kpi, columns, rows, sorted, params: scoped.params };
+  return { kpi, columns, rows, sorted, sort, params: scoped.params };
 }
 
 /** The orders (or returns) behind a KPI, with `value` for duration KPIs and `failed` per row. */

@@ -42,7 +42,7 @@ const attached = new WeakSet<Database>();
 function attachFacts(db: Database, catalogue: Catalogue): Promise<string> {
   if (!attached.has(db)) {
     attached.add(db);
-    db.onDataChange((tx) => buildFactsIn(tx, catalogue));
+    db.onDataChange((tx, change) => buildFactsIn(tx, catalogue, change));
   }
   return rebuildFacts(db, catalogue);
 }

@@ -5,11 +5,19 @@ import 'server-only';
  * the last committed facts, consistent with the data beside them, and does not wait for a rebuild.
  * The data version is derived from the ledger, so every process agrees on it.
  */
-import type { Database } from '@/lib/db/database';
+import type { DataChange, Database } from '@/lib/db/database';
+import { quoteIdent } from '@/lib/db/sql';
 import { OrderlensError } from '@/lib/errors';
 import { backfillProvenance } from '@/lib/ingest/load/provenance';
 import type { Catalogue } from '@/lib/semantic/catalogue';
-import { factsShapeOf, factTableSql } from '@/lib/semantic/facts';
+import { canonicalTables } from '@/lib/model/canonical';
+import {
+  columnOf,
+  factRowsSql,
+  factsShapeOf,
+  factTableSql,
+  type FactTable,
+} from '@/lib/semantic/facts';
 import { calendarFingerprint, workingCalendarIn } from '@/lib/settings/working-calendar';
 import { dataHorizon } from './horizon';
 import { buildWorkingDaysIn } from './working-days';
@@ -38,22 +46,70 @@ function shapeOf(catalogue: Catalogue): string {
 /**
  * Inside the writer's transaction (a load's, an undo's, a change of the working calendar's, or one
  * of its own): make the fact tables reflect the data and the working calendar as that transaction
- * leaves them. Returns the version they hold.
+ * leaves them. Returns the version they hold. A change naming the orders it touched rebuilds the
+ * rows of those orders only, when the facts were current before it; any other change, all rows.
  */
-export async function buildFactsIn(tx: Database, catalogue: Catalogue): Promise<string> {
+export async function buildFactsIn(
+  tx: Database,
+  catalogue: Catalogue,
+  change?: DataChange,
+): Promise<string> {
   // On the writer's connection: the version this transaction leaves, its own load counted, since
   // the facts commit or roll back with it.
   const data = (await tx.one<{ v: string }>(DATA_VERSION_SQL))?.v ?? '0:0';
   const calendar = await workingCalendarIn(tx);
-  const version = `${data}:${shapeOf(catalogue)}:${calendarFingerprint(calendar)}`;
-  if ((await storedVersion(tx)) === version) return version;
-  await backfillProvenance(tx);
+  const suffix = `${shapeOf(catalogue)}:${calendarFingerprint(calendar)}`;
+  const version = `${data}:${suffix}`;
+  const stored = await storedVersion(tx);
+  if (stored === version) return version;
+  const backfilled = await backfillProvenance(tx);
   await buildWorkingDaysIn(tx, calendar);
-  for (const table of catalogue.facts) await tx.run(factTableSql(table));
+  // The committed data's version (a reader's view): the facts were current if they hold it.
+  const wereCurrent = stored === `${await dataVersion(tx)}:${suffix}`;
+  if (change && wereCurrent && backfilled === 0 && catalogue.facts.every(perOrder)) {
+    await refreshOrders(tx, catalogue.facts, change.touchedOrders);
+    builds.set(tx, 'orders');
+  } else {
+    for (const table of catalogue.facts) await tx.run(factTableSql(table));
+    builds.set(tx, 'all');
+  }
   await tx.run('CREATE TABLE IF NOT EXISTS kpi_facts_version (version VARCHAR)');
   await tx.run('DELETE FROM kpi_facts_version');
   await tx.run('INSERT INTO kpi_facts_version VALUES ($1)', [version]);
   return version;
+}
+
+const builds = new WeakMap<Database, 'all' | 'orders'>();
+
+/** How the last change rebuilt the facts: all rows, or the rows of the orders it touched. */
+export const lastFactsBuild = (db: Database) => builds.get(db);
+
+const perOrder = (table: FactTable) => columnOf(table, 'order_id') !== undefined;
+
+/**
+ * Rebuild the fact rows of the touched orders: their rows deleted, then the declared queries run
+ * with the canonical tables narrowed to those orders. The narrowing is temporary views of the same
+ * names on the writer's connection (a temporary object hides a table of the same name), so the
+ * declarations run unchanged; they are dropped before anything else runs there.
+ */
+async function refreshOrders(tx: Database, tables: readonly FactTable[], touched: string) {
+  const catalog = (await tx.one<{ name: string }>('SELECT current_database() AS name'))!.name;
+  const inTouched = `order_id IN (SELECT order_id FROM ${quoteIdent(touched)})`;
+  for (const table of canonicalTables) {
+    await tx.run(
+      `CREATE TEMP VIEW ${quoteIdent(table)} AS
+         SELECT * FROM ${quoteIdent(catalog)}.main.${quoteIdent(table)} WHERE ${inTouched}`,
+    );
+  }
+  try {
+    for (const table of tables) {
+      await tx.run(`DELETE FROM ${quoteIdent(table.name)} WHERE ${inTouched}`);
+      await tx.run(`INSERT INTO ${quoteIdent(table.name)} SELECT * FROM (${factRowsSql(table)})`);
+    }
+  } finally {
+    for (const table of canonicalTables)
+      await tx.run(`DROP VIEW IF EXISTS temp.main.${quoteIdent(table)}`).catch(() => undefined);
+  }
 }
 
 /** The writer's step at start-up: build the facts if they are missing or stale, in a transaction. */

@@ -2,8 +2,8 @@ import 'server-only';
 /**
  * The orders explorer: a page of orders over kpi_order_facts (filtered, searched, sorted from an
  * allowlist) and its facets. With a KPI, the list is that KPI's drill-through (lib/kpi/drill.ts).
- * The same view as CSV is in ./export.ts; one order, with its timeline and verdicts, in
- * ./order-detail.ts.
+ * The same view as CSV is in ./export.ts, as an Arrow stream in ./arrow.ts; one order, with its
+ * timeline and verdicts, in ./order-detail.ts.
  */
 import type { Database } from '@/lib/db/database';
 import { perVersion } from '@/lib/db/per-version';
@@ -105,19 +105,37 @@ export function orderBy(sort: string, direction: 'asc' | 'desc') {
   return `ORDER BY ${quoteIdent(sort)} ${direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, order_id`;
 }
 
+/**
+ * `limit` rows of the order list from `offset`, in the view's order: the explorer's page, and a
+ * range of its Arrow stream (./arrow.ts).
+ */
+export function listRangeSql(query: ParsedOrdersQuery, limit: number, offset: number) {
+  const { sql, params } = listSql(query);
+  const { sort, direction } = sortOf(query);
+  return {
+    sql: `SELECT * FROM (${sql}) ${orderBy(sort, direction)} LIMIT ${limit} OFFSET ${offset}`,
+    params,
+    sort,
+    direction,
+  };
+}
+
+/** The number of orders in the view (status filter included). */
+export function listCountSql(query: ParsedOrdersQuery) {
+  const { sql, params } = listSql(query);
+  return { sql: `SELECT count(*) AS n FROM (${sql})`, params };
+}
+
 /** A page of orders; with `kpi`, the orders (or returns) behind that KPI, or those failing it. */
 export async function listOrders(db: Database, input: OrdersQuery = {}): Promise<OrdersPage> {
   const query = ordersQuerySchema.parse(input);
   if (query.kpi) return drillPage(db, query);
   await factsVersion(db);
-  const { sql, params } = listSql(query);
-  const { sort, direction } = sortOf(query);
+  const range = listRangeSql(query, query.pageSize, (query.page - 1) * query.pageSize);
+  const { sort, direction } = range;
   const all = listSql(query, false);
   const [rows, counts] = await Promise.all([
-    db.read(
-      `SELECT * FROM (${sql}) ${orderBy(sort, direction)} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
-      params,
-    ),
+    db.read(range.sql, range.params),
     db.read<{ status: OrderStatus; n: number }>(
       `SELECT status, count(*) AS n FROM (${all.sql}) GROUP BY status`,
       all.params,

@@ -1,7 +1,8 @@
 /**
  * The orders explorer's query and columns, without the database: the same URL keys for the page,
- * the JSON API and the CSV export (page, pageSize, sort, direction, search, status, kpi, failed and
- * the usual filters). Pure, importable from client components; lib/orders/list.ts runs it.
+ * the JSON API, the Arrow stream and the CSV export (page, pageSize, sort, direction, search, status,
+ * kpi, failed, rows=all and the usual filters). Pure, importable from client components;
+ * lib/orders/list.ts runs it.
  */
 import { z } from 'zod';
 import { linesOfZod } from '@/lib/errors';
@@ -119,6 +120,8 @@ export const ordersQuerySchema = z
     pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
     sort: z.string().max(64).optional(),
     direction: z.enum(['asc', 'desc']).optional(),
+    /** `rows=all`: the browser scrolls through every row of the view (Arrow ranges), not pages. */
+    allRows: z.boolean().optional(),
   })
   .strict();
 export type OrdersQuery = z.input<typeof ordersQuerySchema>;
@@ -162,6 +165,55 @@ export function ordersQueryInput(params: Params): Record<string, unknown> {
     pageSize: number('pageSize'),
     sort: one('sort'),
     direction: one('direction'),
+    allRows: one('rows') === 'all' ? true : undefined,
+  };
+  for (const key of Object.keys(input)) if (input[key] === undefined) delete input[key];
+  return input;
+}
+
+/** The media type of the view's rows as an Arrow IPC stream (GET /api/orders/arrow). */
+export const ARROW_CONTENT_TYPE = 'application/vnd.apache.arrow.stream';
+
+/** The most rows one Arrow stream of the view carries (GET /api/orders/arrow). */
+export const MAX_STREAM_ROWS = 1_000_000;
+
+/** The schema metadata of an Arrow stream of the view: lib/orders/arrow.ts writes, the grid reads. */
+export const arrowMetadataKeys = {
+  /** Rows in the whole view, not only in this stream. */
+  total: 'orderlens.total',
+  /** The view's row number (from 0) of the stream's first row. */
+  offset: 'orderlens.offset',
+  /** The stream's columns, a JSON array. */
+  columns: 'orderlens.columns',
+  sort: 'orderlens.sort',
+  direction: 'orderlens.direction',
+} as const;
+
+/** Which rows and columns of the view an Arrow stream carries; unknown columns are dropped. */
+export const ordersRangeSchema = z
+  .object({
+    offset: z.number().int().min(0).max(1_000_000_000).default(0),
+    limit: z.number().int().min(1).max(MAX_STREAM_ROWS).default(MAX_STREAM_ROWS),
+    columns: z.array(z.string().max(64)).max(100).optional(),
+  })
+  .strict();
+export type OrdersRange = z.input<typeof ordersRangeSchema>;
+
+/** The raw range a URL asks for (offset, limit, columns=a,b), beside ordersQueryInput. */
+export function ordersRangeInput(params: URLSearchParams): Record<string, unknown> {
+  const number = (key: string) => {
+    const value = params.get(key)?.trim();
+    return value ? Number(value) : undefined;
+  };
+  const columns = params
+    .getAll('columns')
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+  const input: Record<string, unknown> = {
+    offset: number('offset'),
+    limit: number('limit'),
+    columns: columns.length ? columns : undefined,
   };
   for (const key of Object.keys(input)) if (input[key] === undefined) delete input[key];
   return input;
@@ -204,6 +256,7 @@ export function ordersSearchString(query: Partial<ParsedOrdersQuery>): string {
   if (query.page && query.page > 1) out.set('page', String(query.page));
   if (query.pageSize && query.pageSize !== DEFAULT_PAGE_SIZE)
     out.set('pageSize', String(query.pageSize));
+  if (query.allRows) out.set('rows', 'all');
   const text = out.toString();
   return text ? `?${text}` : '';
 }

@@ -87,10 +87,15 @@ export function defineFactTable(input: FactTableInput): FactTable {
   throw new Error(`Invalid fact table:\n${problems.join('\n')}`);
 }
 
+/** The query of a fact table's rows, from its declaration. */
+export function factRowsSql(table: FactTable): string {
+  const columns = table.columns.map((c) => `${c.sql} AS ${c.name}`).join(',\n       ');
+  return `WITH ${table.with}\nSELECT ${columns}\n  FROM ${table.from}`;
+}
+
 /** The statement that (re)builds a fact table from its declaration. */
 export function factTableSql(table: FactTable): string {
-  const columns = table.columns.map((c) => `${c.sql} AS ${c.name}`).join(',\n       ');
-  return `CREATE OR REPLACE TABLE ${table.name} AS\nWITH ${table.with}\nSELECT ${columns}\n  FROM ${table.from}`;
+  return `CREATE OR REPLACE TABLE ${table.name} AS\n${factRowsSql(table)}`;
 }
 
 /**

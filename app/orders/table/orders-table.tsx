@@ -1,6 +1,8 @@
 /**
  * The explorer's table: status tabs, totals, column choice and CSV export, the rows, and the pager.
  * Pagination, sorting and the status happen on the server: each change is a new URL (`navigate`).
+ * "All (scroll)" rows per page (`rows=all`) scrolls through the whole view instead, fetched as
+ * Arrow ranges (use-row-source.ts); the sort stays the server's.
  */
 import { useId } from 'react';
 import type { OrdersPage } from '@/lib/orders/list';
@@ -11,11 +13,12 @@ import { ColumnMenu } from './column-menu';
 import { ColumnMetaContext } from './column-meta';
 import { EmptyState } from './empty-state';
 import { ExportLink } from './export-link';
-import { Pager } from './pager';
+import { AllRowsControls, Pager } from './pager';
 import { StatusTabs } from './status-tabs';
-import { captionText, exportUrl, failedText, nounOf, totalsText } from './texts';
+import { captionText, exportUrl, failedText, nounOf } from './texts';
 import { Toolbar } from './toolbar';
 import { useOrdersTable } from './use-orders-table';
+import { useRowSource } from './use-row-source';
 import { VirtualTable } from './virtual-table';
 
 export function OrdersTable({
@@ -35,6 +38,7 @@ export function OrdersTable({
   const captionId = useId();
   const { table, visibleIds, labelOf, storeColumns } = useOrdersTable(page, navigate);
   const noun = nounOf(page);
+  const { source, totals, allRows } = useRowSource(page, query, table, visibleIds);
 
   return (
     <ColumnMetaContext value={page.meta}>
@@ -46,11 +50,7 @@ export function OrdersTable({
             onPick={(status) => navigate({ status, page: 1 })}
           />
         )}
-        <Toolbar
-          id={captionId}
-          totals={totalsText(page)}
-          subtotal={failedText(page, query.failedOnly)}
-        >
+        <Toolbar id={captionId} totals={totals} subtotal={failedText(page, query.failedOnly)}>
           <ColumnMenu
             columns={page.columns}
             visible={visibleIds}
@@ -61,15 +61,16 @@ export function OrdersTable({
           {canExport && <ExportLink href={exportUrl(query, visibleIds)} />}
         </Toolbar>
 
-        {table.getRowModel().rows.length === 0 ? (
+        {source.count === 0 ? (
           <EmptyState total={page.total} noun={noun} onFirstPage={() => navigate({ page: 1 })} />
         ) : (
           <VirtualTable
             table={table}
             page={page}
+            source={source}
             pending={pending}
             captionId={captionId}
-            caption={captionText(page)}
+            caption={captionText(page, totals)}
           />
         )}
         <p id={`${captionId}-help`} className={styles.help}>
@@ -77,7 +78,19 @@ export function OrdersTable({
           between rows and Enter opens the order.
         </p>
 
-        <Pager table={table} page={page.page} pageSize={page.pageSize} />
+        <Pager
+          table={table}
+          page={page.page}
+          pageSize={page.pageSize}
+          onPageSize={(size) =>
+            navigate(
+              size === 'all'
+                ? { allRows: true, page: 1 }
+                : { allRows: undefined, pageSize: size, page: 1 },
+            )
+          }
+          allRows={allRows && <AllRowsControls {...allRows} />}
+        />
       </section>
     </ColumnMetaContext>
   );

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { OrdersPage } from '@/lib/orders/list';
 import { ordersQuerySchema } from '@/lib/orders/query';
-import { captionText, exportUrl, failedText, totalsText } from './texts';
+import {
+  allRowsTotalsText,
+  captionText,
+  exportUrl,
+  failedText,
+  rowsStatusText,
+  totalsText,
+} from './texts';
 
 const page = (over: Partial<OrdersPage> = {}): OrdersPage => ({
   rows: [],
@@ -48,12 +55,41 @@ describe('the table texts', () => {
     expect(failedText(page({ kpi }), true)).toBe('Only those that failed Order return rate');
   });
 
+  it('say how many rows the "all rows" view holds, and which are on their way', () => {
+    expect(allRowsTotalsText(page(), 7, { first: 0, count: 7 })).toBe('All 7 orders');
+    expect(allRowsTotalsText(page({ kpi }), 0, { first: 0, count: 0 })).toBe('No returns');
+    expect(allRowsTotalsText(page(), 600_000, { first: 250_000, count: 250_000 })).toBe(
+      '250,001–500,000 of 600,000 orders',
+    );
+    expect(captionText(page(), 'All 7 orders')).toBe(
+      'Orders, All 7 orders. Sorted by Placed, descending.',
+    );
+    expect(rowsStatusText({ loading: [] })).toBe('');
+    expect(
+      rowsStatusText({
+        loading: [
+          [50_000, 99_999],
+          [100_000, 120_499],
+        ],
+      }),
+    ).toBe('Loading rows 50,001–120,500…');
+    expect(
+      rowsStatusText({
+        loading: [[0, 49_999]],
+        failed: { first: 50_000, last: 99_999, message: 'The request failed unexpectedly.' },
+      }),
+    ).toBe('Rows 50,001–100,000 could not be loaded: The request failed unexpectedly.');
+  });
+
   it('export the whole view with the columns shown', () => {
     const query = ordersQuerySchema.parse({ status: 'open', page: 3, pageSize: 50 });
     expect(exportUrl(query, ['order_id', 'status'])).toBe(
       '/api/orders/export?status=open&columns=order_id,status',
     );
     expect(exportUrl(ordersQuerySchema.parse({}), ['order_id'])).toBe(
+      '/api/orders/export?columns=order_id',
+    );
+    expect(exportUrl(ordersQuerySchema.parse({ allRows: true }), ['order_id'])).toBe(
       '/api/orders/export?columns=order_id',
     );
   });

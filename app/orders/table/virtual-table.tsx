@@ -1,46 +1,75 @@
 import { useRouter } from 'next/navigation';
+import { useEffect } from 'react';
 import type { OrdersPage } from '@/lib/orders/list';
 import styles from '../orders.module.css';
+import type { Row } from '../types';
 import { Cell } from './cell';
 import { useMetaOf } from './column-meta';
 import { widthOf, type OrdersTableInstance } from './columns';
 import { TableHead } from './table-head';
 import { useVirtualRows } from './use-virtual-rows';
 
+/** The rows a grid draws: a server page's, or a block of the whole view fetched as Arrow. */
+export interface RowSource {
+  count: number;
+  /** Rows in the whole view (aria-rowcount). */
+  total: number;
+  /** The view's row number (from 1) of row 0. */
+  first: number;
+  /** The row at an index, or undefined while it is on its way. */
+  rowAt(index: number): Row | undefined;
+  keyOf(index: number): string | number;
+  /** A new set of rows: scroll back to the top. */
+  resetOn: unknown;
+  /** Told, after scrolling settles, which rows are in view (to fetch them). */
+  onShow?(first: number, last: number): void;
+}
+
+/** Scrolling settles: the rows in view stayed this long. */
+const SHOW_DELAY_MS = 120;
+
 /**
- * The page's rows as a table in a fixed-height scroll container: only the rows in view are in the
- * document (spacer rows stand for the others), and aria-rowcount and aria-rowindex tell the full
- * count and each row's place in it.
+ * Rows as a table in a fixed-height scroll container: only the rows in view are in the document
+ * (spacer rows stand for the others), and aria-rowcount and aria-rowindex tell the full count and
+ * each row's place in it. A row not yet fetched says so, and can be focused like any other.
  */
 export function VirtualTable({
   table,
   page,
+  source,
   pending,
   captionId,
   caption,
 }: {
   table: OrdersTableInstance;
   page: OrdersPage;
+  source: RowSource;
   pending: boolean;
   /** The id of the totals heading; its "-help" the keyboard help. */
   captionId: string;
   caption: string;
 }) {
   const router = useRouter();
-  const rows = table.getRowModel().rows;
   const visibleColumns = table.getVisibleLeafColumns();
   const metaOf = useMetaOf();
   const tableWidth = visibleColumns.reduce((sum, c) => sum + widthOf(c.id, metaOf(c.id).type), 0);
   const { scrollRef, items, padTop, padBottom, activeRow, setActive, onKeyDown } = useVirtualRows({
-    count: rows.length,
-    keyOf: (index) => rows[index]?.id ?? index,
-    resetOn: page,
+    count: source.count,
+    keyOf: source.keyOf,
+    resetOn: source.resetOn,
     open: (index) => {
-      const orderId = rows[index]?.original.order_id;
+      const orderId = source.rowAt(index)?.order_id;
       if (typeof orderId === 'string') router.push(`/orders/${encodeURIComponent(orderId)}`);
     },
   });
-  const first = page.total === 0 ? 0 : (page.page - 1) * page.pageSize + 1;
+  const firstShown = items[0]?.index ?? 0;
+  const lastShown = items.at(-1)?.index ?? -1;
+  const onShow = source.onShow;
+  useEffect(() => {
+    if (!onShow || lastShown < 0) return;
+    const timer = setTimeout(() => onShow(firstShown, lastShown), SHOW_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [onShow, firstShown, lastShown]);
   const unit = page.kpi?.unit;
 
   return (
@@ -53,7 +82,7 @@ export function VirtualTable({
       <table
         className={styles.table}
         style={{ width: tableWidth }}
-        aria-rowcount={page.total + 1}
+        aria-rowcount={source.total + 1}
         aria-colcount={visibleColumns.length}
         aria-describedby={`${captionId}-help`}
       >
@@ -71,26 +100,32 @@ export function VirtualTable({
             </tr>
           )}
           {items.map((item) => {
-            const row = rows[item.index]!;
-            const failed = row.original.failed === true;
+            const row = source.rowAt(item.index);
             return (
               <tr
-                key={row.id}
+                key={item.key}
                 data-index={item.index}
-                aria-rowindex={first + item.index + 1}
+                aria-rowindex={source.first + item.index + 1}
+                aria-busy={row ? undefined : true}
                 tabIndex={item.index === activeRow ? 0 : -1}
-                className={failed ? styles.failedRow : undefined}
+                className={row?.failed === true ? styles.failedRow : undefined}
                 onFocus={() => setActive(item.index)}
               >
-                {row.getVisibleCells().map((cell) => (
-                  <Cell
-                    key={cell.id}
-                    column={cell.column.id}
-                    value={cell.getValue()}
-                    row={row.original}
-                    unit={unit}
-                  />
-                ))}
+                {row ? (
+                  visibleColumns.map((column) => (
+                    <Cell
+                      key={column.id}
+                      column={column.id}
+                      value={row[column.id]}
+                      row={row}
+                      unit={unit}
+                    />
+                  ))
+                ) : (
+                  <td colSpan={visibleColumns.length} className={styles.none}>
+                    Loading row {(source.first + item.index).toLocaleString('en-US')}…
+                  </td>
+                )}
               </tr>
             );
           })}

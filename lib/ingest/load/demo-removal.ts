@@ -90,16 +90,6 @@ export async function removeDemo(db: Database): Promise<DemoRemoval> {
   });
 }
 
-/** Whether every active load is a demo load (so removing the demo empties every table). */
-export async function onlyDemoLoaded(db: Database): Promise<boolean> {
-  const row = await db.one<{ demo: number; real: number }>(
-    `SELECT CAST(count(*) FILTER (WHERE is_demo) AS INTEGER) AS demo,
-            CAST(count(*) FILTER (WHERE NOT is_demo) AS INTEGER) AS real
-       FROM loads WHERE status IN ('loaded', 'unchanged')`,
-  );
-  return (row?.demo ?? 0) > 0 && row?.real === 0;
-}
-
 /** Tell the load's report (and so its ledger entry) that it removed the demo. */
 export function noteDemoRemoved(report: LoadReport, removal: DemoRemoval | undefined): void {
   if (!removal) return;

@@ -40,6 +40,7 @@ async function tables(db: Database) {
   const out: Record<string, unknown[]> = {};
   for (const table of canonicalTables) {
     out[table] = await db.all(`SELECT * FROM ${table} ORDER BY ALL`);
+    out[`${table}_history`] = await db.all(`SELECT * FROM ${table}_history ORDER BY ALL`);
   }
   const ledger = await db.all(
     `SELECT load_id, file_name, content_hash, target, mapping::VARCHAR AS mapping, status, message,
@@ -241,22 +242,72 @@ describe('the fast load', () => {
     }
   });
 
-  it('steps aside when the table already has rows, and after an undo loads again', async () => {
+  it('merges into a table with rows as the full path does: new, changed and unchanged rows, history and undo', async () => {
     const first = await csv([HEADER, ...lines(30)].join('\n') + '\n', 'a.csv');
+    // Lines 0, 10 and 20 get another quantity; lines 30–39 (orders SO-11 to SO-14) are new.
     const second = await csv(
-      [HEADER, ...lines(40, (i, c) => [c[0]!.replace('SO-', 'SO-X'), ...c.slice(1)])].join('\n') +
-        '\n',
+      [HEADER, ...lines(40, (i, c) => (i % 10 === 0 ? [...c.slice(0, 3), '9', ...c.slice(4)] : c))]
+        .join('\n')
+        .concat('\n'),
       'b.csv',
     );
-    const { path: taken } = await both({ file: second, table: 'order_lines' }, (db) =>
-      loadExtract(db, { file: first, table: 'order_lines' }),
+    const loadFirst = (db: Database) => loadExtract(db, { file: first, table: 'order_lines' });
+    const merged = await both({ file: second, table: 'order_lines' }, loadFirst);
+    expect(merged.path).toBe('fast');
+    expect(merged.report?.tables.order_lines).toEqual({ inserted: 10, updated: 3, unchanged: 27 });
+    expect(merged.report).toMatchObject({ rowsRead: 40, rowsInserted: 10, rowsUpdated: 3 });
+
+    // Undone, the three replaced lines come back from the history and the ten new ones go.
+    const db = await openMemoryDatabase();
+    await loadFirst(db);
+    const before = await db.all('SELECT * EXCLUDE (load_id) FROM order_lines ORDER BY ALL');
+    const again = await loadExtract(db, { file: second, table: 'order_lines' });
+    expect(loadPathOf(again)).toBe('fast');
+    expect(await db.one('SELECT count(*) AS n FROM order_lines_history')).toEqual({ n: 3 });
+    await undoLoad(db, again.loadId!);
+    expect(await db.all('SELECT * EXCLUDE (load_id) FROM order_lines ORDER BY ALL')).toEqual(
+      before,
     );
-    expect(taken).toBe('full');
-    const again = await both({ file: first, table: 'order_lines' }, async (db) => {
-      const loaded = await loadExtract(db, { file: first, table: 'order_lines' });
-      await undoLoad(db, loaded.loadId!);
-    });
-    expect(again.path).toBe('fast');
-    expect(again.report).toMatchObject({ status: 'loaded', rowsInserted: 30 });
+  });
+
+  it('dry-runs as the full path does, into an empty table and into one with rows, changing nothing', async () => {
+    const first = await csv([HEADER, ...lines(30)].join('\n') + '\n', 'a.csv');
+    const second = await csv(
+      [HEADER, ...lines(36, (i, c) => (i === 4 ? [...c.slice(0, 3), '7', ...c.slice(4)] : c))]
+        .join('\n')
+        .concat('\n'),
+      'b.csv',
+    );
+    const empty = await both({ file: first, table: 'order_lines', dryRun: true });
+    expect(empty.path).toBe('fast');
+    expect(empty.report).toMatchObject({ dryRun: true, loadId: null, rowsInserted: 30 });
+    const loadFirst = (db: Database) => loadExtract(db, { file: first, table: 'order_lines' });
+    const merged = await both({ file: second, table: 'order_lines', dryRun: true }, loadFirst);
+    expect(merged.path).toBe('fast');
+    expect(merged.report?.tables.order_lines).toEqual({ inserted: 6, updated: 1, unchanged: 29 });
+    // Nothing was written: the first load's 30 lines and its one ledger row (compared by both()).
+    const db = await openMemoryDatabase();
+    await loadFirst(db);
+    await loadExtract(db, { file: second, table: 'order_lines', dryRun: true });
+    expect(await db.one('SELECT count(*) AS n FROM order_lines')).toEqual({ n: 30 });
+    expect(await db.one('SELECT count(*) AS n FROM loads')).toEqual({ n: 1 });
+  });
+
+  it('steps aside on a table with rows for a repeated key or a bad value, leaving the rows as they were', async () => {
+    const first = await csv([HEADER, ...lines(30)].join('\n') + '\n', 'a.csv');
+    const repeated = await csv([HEADER, ...lines(30), lines(30)[4]!].join('\n') + '\n', 'r.csv');
+    const bad = await csv(
+      [HEADER, ...lines(30, (i, c) => (i === 7 ? [...c.slice(0, 3), 'x', ...c.slice(4)] : c))]
+        .join('\n')
+        .concat('\n'),
+      'x.csv',
+    );
+    for (const file of [repeated, bad]) {
+      const { path: taken, report } = await both({ file, table: 'order_lines' }, (db) =>
+        loadExtract(db, { file: first, table: 'order_lines' }),
+      );
+      expect(taken).toBe('full');
+      expect(report?.rowsRejected).toBeGreaterThan(0);
+    }
   });
 });

@@ -1,8 +1,9 @@
 import 'server-only';
 /**
- * The fast load: a file inserted into empty canonical tables straight from DuckDB's reader, in one
- * pass, with DuckDB typing the columns it can as it reads (ISO timestamps, plain numbers) and the
- * text rules applied to the rest. It is optimistic: it only goes ahead when the outcome is bound
+ * The fast load: a file loaded straight from DuckDB's reader (inserted into an empty canonical
+ * table in one pass, or read once into a work table and merged by natural key), with DuckDB
+ * typing the columns it can as it reads (ISO timestamps, plain numbers) and the text rules
+ * applied to the rest. It is optimistic: it only goes ahead when the outcome is bound
  * to be the one of the full path (stage, type, validate, upsert), and it gives up, its transaction
  * rolled back, at the first sign the file needs the full path — a record the reader rejects, a
  * value breaking a rule (the typed read raises inside the insert), a repeated key. The full path
@@ -29,6 +30,7 @@ import type { OpenedSource } from '../read/stage';
 import { readCsvSql } from '../read/stage-csv';
 import { columnsOf, incomingRowsSql } from './canonical-rows';
 import { planTransform, type TransformPlan } from './transform';
+import { isEmpty, mergeIncoming, type TableCounts } from './upsert';
 import { buildRules, duplicateKeyOf, needsLineNumbers, typedSelectSql } from './validate';
 
 /** Thrown inside the fast load's transaction to roll it back and take the full path. */
@@ -145,7 +147,8 @@ export async function planFastRead(
   // rather than in the rows. With nothing typed it would be read as a row: leave that to staging.
   if (dialect.header && readTyped.size === 0) return undefined;
   const rejects = `${opened.table}_rejects`;
-  const varchar = readCsvSql(file, { columns, skip, dialect, types: types.map(() => 'VARCHAR') });
+  const text = types.map(() => 'VARCHAR');
+  const varchar = readCsvSql(file, { columns, skip, dialect, types: text, head: true });
   // A typed read takes "2.500" as 2.5; whether it is 2500 is the full path's to decide (transform.ts).
   const doubtful = (i: number) =>
     mapping.decimalSeparator === undefined &&
@@ -179,17 +182,6 @@ async function parquetColumns(db: Database, file: string) {
     `DESCRIBE SELECT * FROM read_parquet(${quoteLiteral(file)})`,
   );
   return described.map((c) => ({ name: c.column_name, type: c.column_type }));
-}
-
-/** Whether every canonical table of the target is empty (the only case the fast load takes). */
-export async function targetIsEmpty(db: Database, tables: CanonicalTable[]): Promise<boolean> {
-  for (const table of tables) {
-    const row = await db.one<{ n: number }>(
-      `SELECT count(*) AS n FROM (SELECT 1 FROM ${quoteIdent(table)} LIMIT 1)`,
-    );
-    if ((row?.n ?? 0) > 0) return false;
-  }
-  return true;
 }
 
 /**
@@ -227,9 +219,10 @@ export async function planFastTransform(
 }
 
 /**
- * Insert the rows into the (empty) canonical table inside the caller's transaction; returns the
- * rows inserted. Throws FastLoadDeclined (or DuckDB's error raised by a rule) when the file needs
- * the full path: the caller rolls back.
+ * Load the rows into the canonical table inside the caller's transaction: inserted straight into
+ * an empty table; into one with rows, read into a work table and merged by natural key like the
+ * full path's upsert. Throws FastLoadDeclined (or DuckDB's error raised by a rule) when the file
+ * needs the full path: the caller rolls back.
  */
 export async function fastInsert(
   tx: Database,
@@ -237,14 +230,15 @@ export async function fastInsert(
   plan: TransformPlan,
   mapping: Mapping,
   loadId: number,
-): Promise<{ table: CanonicalTable; inserted: number }> {
+  work: string,
+): Promise<{ table: CanonicalTable; counts: TableCounts }> {
   const target = mapping.table;
   const [table] = tablesOfTarget(target);
   if (!table || target === 'flat') throw new FastLoadDeclined('flat extract');
   const params: DuckDBValue[] = [...plan.params];
   const bind = (value: DuckDBValue) => `$${params.push(value)}`;
   const rules = buildRules(plan, target, bind(''), bind);
-  // A row breaking any rule stops the insert: the full path then reports it with row and column.
+  // A row breaking any rule stops the read: the full path then reports it with row and column.
   const where = rules.length
     ? `CASE WHEN ${rules.map((r) => `(${r.when})`).join(' OR ')} THEN error('orderlens: a row breaks a rule') ELSE true END`
     : undefined;
@@ -252,16 +246,37 @@ export async function fastInsert(
   const available = new Set(plan.fields.map((f) => f.field));
   const incoming = incomingRowsSql(table, target, '', undefined, available, typed);
   if (!incoming) throw new FastLoadDeclined('no rows for the table');
-  const columns = columnsOf(table).map(quoteIdent);
-  const inserted = await tx.run(
-    `INSERT INTO ${quoteIdent(table)} (nk, ${columns.join(', ')}, load_id)
-       SELECT nk, ${columns.join(', ')}, ${bind(loadId)} FROM (${incoming})`,
-    params,
-  );
-  if (inserted === 0) throw new FastLoadDeclined('no rows');
+  if (await isEmpty(tx, table)) {
+    const columns = columnsOf(table).map(quoteIdent);
+    const inserted = await tx.run(
+      `INSERT INTO ${quoteIdent(table)} (nk, ${columns.join(', ')}, load_id)
+         SELECT nk, ${columns.join(', ')}, ${bind(loadId)} FROM (${incoming})`,
+      params,
+    );
+    await checkRead(tx, read, plan, { table, rows: table, count: inserted });
+    return { table, counts: { inserted, updated: 0, unchanged: 0 } };
+  }
+  const rows = `${work}_${table}_in`;
+  await tx.run(`CREATE TEMP TABLE ${quoteIdent(rows)} AS ${incoming}`, params);
+  try {
+    const count = (await tx.one<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdent(rows)}`))?.n;
+    await checkRead(tx, read, plan, { table, rows, count: count ?? 0 });
+    return { table, counts: await mergeIncoming(tx, table, rows, loadId, work) };
+  } finally {
+    await tx.run(`DROP TABLE IF EXISTS ${quoteIdent(rows)}`);
+  }
+}
+
+/** The rows read (in `rows`, a table) are the file's whole and its keys distinct. */
+async function checkRead(
+  tx: Database,
+  read: FastRead,
+  plan: TransformPlan,
+  loaded: { table: CanonicalTable; rows: string; count: number },
+) {
+  if (loaded.count === 0) throw new FastLoadDeclined('no rows');
   if (read.rejects) await checkRejects(tx, read.rejects);
-  await checkDuplicateKeys(tx, table, plan);
-  return { table, inserted };
+  await checkDuplicateKeys(tx, loaded, plan);
 }
 
 /** The only records the reader may have refused are the header's (its names are not numbers). */
@@ -279,11 +294,14 @@ async function checkRejects(tx: Database, rejects: NonNullable<FastRead['rejects
 }
 
 /**
- * No key may repeat within the file. The loaded rows are the file's rows (the table was empty), so
- * distinct hashes of the key as many as rows prove every key distinct; fewer (a repeated key, or a
+ * No key may repeat within the file. The rows read are the file's rows, so distinct hashes of the key as many as rows prove every key distinct; fewer (a repeated key, or a
  * hash collision) leave the exact check and its report to the full path.
  */
-async function checkDuplicateKeys(tx: Database, table: CanonicalTable, plan: TransformPlan) {
+async function checkDuplicateKeys(
+  tx: Database,
+  { table, rows }: { table: CanonicalTable; rows: string },
+  plan: TransformPlan,
+) {
   const mapped = new Set(plan.fields.map((f) => f.field));
   const key = duplicateKeyOf(table, mapped);
   if (!key || key.length === 0) return;
@@ -292,7 +310,7 @@ async function checkDuplicateKeys(tx: Database, table: CanonicalTable, plan: Tra
     .map((k) => `${quoteIdent(k)} IS NOT NULL`);
   const row = await tx.one<{ n: number; d: number }>(
     `SELECT count(*) AS n, count(DISTINCT hash(${key.map(quoteIdent).join(', ')})) AS d
-       FROM ${quoteIdent(table)} ${notNull.length ? `WHERE ${notNull.join(' AND ')}` : ''}`,
+       FROM ${quoteIdent(rows)} ${notNull.length ? `WHERE ${notNull.join(' AND ')}` : ''}`,
   );
   if ((row?.n ?? 0) !== (row?.d ?? 0)) throw new FastLoadDeclined('a key may repeat');
 }

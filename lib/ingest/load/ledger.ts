@@ -5,6 +5,7 @@ import { OrderlensError } from '@/lib/errors';
 import { quoteIdent } from '@/lib/db/sql';
 import { canonicalTables, type CanonicalTable } from '@/lib/model/canonical';
 import { columnsOf } from './canonical-rows';
+import { collectTouchedOrders, releaseTouchedOrders } from './touched-orders';
 
 export type LoadStatus = 'loaded' | 'unchanged' | 'rejected' | 'failed' | 'undone';
 
@@ -198,8 +199,11 @@ export async function undoLoad(
       throw new DependentLoadsError(loadId, dependents);
     const loads = [loadId, ...dependents.map((d) => d.loadId)].sort((a, b) => b - a);
     if (dependents.length > 0) await assertNotSuperseded(tx, loads);
+    // Before the rows are taken back: afterwards nothing says which orders they were.
+    const change = await collectTouchedOrders(tx, loads);
     const result = { loadId, loads, ...(await takeBack(tx, loads)) };
-    await tx.dataChanged();
+    await tx.dataChanged(change);
+    if (change) await releaseTouchedOrders(tx);
     return result;
   });
 }

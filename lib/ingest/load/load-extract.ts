@@ -2,8 +2,8 @@ import 'server-only';
 /**
  * loadExtract: the whole ingestion of one file. Stage → map → type → validate → upsert, where the
  * upsert and the ledger entry commit in one transaction: a load lands whole or not at all.
- * The first load into empty tables may take the fast path (load-fast-path.ts); every other load
- * takes the full one (load-full-path.ts). Both fill in a report (load-report.ts).
+ * A file DuckDB's reader can type as it reads takes the fast path (load-fast-path.ts); every
+ * other load, and any the fast path declines, takes the full one (load-full-path.ts). Both fill in a report (load-report.ts).
  */
 import path from 'node:path';
 import type { Database } from '@/lib/db/database';

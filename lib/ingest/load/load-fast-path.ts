@@ -1,20 +1,19 @@
 import 'server-only';
 /**
- * The fast path of a load: the first load of a file into empty tables, inserted straight from
- * DuckDB's typed read (fast-load.ts), with its ledger entry in the same transaction.
+ * The fast path of a load: a file read straight from DuckDB's typed read (fast-load.ts), inserted
+ * into an empty table or merged by natural key into one with rows, with its ledger entry in the
+ * same transaction.
  */
 import type { Database } from '@/lib/db/database';
 import { quoteIdent, quoteLiteral } from '@/lib/db/sql';
-import { tablesOfTarget } from '@/lib/model/canonical';
 import type { OpenedSource, StagedSource } from '../read/stage';
-import { noteDemoRemoved, onlyDemoLoaded, setDemoAside } from './demo-removal';
+import { noteDemoRemoved, setDemoAside } from './demo-removal';
 import {
   FastLoadDeclined,
   fastInsert,
   planFastRead,
   planFastTransform,
   probeFastRead,
-  targetIsEmpty,
   type FastRead,
 } from './fast-load';
 import { findSameContent, nextLoadId, recordLoad } from './ledger';
@@ -30,10 +29,11 @@ import {
   type LoadReport,
 } from './load-report';
 import { provenanceWarnings, recordProvenance } from './provenance';
+import { announceLoads } from './touched-orders';
 
 /**
- * The first load of a file into empty tables, straight from DuckDB's typed read (fast-load.ts);
- * undefined when the file or the mapping needs the full path, which then loads it from scratch.
+ * A load straight from DuckDB's typed read (fast-load.ts); undefined when the file or the mapping
+ * needs the full path, which then loads it from scratch.
  */
 export async function fastLoad(
   db: Database,
@@ -42,7 +42,7 @@ export async function fastLoad(
   hashing: Promise<string>,
   startedAt: Date,
 ): Promise<LoadReport | undefined> {
-  if (options.dryRun || options.fastLoad === false) return undefined;
+  if (options.fastLoad === false) return undefined;
   const headers = opened.csv?.dialect.headers;
   let resolved;
   try {
@@ -58,24 +58,22 @@ export async function fastLoad(
   )
     return undefined;
   const { mapping, confidence, unmapped } = resolved;
-  // Demo rows do not make a table non-empty: a real load removes them before it inserts.
-  const empty =
-    (await targetIsEmpty(db, tablesOfTarget(mapping.table))) ||
-    (!options.isDemo && (await onlyDemoLoaded(db)));
-  if (!empty) return undefined;
   const read = await planFastRead(db, opened, mapping);
   const plan = read && (await planFastTransform(db, read, mapping));
   if (!read || !plan || !(await probeFastRead(db, read))) return undefined;
   const declined = new FastLoadDeclined('already loaded');
+  // A dry run does everything a load does, then rolls it back (as on the full path).
+  const dryRun = new FastLoadDeclined('dry run');
   let report: LoadReport | undefined;
   let already: LoadReport | undefined;
   try {
     await db.inTransaction(async (tx) => {
       const loadId = await nextLoadId(tx);
       const demo = options.isDemo ? undefined : await setDemoAside(tx);
-      const { table, inserted } = await fastInsert(tx, read, plan, mapping, loadId);
+      const work = `${opened.table}_w`;
+      const { table, counts } = await fastInsert(tx, read, plan, mapping, loadId, work);
       const contentHash = await hashing;
-      if (!options.mapping) {
+      if (!options.mapping && !options.dryRun) {
         const same = await findSameContent(tx, contentHash, mapping.table, mapping);
         if (same) {
           already = alreadyLoaded(options, contentHash, same.loadId, same.startedAt);
@@ -87,7 +85,7 @@ export async function fastLoad(
         source: opened.source,
         headers: read.headers,
         columns: read.columns,
-        rows: inserted,
+        rows: counts.inserted + counts.updated + counts.unchanged,
         structuralRejects: [],
         dialect: opened.csv?.dialect,
         repeatedHeaders: 0,
@@ -102,18 +100,26 @@ export async function fastLoad(
         counts: [],
         sample: [],
       });
-      report.tables[table] = { inserted, updated: 0, unchanged: 0 };
+      report.tables[table] = counts;
       summarise(report, mapping.table);
       noteDemoRemoved(report, demo);
-      report.loadId = loadId;
-      await recordLoad(tx, loadId, ledgerRecord(report, startedAt, options.isDemo));
       const fields = new Set(plan.fields.map((f) => f.field));
       const provenance = await recordProvenance(tx, loadId, mapping.table, mapping, fields);
       report.warnings.push(...provenanceWarnings(provenance));
-      await tx.dataChanged();
+      if (options.dryRun) throw dryRun;
+      report.loadId = loadId;
+      await recordLoad(tx, loadId, ledgerRecord(report, startedAt, options.isDemo));
+      // Demo rows removed by this load are orders of their own: then everything may have changed.
+      if (demo) await tx.dataChanged();
+      else await announceLoads(tx, [loadId]);
     });
   } catch (error) {
     if (already) return already;
+    if (error === dryRun && report) {
+      await dropFastRejects(db, read);
+      markFastLoad(report);
+      return report;
+    }
     void error; // a declined or failed fast load: the full path loads the file from scratch
     await dropFastRejects(db, read);
     return undefined;

@@ -25,6 +25,7 @@ import {
 } from './load-report';
 import { numberNormalisations } from './normalised';
 import { provenanceWarnings, recordProvenance } from './provenance';
+import { announceLoads } from './touched-orders';
 import { writeRejects } from './rejects';
 import { planTransform, type TransformPlan } from './transform';
 import { upsertTable } from './upsert';
@@ -111,7 +112,9 @@ async function upsertAll(
       if (options.dryRun) throw dryRun;
       report.loadId = loadId;
       await recordLoad(tx, loadId, ledgerRecord(report, startedAt, options.isDemo));
-      await tx.dataChanged();
+      // Demo rows removed by this load are orders of their own: then everything may have changed.
+      if (demo) await tx.dataChanged();
+      else await announceLoads(tx, [loadId]);
     });
   } catch (error) {
     if (error !== dryRun) throw error;

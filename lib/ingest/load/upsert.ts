@@ -22,61 +22,87 @@ export async function upsertTable(
   loadId: number,
   work: string,
 ): Promise<TableCounts> {
+  if (await isEmpty(db, table)) return insertAll(db, table, incomingSql, loadId);
+  const incoming = `${work}_${table}_in`;
+  await db.run(`CREATE TEMP TABLE ${quoteIdent(incoming)} AS ${incomingSql}`);
+  try {
+    return await mergeIncoming(db, table, incoming, loadId, work);
+  } finally {
+    await db.run(`DROP TABLE IF EXISTS ${quoteIdent(incoming)}`);
+  }
+}
+
+/** The first load of a table: every row is new, so no join and no intermediate table. */
+export async function insertAll(
+  db: Database,
+  table: CanonicalTable,
+  incomingSql: string,
+  loadId: number,
+): Promise<TableCounts> {
+  const list = columnsOf(table).map(quoteIdent).join(', ');
+  const inserted = await db.run(
+    `INSERT INTO ${quoteIdent(table)} (nk, ${list}, load_id) SELECT nk, ${list}, $1 FROM (${incomingSql})`,
+    [loadId],
+  );
+  return { inserted, updated: 0, unchanged: 0 };
+}
+
+/**
+ * Merge a table of incoming rows (nk and every canonical column, keys distinct) into a table.
+ * Only the rows that change are set apart (a reload mostly repeats what is there): the unchanged
+ * count is what remains of the incoming rows.
+ */
+export async function mergeIncoming(
+  db: Database,
+  table: CanonicalTable,
+  incoming: string,
+  loadId: number,
+  work: string,
+): Promise<TableCounts> {
   const t = quoteIdent(table);
-  const incoming = quoteIdent(`${work}_${table}_in`);
-  const actions = quoteIdent(`${work}_${table}_act`);
+  const i = quoteIdent(incoming);
+  const changes = quoteIdent(`${work}_${table}_act`);
   const columns = columnsOf(table);
   const changed = columns
     .map((c) => `i.${quoteIdent(c)} IS DISTINCT FROM t.${quoteIdent(c)}`)
     .join(' OR ');
-  const list = columns.map(quoteIdent).join(', ');
-  if (await isEmpty(db, table)) {
-    // The first load of a table: every row is new, so no join and no intermediate table.
-    const inserted = await db.run(
-      `INSERT INTO ${t} (nk, ${list}, load_id) SELECT nk, ${list}, $1 FROM (${incomingSql})`,
-      [loadId],
-    );
-    return { inserted, updated: 0, unchanged: 0 };
-  }
-  await db.run(`CREATE TEMP TABLE ${incoming} AS ${incomingSql}`);
   await db.run(
-    `CREATE TEMP TABLE ${actions} AS
-       SELECT i.nk, CASE WHEN t.nk IS NULL THEN 'insert' WHEN ${changed} THEN 'update' ELSE 'same' END AS action
-         FROM ${incoming} AS i LEFT JOIN ${t} AS t ON t.nk = i.nk`,
+    `CREATE TEMP TABLE ${changes} AS
+       SELECT i.nk, t.nk IS NULL AS added FROM ${i} AS i LEFT JOIN ${t} AS t ON t.nk = i.nk
+        WHERE t.nk IS NULL OR ${changed}`,
   );
-  const counts = await db.one<{ inserted: number; updated: number; unchanged: number }>(
-    `SELECT count(*) FILTER (WHERE action = 'insert') AS inserted,
-            count(*) FILTER (WHERE action = 'update') AS updated,
-            count(*) FILTER (WHERE action = 'same') AS unchanged FROM ${actions}`,
-  );
-  if ((counts?.updated ?? 0) > 0) {
-    await db.run(
-      `INSERT INTO ${quoteIdent(`${table}_history`)}
-         SELECT t.*, $1 FROM ${t} AS t SEMI JOIN (SELECT nk FROM ${actions} WHERE action = 'update') AS a ON t.nk = a.nk`,
-      [loadId],
+  try {
+    const counts = await db.one<{ total: number; inserted: number; updated: number }>(
+      `SELECT (SELECT count(*) FROM ${i}) AS total,
+              count(*) FILTER (WHERE added) AS inserted,
+              count(*) FILTER (WHERE NOT added) AS updated FROM ${changes}`,
     );
-    await db.run(
-      `DELETE FROM ${t} WHERE nk IN (SELECT nk FROM ${actions} WHERE action = 'update')`,
-    );
+    const total = counts?.total ?? 0;
+    const inserted = counts?.inserted ?? 0;
+    const updated = counts?.updated ?? 0;
+    if (updated > 0) {
+      await db.run(
+        `INSERT INTO ${quoteIdent(`${table}_history`)}
+           SELECT t.*, $1 FROM ${t} AS t SEMI JOIN (SELECT nk FROM ${changes} WHERE NOT added) AS a ON t.nk = a.nk`,
+        [loadId],
+      );
+      await db.run(`DELETE FROM ${t} WHERE nk IN (SELECT nk FROM ${changes} WHERE NOT added)`);
+    }
+    if (inserted + updated > 0) {
+      await db.run(
+        `INSERT INTO ${t} (nk, ${columns.map(quoteIdent).join(', ')}, load_id)
+           SELECT i.nk, ${columns.map((c) => `i.${quoteIdent(c)}`).join(', ')}, $1
+             FROM ${i} AS i SEMI JOIN ${changes} AS a ON i.nk = a.nk`,
+        [loadId],
+      );
+    }
+    return { inserted, updated, unchanged: total - inserted - updated };
+  } finally {
+    await db.run(`DROP TABLE IF EXISTS ${changes}`);
   }
-  if ((counts?.inserted ?? 0) + (counts?.updated ?? 0) > 0) {
-    await db.run(
-      `INSERT INTO ${t} (nk, ${list}, load_id)
-         SELECT i.nk, ${columns.map((c) => `i.${quoteIdent(c)}`).join(', ')}, $1
-           FROM ${incoming} AS i SEMI JOIN (SELECT nk FROM ${actions} WHERE action <> 'same') AS a ON i.nk = a.nk`,
-      [loadId],
-    );
-  }
-  await db.run(`DROP TABLE ${incoming}`);
-  await db.run(`DROP TABLE ${actions}`);
-  return {
-    inserted: counts?.inserted ?? 0,
-    updated: counts?.updated ?? 0,
-    unchanged: counts?.unchanged ?? 0,
-  };
 }
 
-async function isEmpty(db: Database, table: CanonicalTable): Promise<boolean> {
+export async function isEmpty(db: Database, table: CanonicalTable): Promise<boolean> {
   const row = await db.one<{ n: number }>(
     `SELECT count(*) AS n FROM (SELECT 1 FROM ${quoteIdent(table)} LIMIT 1)`,
   );

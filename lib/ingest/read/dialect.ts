@@ -165,7 +165,7 @@ async function sniff(db: Database, file: string, overrides: DialectOverrides): P
     .join('');
   const row = await db.one<{ d: string; q: string; e: string; s: number }>(
     `SELECT Delimiter AS d, Quote AS q, Escape AS e, SkipRows AS s
-       FROM sniff_csv(${quoteLiteral(file)}, sample_size=20480${options})`,
+       FROM sniff_csv(${quoteLiteral(file)}, sample_size=20480, buffer_size=4194304${options})`,
   );
   if (!row) throw new Error('no dialect');
   const clean = (value: string) => (value === '(empty)' || value === '\\0' ? '' : value);

@@ -82,6 +82,8 @@ export function readCsvSql(
     rejects?: string;
     /** Rejected records kept at most (0: all). */
     rejectsLimit?: number;
+    /** Only the first rows are read: a small buffer (the default one is 32 MiB, read whole). */
+    head?: boolean;
   },
 ): string {
   const { dialect } = read;
@@ -106,10 +108,10 @@ export function readCsvSql(
           `rejects_limit=${read.rejectsLimit ?? 0}`,
         ]
       : []),
-    'max_line_size=16777216',
-    // Without it DuckDB sizes its read buffer from max_line_size (a 256 MiB block per read), so a
-    // memory limit under ~300 MB refused every large file before a row was read.
-    'buffer_size=33554432',
+    // Without buffer_size DuckDB sizes its read buffer from max_line_size (a 256 MiB block per
+    // read), so a memory limit under ~300 MB refused every large file before a row was read.
+    // A head read keeps DuckDB's 2 MiB line limit: a longer line there only sends it elsewhere.
+    ...(read.head ? ['buffer_size=4194304'] : ['max_line_size=16777216', 'buffer_size=33554432']),
   ].join(', ');
   return `read_csv(${quoteLiteral(file)}, ${options})`;
 }

@@ -8,7 +8,7 @@ import 'server-only';
  * which makes exceljs spool every sheet to a temp file; a late workbook.xml crashes it), finds no
  * sheet not named sheetN.xml, and would inflate a lying zip by its local headers.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
@@ -70,7 +70,14 @@ export async function openWorkbook(file: string, limits: XlsxLimits): Promise<Wo
     if (!entries.has(WORKBOOK) || !entries.has(WORKBOOK_RELS)) {
       throw new XlsxError(notWorkbookMessage, 'not_xlsx');
     }
-    const wb: Workbook = { zip, entries, limits, reader: newReader(), sheets: [], date1904: false };
+    const wb: Workbook = {
+      zip,
+      entries,
+      limits,
+      reader: await newReader(),
+      sheets: [],
+      date1904: false,
+    };
     const xml = await readText(await memoryPart(wb, WORKBOOK));
     wb.date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/.test(xml);
     await wb.reader._parseWorkbook(Readable.from([xml]));
@@ -87,7 +94,10 @@ export async function openWorkbook(file: string, limits: XlsxLimits): Promise<Wo
   }
 }
 
-function newReader(): ReaderInternals {
+/** exceljs is loaded here, when a workbook is read: it takes ~0.4 s to import, which every CLI
+ * command reading a CSV or Parquet file would otherwise pay at start. */
+async function newReader(): Promise<ReaderInternals> {
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader('', {
     worksheets: 'emit',
     sharedStrings: 'cache',
