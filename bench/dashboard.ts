@@ -2,19 +2,77 @@
  * Dashboard under load: the scorecard (/api/kpis) and a KPI detail (/api/kpis/ID) of the built app
  * over a loaded database, with autocannon (20 concurrent clients, 30 s, loopback); against a bare
  * node:http server (another process) answering the same scorecard bytes, as the loopback ceiling.
+ * Then the pages as a browser asks for them (the whole streamed HTML): `/`, a KPI, `/cycle-time`,
+ * `/returns`, `/orders`, each quiet and again while replacing loads of the order lines run one
+ * after another through the upload API (goal: p95 ≤ 300 ms quiet, ≤ 2 × that during loads).
  *   npx tsx --conditions=react-server bench/dashboard.ts [--quick] [--sizes 1M]
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { canonicalMapping } from '@/lib/demo';
 import { cacheDir, parseBenchArgs, printTable, round, sizeLabel, writeResult } from './helpers';
-import { ensureDatabase } from './inputs';
+import { ensureChangedLines, ensureDatabase, ensureExtracts } from './inputs';
 import { freePort } from '@/test/free-port';
 import { startServer } from './server';
 
 const CONNECTIONS = 20;
 const DETAIL_KPI = 'order_shipment_cycle_time';
+const PAGES = ['/', `/kpis/${DETAIL_KPI}`, '/cycle-time', '/returns', '/orders'];
+
+/**
+ * Replacing loads of the order lines through the upload API, one after another until stopped:
+ * the changed file and the original in turn, so each load changes a tenth of the lines.
+ */
+function loadsInTurn(url: string, files: string[]) {
+  let running = true;
+  const durations: number[] = [];
+  const loop = (async () => {
+    for (let turn = 0; running; turn++) {
+      const file = files[turn % files.length]!;
+      const started = performance.now();
+      const upload = await fetch(`${url}/api/uploads`, {
+        method: 'POST',
+        headers: {
+          origin: new URL(url).origin,
+          'content-type': 'text/csv',
+          'content-length': String(statSync(file).size),
+          'x-file-name': encodeURIComponent(path.basename(file)),
+        },
+        body: Readable.toWeb(createReadStream(file)) as ReadableStream,
+        duplex: 'half',
+      } as RequestInit);
+      const { id } = (await upload.json()) as { id: string };
+      const load = await fetch(`${url}/api/uploads/${id}/load`, {
+        method: 'POST',
+        headers: { origin: new URL(url).origin, 'content-type': 'application/json' },
+        body: JSON.stringify({ mapping: canonicalMapping('order_lines') }),
+      });
+      const report = (await load.json()) as { status: string; message?: string };
+      if (report.status !== 'loaded') throw new Error(`load during the bench: ${report.message}`);
+      durations.push(performance.now() - started);
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return { loads: durations.length, meanLoadMs: round(mean(durations), 0) };
+    },
+  };
+}
+
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1);
 
 /** autocannon against url; latency percentiles from every response (autocannon has no p95). */
 async function load(url: string, seconds: number) {
@@ -61,6 +119,7 @@ copyFileSync(loaded.file, dbFile);
 if (existsSync(`${loaded.file}.wal`)) copyFileSync(`${loaded.file}.wal`, `${dbFile}.wal`);
 const server = await startServer(dbFile, dataDir);
 const rows = [];
+const pages: Record<string, unknown>[] = [];
 try {
   const endpoints = { scorecard: '/api/kpis', kpiDetail: `/api/kpis/${DETAIL_KPI}` };
   let scorecardBody = '';
@@ -76,6 +135,26 @@ try {
       lines: loaded.lines,
       firstRequestMs: firstMs,
       ...(await load(server.url + route, seconds)),
+    });
+  }
+  for (const page of PAGES) {
+    const quiet = await load(server.url + page, seconds);
+    const loads = loadsInTurn(server.url, [
+      await ensureChangedLines(lines, args.seed, 'csv'),
+      ensureExtracts(lines, args.seed).file('order_lines'),
+    ]);
+    const during = await load(server.url + page, seconds);
+    const loaded = await loads.stop();
+    pages.push({
+      page,
+      quietP50Ms: quiet.p50Ms,
+      quietP95Ms: quiet.p95Ms,
+      quietErrors: quiet.errors,
+      quietRequests: quiet.requests,
+      duringLoadsP95Ms: during.p95Ms,
+      duringLoadsErrors: during.errors,
+      ratioDuringToQuiet: round(during.p95Ms / quiet.p95Ms),
+      ...loaded,
     });
   }
   const bare = await startBare(scorecardBody, dataDir);
@@ -101,9 +180,11 @@ const results = rows.map((r) => ({
 }));
 console.log(`[bench] ${sizeLabel(lines)} lines, ${CONNECTIONS} clients, ${seconds} s per endpoint`);
 printTable(results);
+printTable(pages);
 writeResult('dashboard', args, {
   connections: CONNECTIONS,
   seconds,
   targetP95MsUnder: 150,
   endpoints: results,
+  pages: { targetP95MsAtMost: 300, targetDuringLoadsAtMostTimesQuiet: 2, results: pages },
 });

@@ -126,7 +126,8 @@ const FRAGMENTS: Record<string, Record<string, string>> = {
     'expr.text': 'raw SQL of a KPI file (duckdbSql): code of the catalogue, never input',
   },
   'lib/kpi/facts.ts': {
-    'factRowsSql(table)': 'the query of a fact table declaration in metrics/facts (code, not input)',
+    'factRowsSql(table)':
+      'the query of a fact table declaration in metrics/facts (code, not input)',
   },
   'lib/semantic/facts.ts': {
     'c.sql': 'a column derivation of a fact table declaration in metrics/facts',
