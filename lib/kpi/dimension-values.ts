@@ -5,7 +5,7 @@ import 'server-only';
  * per data version like the KPIs themselves, so a page view costs no query once the data is known.
  */
 import type { Database } from '@/lib/db/database';
-import { perVersion } from '@/lib/db/per-version';
+import { perVersion, readPerVersion } from '@/lib/db/per-version';
 import { factsVersion } from './facts';
 import {
   dimensionNames,
@@ -78,9 +78,10 @@ async function queryDimensionValues(db: Database): Promise<DimensionValues> {
  * included: the size of the slice a scorecard describes.
  */
 export async function countMatchingOrders(db: Database, filters: Filters): Promise<number> {
-  await factsVersion(db);
   const where = filterConditions(filters, 'order_ts', 'kpi_order_facts');
-  const rows = await db.read<{ n: number }>(
+  const rows = await readPerVersion<{ n: number }>(
+    db,
+    await factsVersion(db),
     `SELECT count(*) AS n FROM kpi_order_facts WHERE ${where.sql}`,
     where.params,
   );

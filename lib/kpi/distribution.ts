@@ -1,7 +1,9 @@
 import 'server-only';
 /** Histograms of duration KPIs: about 20 bins of a round width, the tail beyond p99 in the last bin. */
 import type { Database } from '@/lib/db/database';
+import { readPerVersion } from '@/lib/db/per-version';
 import { scopedRowsSql } from './compile';
+import { factsVersion } from './facts';
 import type { KpiDefinition } from '@/lib/semantic/kpi';
 import type { Filters } from './filters';
 import type { Distribution } from './types';
@@ -28,7 +30,9 @@ export async function histogramOf(
   const top = Math.max(distribution.p95 ?? 0, 0) * 1.25 || distribution.max;
   const width = binWidth(top);
   const last = Math.max(0, Math.ceil(top / width) - 1);
-  const rows = await db.read<{ bin: number; count: number }>(
+  const rows = await readPerVersion<{ bin: number; count: number }>(
+    db,
+    await factsVersion(db),
     `WITH rows AS (${scoped.sql})
      SELECT least(floor(v / ${width}), ${last})::INTEGER AS bin, count(*) AS count
        FROM (SELECT (${kpi.value}) AS v FROM rows WHERE _excluded IS NULL)

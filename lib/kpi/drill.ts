@@ -5,6 +5,7 @@ import 'server-only';
  */
 import { z } from 'zod';
 import type { Database } from '@/lib/db/database';
+import { readPerVersion } from '@/lib/db/per-version';
 import { quoteIdent } from '@/lib/db/sql';
 import { scopedRowsSql } from './compile';
 import { factTableOf } from '@/lib/semantic/catalogue';
@@ -68,13 +69,18 @@ export async function drillKpi(
 ): Promise<DrillPage> {
   const query = drillQuerySchema.parse(input);
   const { kpi, columns, rows, sorted, params } = drillSql(kpiId, query);
-  await factsVersion(db);
+  // Per facts version: a KPI page shows its drill preview on every view.
+  const version = await factsVersion(db);
   const [page, counts] = await Promise.all([
-    db.read(
+    readPerVersion(
+      db,
+      version,
       `${sorted} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
       params,
     ),
-    db.read<{ total: number; failed: number }>(
+    readPerVersion<{ total: number; failed: number }>(
+      db,
+      version,
       `SELECT count(*) AS total, count(*) FILTER (WHERE failed) AS failed FROM (${rows})`,
       params,
     ),

@@ -22,8 +22,12 @@ export async function profileData(db: Database, needs: string[]): Promise<Set<st
     return `SELECT '${need}' AS need, (SELECT ${expr} FROM ${quoteIdent(table)}) > 0 AS present`;
   });
   if (probes.length === 0) return new Set();
-  // As committed: not the rows of a load still in its transaction on the writer connection.
-  const rows = await db.read<{ need: string; present: boolean }>(probes.join(' UNION ALL '));
+  // As committed: not the rows of a load still in its transaction on the writer connection. Once
+  // per write generation: only the writer changes what is present, and every page asks.
+  const sql = probes.join(' UNION ALL ');
+  const rows = await db.memo(`profile:${sql}`, () =>
+    db.read<{ need: string; present: boolean }>(sql),
+  );
   return new Set(rows.filter((r) => r.present).map((r) => r.need));
 }
 

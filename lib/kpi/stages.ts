@@ -10,8 +10,10 @@ import 'server-only';
  * add up, whatever the orders: they are given beside the means, not stacked.
  */
 import type { Database } from '@/lib/db/database';
+import { readPerVersion } from '@/lib/db/per-version';
 import type { KpiDefinition } from '@/lib/semantic/kpi';
 import { scopedRowsSql } from './compile';
+import { factsVersion } from './facts';
 import type { Filters } from './filters';
 import type { CycleStages, Stage } from './types';
 
@@ -50,7 +52,9 @@ export async function cycleTimeStages(
     `median(h${i}) FILTER (WHERE ${whole}) AS p${i}`,
   ]);
   const d = inCycle.length;
-  const [row] = await db.read(
+  const [row] = await readPerVersion(
+    db,
+    await factsVersion(db),
     `WITH counted AS (SELECT (${kpi.value}) AS cycle, ${spans.join(', ')}
                         FROM (${scoped.sql}) WHERE _excluded IS NULL)
      SELECT count(*) AS counted,

@@ -26,9 +26,11 @@ export interface DataCoverage {
 }
 
 export async function getDataCoverage(db: Database): Promise<DataCoverage> {
-  // As committed (a reader connection), not the rows of a load still in its transaction.
-  const [row] = await db.read<Record<string, number | string | null>>(
-    `SELECT (SELECT count(*) FROM orders) AS orders,
+  // As committed (a reader connection), not the rows of a load still in its transaction; once per
+  // write generation (only the writer changes it), as every page shows it.
+  const [row] = await db.memo('coverage', () =>
+    db.read<Record<string, number | string | null>>(
+      `SELECT (SELECT count(*) FROM orders) AS orders,
             (SELECT count(*) FROM order_lines) AS order_lines,
             (SELECT count(*) FROM shipments) AS shipments,
             (SELECT count(*) FROM returns) AS returns,
@@ -42,6 +44,7 @@ export async function getDataCoverage(db: Database): Promise<DataCoverage> {
             (SELECT count(*) FROM loads WHERE status = 'undone' AND is_demo) AS demo_undone,
             (SELECT coalesce(sum(CAST(table_counts->>'$.orders.inserted' AS BIGINT)), 0) FROM loads
               WHERE status = 'undone' AND is_demo) AS demo_orders_undone`,
+    ),
   );
   const n = (key: string) => Number(row?.[key] ?? 0);
   return {

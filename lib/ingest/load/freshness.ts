@@ -94,7 +94,8 @@ const LEDGER_LIMIT = 1000;
 /** Per source that holds rows, in canonical order: how fresh it is, as committed. */
 export async function dataFreshness(db: Database, now: Date): Promise<SourceFreshness[]> {
   const [[row], loads] = await Promise.all([
-    db.read<Record<string, number | string | null>>(NEWEST_SQL),
+    // Per write generation: every page asks, and only a load or an undo changes the answer.
+    db.memo('freshness:newest', () => db.read<Record<string, number | string | null>>(NEWEST_SQL)),
     listLoads(db, LEDGER_LIMIT),
   ]);
   const standing = loads.filter((l) => l.status === 'loaded' && !l.undoneAt);

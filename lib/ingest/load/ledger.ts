@@ -97,7 +97,10 @@ const SELECT_LOADS = `SELECT load_id, file_name, content_hash, target, mapping::
  * transaction (on the writer connection) is not listed before it has landed.
  */
 export async function listLoads(db: Database, limit = 1000): Promise<LedgerEntry[]> {
-  const rows = await db.read(`${SELECT_LOADS} ORDER BY load_id DESC LIMIT $1`, [limit]);
+  // Per write generation (loads and undos are the writer's): pages ask on every view.
+  const rows = await db.memo(`ledger:${limit}`, () =>
+    db.read(`${SELECT_LOADS} ORDER BY load_id DESC LIMIT $1`, [limit]),
+  );
   return rows.map(toEntry);
 }
 
