@@ -9,22 +9,13 @@
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import {
-  copyFileSync,
-  createReadStream,
-  existsSync,
-  mkdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { canonicalMapping } from '@/lib/demo';
 import { cacheDir, parseBenchArgs, printTable, round, sizeLabel, writeResult } from './helpers';
 import { ensureChangedLines, ensureDatabase } from './inputs';
 import { freePort } from '@/test/free-port';
-import { startServer } from './server';
+import { postUpload, startServer } from './server';
 
 const CONNECTIONS = 20;
 const DETAIL_KPI = 'order_shipment_cycle_time';
@@ -56,18 +47,7 @@ function loadsInTurn(url: string, file: string) {
   const loop = (async () => {
     while (running) {
       const started = performance.now();
-      const upload = await fetch(`${url}/api/uploads`, {
-        method: 'POST',
-        headers: {
-          origin: new URL(url).origin,
-          'content-type': 'text/csv',
-          'content-length': String(statSync(file).size),
-          'x-file-name': encodeURIComponent(path.basename(file)),
-        },
-        body: Readable.toWeb(createReadStream(file)) as ReadableStream,
-        duplex: 'half',
-      } as RequestInit);
-      const { id } = (await upload.json()) as { id: string };
+      const { id } = (await postUpload(url, file)).body as { id: string };
       const report = await post(`/api/uploads/${id}/load`, {
         mapping: canonicalMapping('order_lines'),
       });

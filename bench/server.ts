@@ -3,7 +3,9 @@
  * sources changed) on a free loopback port over a given database, stopped afterwards.
  */
 import { spawn } from 'node:child_process';
+import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { rootDir } from './helpers';
 import { freePort } from '@/test/free-port';
 
@@ -59,4 +61,20 @@ export async function startServer(databaseFile: string, dataDir: string): Promis
   }
   await stop();
   throw new Error(`the app did not start in time:\n${output.slice(-3000)}`);
+}
+
+/** POST a file as the raw body to /api/uploads; resolves with the response status and JSON. */
+export async function postUpload(url: string, file: string) {
+  const response = await fetch(`${url}/api/uploads`, {
+    method: 'POST',
+    headers: {
+      origin: new URL(url).origin,
+      'content-type': 'text/csv',
+      'content-length': String(statSync(file).size),
+      'x-file-name': encodeURIComponent(path.basename(file)),
+    },
+    body: Readable.toWeb(createReadStream(file)) as ReadableStream,
+    duplex: 'half',
+  } as RequestInit);
+  return { status: response.status, body: (await response.json()) as unknown };
 }

@@ -4,10 +4,9 @@
  * plain node:http server in this process that streams the same body to disk.
  *   npx tsx --conditions=react-server bench/upload-http.ts [--quick]
  */
-import { createReadStream, createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   cacheDir,
@@ -20,25 +19,9 @@ import {
 } from './helpers';
 import { ensureExtracts } from './inputs';
 import { freePort } from '@/test/free-port';
-import { startServer } from './server';
+import { postUpload, startServer } from './server';
 
 const MiB = 1024 ** 2;
-
-/** POST the file as the raw body; resolves with the response status and JSON. */
-async function post(url: string, file: string) {
-  const response = await fetch(`${url}/api/uploads`, {
-    method: 'POST',
-    headers: {
-      origin: new URL(url).origin,
-      'content-type': 'text/csv',
-      'content-length': String(statSync(file).size),
-      'x-file-name': encodeURIComponent(path.basename(file)),
-    },
-    body: Readable.toWeb(createReadStream(file)) as ReadableStream,
-    duplex: 'half',
-  } as RequestInit);
-  return { status: response.status, body: (await response.json()) as unknown };
-}
 
 /** The same upload into a bare node:http server writing the body to a file (ms). */
 async function bareUpload(file: string, dir: string): Promise<number> {
@@ -51,7 +34,7 @@ async function bareUpload(file: string, dir: string): Promise<number> {
   });
   const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const { value, ms } = await time(() => post(`http://127.0.0.1:${port}`, file));
+  const { value, ms } = await time(() => postUpload(`http://127.0.0.1:${port}`, file));
   server.close();
   rmSync(target, { force: true });
   if (value.status !== 201) throw new Error(`bare upload: ${value.status}`);
@@ -67,13 +50,13 @@ mkdirSync(dataDir, { recursive: true });
 const server = await startServer(path.join(dataDir, 'upload.duckdb'), dataDir);
 try {
   // A small upload first, so the route is loaded before the idle memory is read.
-  const warm = await post(server.url, ensureExtracts(10_000, args.seed).file('returns'));
+  const warm = await postUpload(server.url, ensureExtracts(10_000, args.seed).file('returns'));
   if (warm.status !== 201)
     throw new Error(`warm-up upload: ${warm.status} ${JSON.stringify(warm.body)}`);
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const idle = sampleRss(server.pid).stop();
   const sampler = sampleRss(server.pid, 50);
-  const upload = await time(() => post(server.url, file));
+  const upload = await time(() => postUpload(server.url, file));
   const peak = sampler.stop();
   if (upload.value.status !== 201)
     throw new Error(`upload: ${upload.value.status} ${JSON.stringify(upload.value.body)}`);

@@ -5,7 +5,7 @@ import { OrderlensError } from '@/lib/errors';
 import { quoteIdent } from '@/lib/db/sql';
 import { canonicalTables, type CanonicalTable } from '@/lib/model/canonical';
 import { columnsOf } from './canonical-rows';
-import { collectTouchedOrders, releaseTouchedOrders } from './touched-orders';
+import { announceChange, collectTouchedOrders } from './touched-orders';
 
 export type LoadStatus = 'loaded' | 'unchanged' | 'rejected' | 'failed' | 'undone';
 
@@ -205,8 +205,7 @@ export async function undoLoad(
     // Before the rows are taken back: afterwards nothing says which orders they were.
     const change = await collectTouchedOrders(tx, loads);
     const result = { loadId, loads, ...(await takeBack(tx, loads)) };
-    await tx.dataChanged(change);
-    if (change) await releaseTouchedOrders(tx);
+    await announceChange(tx, change);
     return result;
   });
 }

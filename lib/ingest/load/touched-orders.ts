@@ -39,7 +39,7 @@ export async function collectTouchedOrders(
   return { touchedOrders: TOUCHED };
 }
 
-export async function releaseTouchedOrders(tx: Database): Promise<void> {
+async function releaseTouchedOrders(tx: Database): Promise<void> {
   await tx.run(`DROP TABLE IF EXISTS ${TOUCHED}`);
 }
 
@@ -48,7 +48,11 @@ export async function releaseTouchedOrders(tx: Database): Promise<void> {
  * leaves the temporary table to the transaction's rollback.
  */
 export async function announceLoads(tx: Database, loadIds: number[]): Promise<void> {
-  const change = await collectTouchedOrders(tx, loadIds);
+  await announceChange(tx, await collectTouchedOrders(tx, loadIds));
+}
+
+/** Tell the listeners of a change collected earlier (an undo collects before it takes rows back). */
+export async function announceChange(tx: Database, change: DataChange | undefined): Promise<void> {
   await tx.dataChanged(change);
   if (change) await releaseTouchedOrders(tx);
 }
