@@ -25,6 +25,7 @@ export default defineConfig({
       'metrics/**/*.test.ts',
       'app/**/*.test.ts',
       'test/**/*.test.ts',
+      'scripts/**/*.test.ts',
       'e2e/**/*.test.ts',
     ],
   },

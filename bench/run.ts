@@ -24,6 +24,7 @@ const benches: { name: string; args: string[] }[] = [
   { name: 'dashboard', args: ['--sizes', quick ? '100k' : '1M'] },
   { name: 'inbox', args: ['--sizes', quick ? '100k' : '1M'] },
   { name: 'explorer', args: ['--sizes', quick ? '100k' : '1M'] },
+  { name: 'identity', args: ['--sizes', quick ? '100k' : '1M'] },
   { name: 'cli', args: [] },
 ];
 if (argv.includes('--scale'))

@@ -72,6 +72,7 @@ const ROUTES: { method: string; path: string; body?: unknown; permission: Permis
   { method: 'POST', path: '/api/bands?format=json', body: {}, permission: 'bands' },
   { method: 'DELETE', path: '/api/bands/no-such-set', permission: 'bands' },
   { method: 'GET', path: '/api/inputs', permission: 'view' },
+  { method: 'GET', path: '/api/dimensions/customer', permission: 'view' },
   { method: 'POST', path: '/api/inputs', body: {}, permission: 'inputs' },
   { method: 'DELETE', path: '/api/inputs?from=x', permission: 'inputs' },
   { method: 'GET', path: '/api/teams', permission: 'view' },

@@ -97,6 +97,42 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('issue 19 pages at
     await page.close();
   }, 180_000);
 
+  it('a picker renders its largest ten values and asks for the rest when opened', async () => {
+    // Without script: the page itself holds ten customers, the largest, and says how many exist.
+    const html = await (await fetch(`${app.url}/`)).text();
+    const customerBoxes = html.match(/name="customer" value="/g) ?? [];
+    expect(customerBoxes.length).toBe(10);
+
+    const page = await app.visit('/');
+    const bar = page.getByRole('search');
+    await hydrated(page, 'form[role=search] details');
+    const all = (await page.evaluate(() =>
+      fetch('/api/dimensions/customer').then((r) => r.json()),
+    )) as { values: { value: string; orders: number }[]; distinct: number };
+    expect(all.distinct).toBeGreaterThan(10);
+    expect(all.values.length).toBe(Math.min(200, all.distinct));
+    // Most orders first: the counts never rise down the list.
+    for (let i = 1; i < all.values.length; i++)
+      expect(all.values[i]!.orders).toBeLessThanOrEqual(all.values[i - 1]!.orders);
+
+    await bar.locator('summary', { hasText: 'Customer' }).click();
+    const open = bar.locator('details[open]');
+    await expect.poll(() => open.getByRole('checkbox').count()).toBe(all.values.length);
+    const legend = await open.locator('legend').innerText();
+    if (all.distinct > 200) expect(legend).toContain(`the 200 largest of`);
+    else expect(legend).not.toContain('largest');
+
+    // One beyond the first ten, found by the search, filters the scorecard.
+    const far = all.values[all.values.length - 1]!.value;
+    await open.getByRole('searchbox').fill(far);
+    // The box's name also holds its order count: find it by its value.
+    await open.locator(`input[type=checkbox][value="${far}"]`).check();
+    expect(await open.getByRole('checkbox').count()).toBe(1);
+    await page.waitForURL((url) => url.searchParams.get('customer') === far);
+    await settled(page);
+    await page.close();
+  }, 180_000);
+
   it('the wizard says a load would be refused, and why, and offers the allowance', async () => {
     const page = await app.visit('/data');
     await hydrated(page, 'section[aria-labelledby="add-heading"] input[type=file]');

@@ -5,7 +5,11 @@ import { Suspense } from 'react';
 import { getServerDatabase } from '@/runtime/database';
 import { getDataCoverage, type DataCoverage } from '@/lib/ingest/load/coverage';
 import { listLoads, type LedgerEntry } from '@/lib/ingest/load/ledger';
-import { countMatchingOrders, listDimensionValues } from '@/lib/kpi/dimension-values';
+import {
+  countMatchingOrders,
+  listDimensionValues,
+  previewDimensionValues,
+} from '@/lib/kpi/dimension-values';
 import { dimensionNames, type Dimension, type ParsedKpiQuery } from '@/lib/kpi/filters';
 import { homeScorecardQuery, scorecard, type ScorecardEntry } from '@/lib/kpi/scorecard';
 import { DemoBanner } from '../ui/demo-banner';
@@ -86,7 +90,12 @@ export default async function ScorecardPage({
         </div>
       )}
 
-      <KpiFilterBar query={query} options={options} dataSpan={span} matching={matching} />
+      <KpiFilterBar
+        query={query}
+        options={previewDimensionValues(options)}
+        dataSpan={span}
+        matching={matching}
+      />
 
       {nothingMatches ? (
         <div className={styles.emptyState}>

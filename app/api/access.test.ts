@@ -25,6 +25,7 @@ const EXPECTED: Record<string, string> = {
   'POST /api/bands': 'bands',
   'DELETE /api/bands/[id]': 'bands',
   'DELETE /api/demo': 'undo',
+  'GET /api/dimensions/[name]': 'view',
   'GET /api/inputs': 'view',
   'POST /api/inputs': 'inputs',
   'DELETE /api/inputs': 'inputs',

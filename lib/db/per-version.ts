@@ -24,15 +24,21 @@ export function perVersion<T>(
 
 /** Distinct queries kept per database; the oldest goes first. */
 const READ_ENTRIES = 500;
-const reads = new WeakMap<
-  Database,
-  { version: string; entries: Map<string, Promise<unknown[]>> }
->();
+/** Rows kept per database across those queries (pages of up to 500 orders add up). */
+const READ_ROWS = 100_000;
+
+interface VersionReads {
+  version: string;
+  entries: Map<string, { rows: Promise<unknown[]>; size: number }>;
+  rows: number;
+}
+const reads = new WeakMap<Database, VersionReads>();
 
 /**
  * The rows of a read, kept while the version stands: for the panels a page computes on every view
  * (histograms, stages, drill-through pages), which otherwise cost a scan of the facts per visitor.
- * The rows are shared between callers: read them, never change them.
+ * At most READ_ENTRIES reads and READ_ROWS rows are kept, the oldest dropped first. The rows are
+ * shared between callers: read them, never change them.
  */
 export function readPerVersion<T extends Record<string, unknown>>(
   db: Database,
@@ -42,18 +48,40 @@ export function readPerVersion<T extends Record<string, unknown>>(
 ): Promise<T[]> {
   let cache = reads.get(db);
   if (!cache || cache.version !== version) {
-    cache = { version, entries: new Map() };
+    cache = { version, entries: new Map(), rows: 0 };
     reads.set(db, cache);
   }
   const key = JSON.stringify([sql, params ?? null], (_, v: unknown) =>
     typeof v === 'bigint' ? `${v}n` : v,
   );
   const hit = cache.entries.get(key);
-  if (hit) return hit as Promise<T[]>;
-  const entries = cache.entries;
-  const rows = db.read<T>(sql, params);
-  if (entries.size >= READ_ENTRIES) entries.delete(entries.keys().next().value!);
-  entries.set(key, rows);
-  rows.catch(() => entries.delete(key));
-  return rows;
+  if (hit) return hit.rows as Promise<T[]>;
+  const kept = cache;
+  const entry = { rows: db.read<T>(sql, params) as Promise<unknown[]>, size: 0 };
+  kept.entries.set(key, entry);
+  entry.rows.then(
+    (rows) => {
+      if (kept.entries.get(key) !== entry) return;
+      entry.size = rows.length;
+      kept.rows += rows.length;
+      evict(kept);
+    },
+    () => forget(kept, key, entry),
+  );
+  evict(kept);
+  return entry.rows as Promise<T[]>;
+}
+
+/** Drop the oldest reads while more than the budget is kept (never the newest). */
+function evict(cache: VersionReads) {
+  while (cache.entries.size > READ_ENTRIES || (cache.rows > READ_ROWS && cache.entries.size > 1)) {
+    const [key, entry] = cache.entries.entries().next().value!;
+    forget(cache, key, entry);
+  }
+}
+
+function forget(cache: VersionReads, key: string, entry: { size: number }) {
+  if (cache.entries.get(key) !== entry) return;
+  cache.entries.delete(key);
+  cache.rows -= entry.size;
 }

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/lib/db/database';
-import { countMatchingOrders, listDimensionValues } from './dimension-values';
+import {
+  countMatchingOrders,
+  DIMENSION_PREVIEW,
+  listDimensionValues,
+  previewDimensionValues,
+  type DimensionValues,
+} from './dimension-values';
 import { loadKpiFixture } from './kpi-test-helpers';
 
 describe('filter-bar values', () => {
@@ -43,5 +49,34 @@ describe('filter-bar values', () => {
     expect(await countMatchingOrders(db, { site: ['DC2'] })).toBe(3);
     expect(await countMatchingOrders(db, { channel: ['web', 'edi'], region: ['North'] })).toBe(3);
     expect(await countMatchingOrders(db, { from: '2024-01-02', to: '2024-01-02' })).toBe(1);
+  });
+
+  it('previews the largest ten of each dimension and keeps how many there are', () => {
+    const many = Array.from({ length: 25 }, (_, i) => ({ value: `C${i}`, orders: 100 - i }));
+    const values = {
+      site: { values: [{ value: 'DC1', orders: 4 }], distinct: 1 },
+      channel: { values: [], distinct: 0 },
+      customer: { values: many, distinct: 1500 },
+      region: { values: many.slice(0, 10), distinct: 10 },
+      carrier: { values: [], distinct: 0 },
+      ship_mode: { values: [], distinct: 0 },
+    } satisfies DimensionValues;
+    const preview = previewDimensionValues(values);
+    expect(DIMENSION_PREVIEW).toBe(10);
+    expect(preview.customer.values.map((v) => v.value)).toEqual([
+      'C0',
+      'C1',
+      'C2',
+      'C3',
+      'C4',
+      'C5',
+      'C6',
+      'C7',
+      'C8',
+      'C9',
+    ]);
+    expect(preview.customer.distinct).toBe(1500);
+    expect(preview.region).toEqual(values.region);
+    expect(preview.site).toEqual({ values: [{ value: 'DC1', orders: 4 }], distinct: 1 });
   });
 });

@@ -6,6 +6,7 @@ import 'server-only';
  * processing cycle time) and counted apart.
  */
 import type { Database } from '@/lib/db/database';
+import { readPerVersion } from '@/lib/db/per-version';
 import { factsVersion } from './facts';
 import { filterConditions, type Filters } from './filters';
 
@@ -54,30 +55,29 @@ const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 /** Counts by reason category and by reason code, for the returns in scope. */
 export async function returnReasons(db: Database, filters: Filters = {}): Promise<ReturnReasons> {
-  await factsVersion(db);
+  const version = await factsVersion(db);
   const where = filterConditions(filters, 'return_ts', 'kpi_return_facts');
+  // Kept per facts version: the returns page asks the same on every view.
+  const read = (sql: string) => readPerVersion(db, version, sql, where.params);
   const scope = `FROM kpi_return_facts WHERE ${where.sql}`;
   const counted = 'NOT coalesce(cancelled, false)';
   const [categories, codes, totals] = await Promise.all([
-    db.read(
+    read(
       `SELECT reason_category AS reason, count(*) AS count, coalesce(sum(qty_returned), 0) AS units
          ${scope} AND ${counted}
         GROUP BY 1 ORDER BY count DESC, reason NULLS LAST`,
-      where.params,
     ),
-    db.read(
+    read(
       `SELECT reason_code AS reason, mode(reason_category) AS category, count(*) AS count,
               coalesce(sum(qty_returned), 0) AS units
          ${scope} AND ${counted}
         GROUP BY 1 ORDER BY count DESC, reason NULLS LAST`,
-      where.params,
     ),
-    db.read(
+    read(
       `SELECT count(*) FILTER (WHERE ${counted}) AS total,
               coalesce(sum(qty_returned) FILTER (WHERE ${counted}), 0) AS units,
               count(*) FILTER (WHERE NOT (${counted})) AS cancelled
          ${scope}`,
-      where.params,
     ),
   ]);
   const total = num(totals[0]?.total);
@@ -111,8 +111,9 @@ export async function returnLinesOfOrders(
 ): Promise<OrderReturnLine[]> {
   const ids = [...new Set(orderIds)].slice(0, 500);
   if (!ids.length) return [];
-  await factsVersion(db);
-  const rows = await db.read(
+  const rows = await readPerVersion(
+    db,
+    await factsVersion(db),
     `SELECT order_id, return_id, sku, qty_returned, return_ts, reason_code, reason_category
        FROM kpi_return_facts WHERE order_id IN (${ids.map((_, i) => `$${i + 1}`).join(', ')})
       ORDER BY order_id, return_ts, return_id`,

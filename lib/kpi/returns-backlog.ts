@@ -13,7 +13,8 @@ import 'server-only';
 import type { Database } from '@/lib/db/database';
 import { OrderlensError } from '@/lib/errors';
 import { isCalendarDate } from '@/lib/model/iso-date';
-import { currentDataHorizon } from './facts';
+import { readPerVersion } from '@/lib/db/per-version';
+import { currentDataHorizon, factsVersion } from './facts';
 import { filterConditions, type Filters } from './filters';
 import { notRecordedText, recordedStages, type RecordedStages } from './returns-stages';
 
@@ -222,7 +223,10 @@ async function backlogRows(
   const bucket = `CASE WHEN ${age} <= 7 THEN '0-7' WHEN ${age} <= 14 THEN '8-14' WHEN ${age} <= 30 THEN '15-30'
                        WHEN ${age} <= 60 THEN '31-60' ELSE 'over-60' END`;
   const open = `(${authorised} OR ${received}) AND NOT ${credited}`;
-  return db.read<BacklogRow>(
+  // Kept per facts version: the returns page asks the same on every view.
+  return readPerVersion<BacklogRow>(
+    db,
+    await factsVersion(db),
     `SELECT coalesce(cancelled, false) AS cancelled, stage, ${bucket} AS bucket, count(*) AS count,
             coalesce(sum(qty_returned), 0) AS units, count(*) FILTER (WHERE qty_returned IS NULL) AS units_unknown
        FROM (SELECT *, ${stage} AS stage FROM kpi_return_facts WHERE ${where.sql} AND ${open})

@@ -9,6 +9,7 @@ import 'server-only';
  */
 import type { Database } from '@/lib/db/database';
 import { returnDispositions } from '@/lib/model/canonical';
+import { readPerVersion } from '@/lib/db/per-version';
 import { factsVersion } from './facts';
 import { filterConditions, type Filters } from './filters';
 import {
@@ -56,7 +57,7 @@ const maybe = (v: unknown) => (v === null || v === undefined ? null : Number(v))
 
 /** The flow of the returns in scope. */
 export async function returnsFlow(db: Database, filters: Filters = {}): Promise<ReturnsFlow> {
-  await factsVersion(db);
+  const version = await factsVersion(db);
   const recorded = await recordedStages(db);
   const where = filterConditions(filters, 'return_ts', 'kpi_return_facts', 'authorised_ts');
   const counted = 'NOT coalesce(cancelled, false)';
@@ -78,14 +79,17 @@ export async function returnsFlow(db: Database, filters: Filters = {}): Promise<
     ];
   });
   const scope = `FROM kpi_return_facts WHERE ${where.sql}`;
-  const [totals] = await db.read(
+  // Kept per facts version: the returns page asks the same on every view.
+  const [totals] = await readPerVersion(
+    db,
+    version,
     `SELECT count(*) FILTER (WHERE ${counted}) AS total,
             count(*) FILTER (WHERE NOT (${counted})) AS cancelled,
             ${[...reached, ...gaps, ...decided].join(', ')}
        ${scope}`,
     where.params,
   );
-  const named = recorded.disposition || (await anyDisposition(db));
+  const named = recorded.disposition || (await anyDisposition(db, version));
   return {
     total: num(totals?.total),
     stages: returnStages.map((stage, i) => ({
@@ -113,7 +117,11 @@ export async function returnsFlow(db: Database, filters: Filters = {}): Promise<
 }
 
 /** Whether any loaded return names a disposition (an extract may give it without its date). */
-async function anyDisposition(db: Database): Promise<boolean> {
-  const [row] = await db.read<{ n: number }>('SELECT count(disposition) AS n FROM returns');
+async function anyDisposition(db: Database, version: string): Promise<boolean> {
+  const [row] = await readPerVersion<{ n: number }>(
+    db,
+    version,
+    'SELECT count(disposition) AS n FROM returns',
+  );
   return num(row?.n) > 0;
 }

@@ -2,16 +2,19 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { formatCount } from '../format';
 import styles from '../scorecard.module.css';
 import type { DimensionFilter } from './types';
+import { useAllValues } from './use-all-values';
 
 /** One dimension as a chip: a disclosure with a checkbox per value (it works without script too). */
 export function DimensionPicker({
   name,
   label,
-  options,
-  distinct,
+  options: preview,
+  distinct: previewDistinct,
+  source,
   selected,
   onChange,
 }: DimensionFilter) {
+  const { options, distinct, status, load } = useAllValues(preview, previewDistinct, source);
   const [search, setSearch] = useState('');
   const detailsRef = useRef<HTMLDetailsElement>(null);
   const searchId = useId();
@@ -63,6 +66,7 @@ export function DimensionPicker({
       onToggle={(e) => {
         // One picker open at a time.
         if (!e.currentTarget.open) return;
+        void load();
         e.currentTarget.parentElement
           ?.querySelectorAll('details[open]')
           .forEach((el) => el !== e.currentTarget && el.removeAttribute('open'));
@@ -83,6 +87,16 @@ export function DimensionPicker({
               distinct > options.length &&
               ` · the ${formatCount(options.length)} largest of ${formatCount(distinct)}`}
           </legend>
+          {status === 'loading' && (
+            <p className={styles.muted} role="status">
+              Loading the other values…
+            </p>
+          )}
+          {status === 'failed' && (
+            <p className={styles.muted} role="status">
+              The other values could not be loaded: only the largest are listed.
+            </p>
+          )}
           {values.length > 8 && (
             <>
               <label htmlFor={searchId} className="visually-hidden">

@@ -39,6 +39,7 @@ export function useKpiBarParts(
       label: dimensionLabels[name],
       options: options[name].values,
       distinct: options[name].distinct,
+      source: `/api/dimensions/${name}`,
       selected: filters[name] ?? [],
       onChange: (values) => setFilters({ [name]: values }),
     })),

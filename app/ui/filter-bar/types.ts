@@ -15,6 +15,8 @@ export interface DimensionFilter {
   options: DimensionOption[];
   /** Distinct values in the data, when the options are only the largest of them. */
   distinct?: number;
+  /** Where the rest of the values are, when `options` holds only the largest few. */
+  source?: string;
   selected: string[];
   onChange: (values: string[]) => void;
 }

@@ -5,6 +5,7 @@ import { getDataCoverage } from '@/lib/ingest/load/coverage';
 import {
   countMatchingOrders,
   listDimensionValues,
+  previewDimensionValues,
   type DimensionValues,
 } from '@/lib/kpi/dimension-values';
 import type { Filters } from '@/lib/kpi/filters';
@@ -26,7 +27,8 @@ export async function filterContext(db: Database, filters: Filters): Promise<Fil
     countMatchingOrders(db, filters),
   ]);
   return {
-    options,
+    // The largest few per picker; an opened picker asks /api/dimensions for the rest.
+    options: previewDimensionValues(options),
     span: { first: day(coverage.firstOrder), last: day(coverage.lastOrder) },
     matching,
     isDemo: coverage.isDemo,
