@@ -82,6 +82,11 @@ export const statusOfCode = {
   usage: 422,
   weak_password: 422,
 
+  // 422: the analytical engine (ORDERLENS_ENGINE, lib/clickhouse).
+  invalid_engine: 422,
+  engine_unreachable: 422,
+  engine_failed: 422,
+
   // 422: an extract that cannot be read (lib/ingest).
   ambiguous_decimal_separator: 422,
   damaged: 422,

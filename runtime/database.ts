@@ -13,13 +13,25 @@ import { warmDefaultViews } from '@/lib/kpi/warm';
 import { openDatabase, type Database } from '@/lib/db/database';
 import { removeLeftoversAtStart } from '@/lib/db/leftovers';
 
-let ready: Promise<Database> | undefined;
+/**
+ * Prepared once per process and database file, through globalThis: the server loads this module once per bundle
+ * (instrumentation, pages, each route handler), and each would otherwise open, clean up after a
+ * killed server (while another bundle's load may be writing), attach and warm again.
+ */
+const prepared: Map<string, Promise<Database>> = ((
+  globalThis as { orderlensServerDatabases?: Map<string, Promise<Database>> }
+).orderlensServerDatabases ??= new Map());
 
 export function getServerDatabase(): Promise<Database> {
-  ready ??= prepare().catch((error) => {
-    ready = undefined;
-    throw error;
-  });
+  const file = config().databaseFile;
+  let ready = prepared.get(file);
+  if (!ready) {
+    ready = prepare().catch((error: unknown) => {
+      prepared.delete(file);
+      throw error;
+    });
+    prepared.set(file, ready);
+  }
   return ready;
 }
 
@@ -43,5 +55,6 @@ async function prepare(): Promise<Database> {
   shippedBandSets(); // a broken shipped band set stops the start, not a page
   await engine.attach(db);
   void warmDefaultViews(db);
+  db.onDataCommitted(() => void warmDefaultViews(db));
   return db;
 }

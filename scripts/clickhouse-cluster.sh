@@ -230,7 +230,7 @@ XML
             <load_balancing>in_order</load_balancing>
             <max_threads>2</max_threads>
             <!-- An idle native connection (the other shard's pool) notices a stop after this many
-                 seconds (default 10), so `stop` takes about 1 s instead of 10. -->
+                 seconds (default 10), so stopping takes about 1 s instead of 10. -->
             <poll_interval>1</poll_interval>
         </default>
     </profiles>

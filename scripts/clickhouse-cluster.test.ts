@@ -6,33 +6,17 @@
  * installed (CI installs it).
  */
 import { execFile } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clickhouseInstalled } from '@/test/clickhouse-cluster';
 
 const run = promisify(execFile);
 const script = path.join(__dirname, 'clickhouse-cluster.sh');
 
-function serverInstalled(): boolean {
-  const candidates = [
-    process.env.ORDERLENS_CLICKHOUSE_SERVER,
-    ...(process.env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, 'clickhouse-server')),
-    '/usr/sbin/clickhouse-server',
-  ];
-  return candidates.some((file) => {
-    if (!file) return false;
-    try {
-      accessSync(file, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
-
-const installed = serverInstalled();
+const installed = clickhouseInstalled;
 const skipNote =
   'SKIPPED: clickhouse-server is not installed (apt-get install -y clickhouse-server clickhouse-client)';
 if (!installed) console.warn(`scripts/clickhouse-cluster.test.ts ${skipNote}`);

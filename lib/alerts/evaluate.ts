@@ -182,7 +182,9 @@ export interface Evaluation {
   fired: Alert[];
 }
 
-const running = new WeakMap<Database, Promise<unknown>>();
+/** The evaluation last begun, kept with the database (one per process, whichever bundle asks). */
+const runningOf = (db: Database) =>
+  db.shared('alert-evaluation', () => ({ last: undefined as Promise<unknown> | undefined }));
 
 /**
  * Check every rule, record and mail what fires. Evaluations of one database run one after the
@@ -194,20 +196,20 @@ export function evaluateAlertRules(
   /** Start only once this has settled too (a load's commit). */
   after?: Promise<unknown>,
 ): Promise<Evaluation> {
-  const previous = running.get(db) ?? Promise.resolve();
+  const previous = runningOf(db).last ?? Promise.resolve();
   const next = Promise.all([previous.catch(() => undefined), after?.catch(() => undefined)]).then(
     () => evaluateNow(db, context),
   );
-  running.set(db, next);
+  runningOf(db).last = next;
   return next;
 }
 
 /** Resolves once the evaluations asked for so far have finished (tests, shutdown). */
 export async function alertEvaluationsSettled(db: Database): Promise<void> {
   for (;;) {
-    const current = running.get(db);
+    const current = runningOf(db).last;
     await current?.catch(() => undefined);
-    if (running.get(db) === current) return;
+    if (runningOf(db).last === current) return;
   }
 }
 

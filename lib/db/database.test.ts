@@ -54,6 +54,31 @@ describe('database', () => {
   });
 });
 
+describe('Database.onDataCommitted', () => {
+  it('tells its listeners once a change of the data commits, never for one rolled back', async () => {
+    const db = await openMemoryDatabase();
+    let told = 0;
+    db.onDataCommitted(() => told++);
+    await db.transaction(async (tx) => {
+      await tx.run('CREATE TABLE t AS SELECT 1 AS x');
+      await tx.dataChanged();
+      expect(told).toBe(0); // not before the commit
+    });
+    expect(told).toBe(1);
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.dataChanged();
+        throw new Error('refused half-way');
+      }),
+    ).rejects.toThrow('refused half-way');
+    expect(told).toBe(1);
+    // A transaction that changes no loaded data (a setting, a user) tells nobody.
+    await db.transaction((tx) => tx.run('INSERT INTO t VALUES (2)'));
+    expect(told).toBe(1);
+    await db.close();
+  });
+});
+
 describe('Database.memo', () => {
   it('reuses a derived value until something is written, then reads it again', async () => {
     const db = await openMemoryDatabase();

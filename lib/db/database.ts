@@ -56,12 +56,24 @@ export class Database {
    */
   private generation = 0;
   private memos = new Map<string, { generation: number; value: Promise<unknown> }>();
+  private sharedState = new Map<string, unknown>();
 
   constructor(
     readonly file: string,
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
   ) {}
+
+  /**
+   * State kept with this database under a name, made on first use: caches, the facts' listener,
+   * a warm-up in progress. Not in module variables: the server loads a module once per bundle
+   * (instrumentation, pages, each route handler) but shares one Database per file, so state kept
+   * in a module is repeated per bundle (listeners registered again, caches computed again).
+   */
+  shared<T>(name: string, create: () => T): T {
+    if (!this.sharedState.has(name)) this.sharedState.set(name, create());
+    return this.sharedState.get(name) as T;
+  }
 
   /** Run a statement; returns the number of rows changed where DuckDB reports it. */
   async run(sql: string, params?: Params): Promise<number> {
@@ -90,6 +102,9 @@ export class Database {
   }
 
   private dataListeners: ((tx: Database, change?: DataChange) => Promise<unknown>)[] = [];
+  private committedListeners: (() => void)[] = [];
+  /** Inside inTransaction: whether the open transaction changed the loaded data. */
+  private transaction_?: { dataChanged: boolean };
 
   /**
    * What must go with every change of the loaded data (the KPI facts' rebuild), in the same
@@ -107,6 +122,21 @@ export class Database {
    */
   async dataChanged(change?: DataChange): Promise<void> {
     for (const listener of this.dataListeners) await listener(this, change);
+    if (this.transaction_) this.transaction_.dataChanged = true;
+    else this.dataCommitted();
+  }
+
+  /**
+   * Told once a change of the loaded data is committed (never for one rolled back): for work that
+   * readers would otherwise wait for, such as computing the first views again. Listeners run
+   * after the commit and must not throw; what they start runs beside the next writer.
+   */
+  onDataCommitted(listener: () => void): void {
+    this.committedListeners.push(listener);
+  }
+
+  private dataCommitted() {
+    for (const listener of this.committedListeners) listener();
   }
 
   private sideConnection?: Promise<DuckDBConnection>;
@@ -196,12 +226,16 @@ export class Database {
   /** A transaction on the writer connection; call only from inside exclusive(). */
   async inTransaction<T>(fn: (db: Database) => Promise<T>): Promise<T> {
     await this.connection.run('BEGIN TRANSACTION');
+    const transaction = (this.transaction_ = { dataChanged: false });
     try {
       const value = await fn(this);
       await this.connection.run('COMMIT');
       this.generation++; // readers see the committed work from here on
+      this.transaction_ = undefined;
+      if (transaction.dataChanged) this.dataCommitted();
       return value;
     } catch (error) {
+      this.transaction_ = undefined;
       await this.connection.run('ROLLBACK').catch(() => undefined);
       this.generation++;
       throw error;

@@ -7,16 +7,20 @@
 import type { Database, Params } from './database';
 
 export function perVersion<T>(
+  name: string,
   read: (db: Database) => Promise<T>,
 ): (db: Database, version: string) => Promise<T> {
-  const entries = new WeakMap<Database, { version: string; value: Promise<T> }>();
   return (db, version) => {
-    const hit = entries.get(db);
-    if (hit?.version === version) return hit.value;
+    // Kept with the database under a name (Database.shared): one value per process, not per bundle.
+    const held = db.shared(`per-version:${name}`, () => ({
+      entry: undefined as { version: string; value: Promise<T> } | undefined,
+    }));
+    if (held.entry?.version === version) return held.entry.value;
     const value = read(db);
-    entries.set(db, { version, value });
+    const entry = { version, value };
+    held.entry = entry;
     value.catch(() => {
-      if (entries.get(db)?.value === value) entries.delete(db);
+      if (held.entry === entry) held.entry = undefined;
     });
     return value;
   };
@@ -32,7 +36,8 @@ interface VersionReads {
   entries: Map<string, { rows: Promise<unknown[]>; size: number }>;
   rows: number;
 }
-const reads = new WeakMap<Database, VersionReads>();
+const readsOf = (db: Database) =>
+  db.shared('per-version-reads', () => ({ current: undefined as VersionReads | undefined }));
 
 /**
  * The rows of a read, kept while the version stands: for the panels a page computes on every view
@@ -46,10 +51,11 @@ export function readPerVersion<T extends Record<string, unknown>>(
   sql: string,
   params?: Params,
 ): Promise<T[]> {
-  let cache = reads.get(db);
+  const held = readsOf(db);
+  let cache = held.current;
   if (!cache || cache.version !== version) {
     cache = { version, entries: new Map(), rows: 0 };
-    reads.set(db, cache);
+    held.current = cache;
   }
   const key = JSON.stringify([sql, params ?? null], (_, v: unknown) =>
     typeof v === 'bigint' ? `${v}n` : v,

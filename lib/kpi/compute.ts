@@ -35,10 +35,12 @@ import {
 import type { Comparison, ComponentUse, KpiResult, KpiValue } from './types';
 
 /** Promises, not results: concurrent identical queries (a warm-up and the first visitor) share one computation. */
-const caches = new WeakMap<
-  Database,
-  { version: string; entries: Map<string, Promise<KpiResult[]>> }
->();
+interface ResultsCache {
+  version: string;
+  entries: Map<string, Promise<KpiResult[]>>;
+}
+const cacheOf = (db: Database) =>
+  db.shared('kpi-results', () => ({ current: undefined as ResultsCache | undefined }));
 const CACHE_ENTRIES = 500;
 
 /**
@@ -75,10 +77,11 @@ export async function computeCatalogueKpis(
   const kpis = ids ? ids.map((id) => kpiOf(catalogue, id)) : catalogue.kpis;
   const version = await resultsVersion(db);
   const key = JSON.stringify([parsed, kpis.map((k) => k.id)]);
-  let cache = caches.get(db);
+  const held = cacheOf(db);
+  let cache = held.current;
   if (!cache || cache.version !== version) {
     cache = { version, entries: new Map() };
-    caches.set(db, cache);
+    held.current = cache;
   }
   const hit = cache.entries.get(key);
   if (hit) return hit;
@@ -99,7 +102,7 @@ export async function isCached(
   const catalogue = engineCatalogue();
   const parsed = kpiQuerySchema.parse(query);
   const kpis = ids ? ids.map((id) => kpiOf(catalogue, id)) : catalogue.kpis;
-  const cache = caches.get(db);
+  const cache = cacheOf(db).current;
   return (
     !!cache &&
     cache.version === (await resultsVersion(db)) &&

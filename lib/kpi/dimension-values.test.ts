@@ -5,6 +5,7 @@ import {
   DIMENSION_PREVIEW,
   listDimensionValues,
   previewDimensionValues,
+  searchDimensionValues,
   type DimensionValues,
 } from './dimension-values';
 import { loadKpiFixture } from './kpi-test-helpers';
@@ -37,6 +38,28 @@ describe('filter-bar values', () => {
     ]);
     expect(values.customer.values.map((v) => v.value)).toEqual(['C1', 'C2', 'C3', 'C4']);
     expect(values.region.distinct).toBe(2);
+  });
+
+  it('finds the values containing a search, in any case, with how many match', async () => {
+    expect(await searchDimensionValues(db, 'channel', 'E')).toEqual({
+      values: [
+        { value: 'web', orders: 3 },
+        { value: 'edi', orders: 2 },
+        { value: 'marketplace', orders: 1 },
+        { value: 'phone', orders: 1 },
+      ],
+      distinct: 4,
+    });
+    expect(await searchDimensionValues(db, 'channel', 'Pho')).toEqual({
+      values: [{ value: 'phone', orders: 1 }],
+      distinct: 1,
+    });
+    // A search is a value, not a pattern: % and _ match only themselves.
+    expect(await searchDimensionValues(db, 'customer', '%')).toEqual({ values: [], distinct: 0 });
+    expect(await searchDimensionValues(db, 'customer', "C1' OR '1'='1")).toEqual({
+      values: [],
+      distinct: 0,
+    });
   });
 
   it('is served from the cache until the data changes', async () => {

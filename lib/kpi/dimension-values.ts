@@ -40,7 +40,7 @@ export interface DimensionOptions {
 
 export type DimensionValues = Record<Dimension, DimensionOptions>;
 
-const valuesOf = perVersion(queryDimensionValues);
+const valuesOf = perVersion('dimension-values', queryDimensionValues);
 
 /** The distinct values of site, channel, customer, region, carrier and ship mode. */
 export async function listDimensionValues(db: Database): Promise<DimensionValues> {
@@ -55,6 +55,33 @@ export function previewDimensionValues(values: DimensionValues): DimensionValues
       { values: values[name].values.slice(0, DIMENSION_PREVIEW), distinct: values[name].distinct },
     ]),
   ) as DimensionValues;
+}
+
+/**
+ * The values of one dimension that contain `search` (in any case), most orders first, at most
+ * MAX_DIMENSION_VALUES, with how many match: how a picker finds a customer beyond the largest 200.
+ */
+export async function searchDimensionValues(
+  db: Database,
+  name: Dimension,
+  search: string,
+): Promise<DimensionOptions> {
+  // The column comes from the dimension table only; the search is a bound value.
+  const column = dimensions[name];
+  const rows = await readPerVersion<{ value: string; orders: number; matches: number }>(
+    db,
+    await factsVersion(db),
+    `WITH counts AS (SELECT CAST(${column} AS VARCHAR) AS value, count(*) AS orders
+                       FROM kpi_order_facts WHERE ${column} IS NOT NULL GROUP BY ALL)
+     SELECT value, orders, count(*) OVER () AS matches FROM counts
+      WHERE contains(lower(value), lower($1))
+      ORDER BY orders DESC, value LIMIT $2`,
+    [search, MAX_DIMENSION_VALUES],
+  );
+  return {
+    values: rows.map((r) => ({ value: r.value, orders: Number(r.orders) })),
+    distinct: Number(rows[0]?.matches ?? 0),
+  };
 }
 
 async function queryDimensionValues(db: Database): Promise<DimensionValues> {

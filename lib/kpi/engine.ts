@@ -37,13 +37,12 @@ export function createKpiEngine(catalogue: Catalogue): KpiEngine {
   };
 }
 
-const attached = new WeakSet<Database>();
-
 function attachFacts(db: Database, catalogue: Catalogue): Promise<string> {
-  if (!attached.has(db)) {
-    attached.add(db);
-    db.onDataChange((tx, change) => buildFactsIn(tx, catalogue, change));
-  }
+  // Once per database, whichever bundle attaches it: a second listener would rebuild the facts
+  // a second time in every load's transaction.
+  db.shared('kpi-facts-listener', () =>
+    db.onDataChange((tx, change) => buildFactsIn(tx, catalogue, change)),
+  );
   return rebuildFacts(db, catalogue);
 }
 

@@ -68,10 +68,10 @@ export async function buildFactsIn(
   const wereCurrent = stored === `${await dataVersion(tx)}:${suffix}`;
   if (change && wereCurrent && backfilled === 0 && catalogue.facts.every(perOrder)) {
     await refreshOrders(tx, catalogue.facts, change.touchedOrders);
-    builds.set(tx, 'orders');
+    buildsOf(tx).last = 'orders';
   } else {
     for (const table of catalogue.facts) await tx.run(factTableSql(table));
-    builds.set(tx, 'all');
+    buildsOf(tx).last = 'all';
   }
   await tx.run('CREATE TABLE IF NOT EXISTS kpi_facts_version (version VARCHAR)');
   await tx.run('DELETE FROM kpi_facts_version');
@@ -79,10 +79,11 @@ export async function buildFactsIn(
   return version;
 }
 
-const builds = new WeakMap<Database, 'all' | 'orders'>();
+const buildsOf = (db: Database) =>
+  db.shared('kpi-facts-builds', () => ({ last: undefined as 'all' | 'orders' | undefined }));
 
 /** How the last change rebuilt the facts: all rows, or the rows of the orders it touched. */
-export const lastFactsBuild = (db: Database) => builds.get(db);
+export const lastFactsBuild = (db: Database) => buildsOf(db).last;
 
 const perOrder = (table: FactTable) => columnOf(table, 'order_id') !== undefined;
 

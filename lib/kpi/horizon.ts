@@ -24,7 +24,7 @@ const HORIZON_SQL = `
  * The horizon (YYYY-MM-DDTHH:MM:SS, or null without data), read once per data version: a handful
  * of column maxima, reused by every query until a load or an undo changes the version.
  */
-export const dataHorizon = perVersion((db) =>
+export const dataHorizon = perVersion('data-horizon', (db) =>
   db.read<{ horizon: string | null }>(HORIZON_SQL).then(([row]) => row?.horizon ?? null),
 );
 

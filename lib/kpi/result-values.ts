@@ -86,7 +86,7 @@ export function emptyValue(): KpiValue {
 }
 
 /** What the facts' provenance holds, read once per data version (see ProvenanceSummary). */
-export const provenanceOfData = perVersion((db): Promise<ProvenanceSummary> =>
+export const provenanceOfData = perVersion('data-provenance', (db): Promise<ProvenanceSummary> =>
   db
     .read<{ derived: string; absent: string; twins: string }>(PROVENANCE_SUMMARY_SQL)
     .then(([row]) => ({

@@ -104,4 +104,25 @@ describe('warming the first view', () => {
     expect(cycle.value).toBe(46); // (24 + 96 + 18) ÷ 3 h over A, B and C
     expect(cycle.series?.map((s) => s.period)).toEqual(['2024-01-01']);
   });
+
+  it('then each KPI page: its trend by month and its breakdown by site, without filters', async () => {
+    const { isCached } = await import('./compute');
+    const { warmDefaultViews, defaultViewQueries } = await import('./warm');
+    const { kpiTrendQuery, kpiBreakdownQuery } = await import('./scorecard');
+    const db = await loadKpiFixture();
+    const trend = kpiTrendQuery({}, 'month');
+    const bySite = kpiBreakdownQuery({}, 'site');
+    expect(await isCached(db, trend, ['order_fill_rate'])).toBe(false);
+    await warmDefaultViews(db);
+    for (const { query, ids } of defaultViewQueries())
+      expect(await isCached(db, query, ids), JSON.stringify([query, ids])).toBe(true);
+    expect(await isCached(db, trend, ['order_fill_rate'])).toBe(true);
+    expect(await isCached(db, bySite, ['order_shipment_cycle_time'])).toBe(true);
+    // Entered figures (orders per FTE, cost per order) have no trend of loaded orders to warm.
+    expect(defaultViewQueries().some((q) => q.ids?.includes('orders_per_fte'))).toBe(false);
+    // A filtered view is not warmed.
+    expect(await isCached(db, kpiTrendQuery({ site: ['DC1'] }, 'month'), ['order_fill_rate'])).toBe(
+      false,
+    );
+  });
 });

@@ -16,7 +16,7 @@ import { headlineFirst, type HeadlineChoice } from '@/lib/benchmarks/choose';
 import { readOrganisationProfile } from '@/lib/benchmarks/organisation';
 import { notPlacedInSets, placeInSets, type NotPlaced, type Placement } from './bands';
 import { computeKpis } from './compute';
-import { kpiQuerySchema, type KpiQuery } from './filters';
+import { kpiQuerySchema, type Dimension, type Filters, type Grain, type KpiQuery } from './filters';
 import type { KpiResult } from './types';
 
 export interface ScorecardEntry extends KpiResult {
@@ -43,6 +43,19 @@ export interface ScorecardEntry extends KpiResult {
 
 /** The home page's query without filters: what a visitor sees first, warmed after every change. */
 export const homeScorecardQuery = { filters: {}, grain: 'month', details: false } as const;
+
+/** A KPI page's grain and breakdown when its address names none. */
+export const kpiPageDefaults = { grain: 'month', by: 'site' } as const;
+
+/** A KPI page's trend: the KPI by period over the filters (its headline, trend and distribution). */
+export const kpiTrendQuery = (filters: Filters, grain: Grain) => ({ filters, grain });
+
+/** A KPI page's breakdown: the KPI by a dimension, without the details of each segment. */
+export const kpiBreakdownQuery = (filters: Filters, by: Dimension) => ({
+  filters,
+  by,
+  details: false,
+});
 
 /** Segments with fewer orders than this are placed but do not shape the peer quartiles. */
 const MIN_PEER_ORDERS = 20;

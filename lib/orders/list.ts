@@ -233,7 +233,7 @@ export type OrderFacets = Record<'site' | 'channel' | 'region' | 'carrier' | 'sh
 
 const facetColumns = ['site', 'channel', 'region', 'carrier', 'ship_mode'] as const;
 
-const facetsOf = perVersion(readFacets);
+const facetsOf = perVersion('order-facets', readFacets);
 
 /**
  * The values of each filter dimension (at most 200 each), for the explorer's filter menus; kept

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { kpiPageDefaults } from '@/lib/kpi/scorecard';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { can } from '@/lib/auth/roles';
@@ -63,8 +64,8 @@ export default async function KpiPage({ params, searchParams }: Props) {
     definition,
     search,
     filters: query.filters,
-    grain: query.grain ?? 'month',
-    by: query.by ?? 'site',
+    grain: query.grain ?? kpiPageDefaults.grain,
+    by: query.by ?? kpiPageDefaults.by,
   };
   // The orders behind the number are shown only to roles that may drill.
   const drills = definition.kind !== 'input' && can(identity.role, 'drill');

@@ -1,8 +1,8 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { formatCount } from '../format';
 import styles from '../scorecard.module.css';
-import type { DimensionFilter } from './types';
-import { useAllValues } from './use-all-values';
+import type { DimensionFilter, DimensionOption } from './types';
+import { useAllValues, useServerSearch } from './use-all-values';
 
 /** One dimension as a chip: a disclosure with a checkbox per value (it works without script too). */
 export function DimensionPicker({
@@ -25,7 +25,9 @@ export function DimensionPicker({
     ...options,
   ];
   const needle = search.trim().toLowerCase();
-  const shown = needle ? values.filter((v) => v.value.toLowerCase().includes(needle)) : values;
+  const cut = distinct !== undefined && distinct > options.length;
+  const { found, searching } = useServerSearch(source, needle, cut);
+  const shown = needle ? matching(values, found?.values, needle) : values;
   const summary =
     selected.length === 0
       ? 'All'
@@ -87,16 +89,6 @@ export function DimensionPicker({
               distinct > options.length &&
               ` · the ${formatCount(options.length)} largest of ${formatCount(distinct)}`}
           </legend>
-          {status === 'loading' && (
-            <p className={styles.muted} role="status">
-              Loading the other values…
-            </p>
-          )}
-          {status === 'failed' && (
-            <p className={styles.muted} role="status">
-              The other values could not be loaded: only the largest are listed.
-            </p>
-          )}
           {values.length > 8 && (
             <>
               <label htmlFor={searchId} className="visually-hidden">
@@ -112,6 +104,12 @@ export function DimensionPicker({
                 autoComplete="off"
               />
             </>
+          )}
+          {/* Kept in place while the list is partial, so the options do not jump as one types. */}
+          {(cut || status === 'failed') && (
+            <p className={styles.pickerNote} role="status">
+              {pickerNote({ status, needle, searching, found, distinct }) || '\u00a0'}
+            </p>
           )}
           <ul className={styles.options}>
             {shown.map((v) => (
@@ -153,4 +151,46 @@ export function DimensionPicker({
       </div>
     </details>
   );
+}
+
+/**
+ * The values containing the needle: those in hand, and those the server found beyond them (most
+ * orders first); each value once.
+ */
+function matching(
+  values: DimensionOption[],
+  found: DimensionOption[] | undefined,
+  needle: string,
+): DimensionOption[] {
+  const seen = new Set<string>();
+  return [...values, ...(found ?? [])].filter((v) => {
+    if (seen.has(v.value) || !v.value.toLowerCase().includes(needle)) return false;
+    seen.add(v.value);
+    return true;
+  });
+}
+
+/** What the picker is doing about the values it does not hold, or what a search found. */
+function pickerNote({
+  status,
+  needle,
+  searching,
+  found,
+  distinct = 0,
+}: {
+  status: string;
+  needle: string;
+  searching: boolean;
+  found: { values: DimensionOption[]; matches: number } | null;
+  distinct?: number;
+}): string {
+  if (status === 'loading') return 'Loading the other values…';
+  if (status === 'failed')
+    return 'The other values could not be loaded: only the largest are listed.';
+  if (!needle) return '';
+  if (searching) return `Searching all ${formatCount(distinct)}…`;
+  if (!found) return '';
+  return found.matches > found.values.length
+    ? `The ${formatCount(found.values.length)} largest of ${formatCount(found.matches)} matches`
+    : `${formatCount(found.matches)} ${found.matches === 1 ? 'match' : 'matches'} in all ${formatCount(distinct)}`;
 }

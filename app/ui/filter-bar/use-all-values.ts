@@ -1,9 +1,10 @@
 'use client';
 /**
  * A picker's full list of values, asked for when it is first opened: the page renders only the
- * largest few (DIMENSION_PREVIEW), the rest (up to 200, most orders first) come from `source`.
+ * largest few (DIMENSION_PREVIEW), the rest (up to 200, most orders first) come from `source`;
+ * a search in a list still cut short asks `source` for every value that matches.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DimensionOption } from './types';
 
 type AllValues =
@@ -35,4 +36,47 @@ export function useAllValues(options: DimensionOption[], distinct?: number, sour
   return current.status === 'loaded'
     ? { options: current.values, distinct: current.distinct, status: current.status, load }
     : { options, distinct, status: more ? current.status : ('loaded' as const), load };
+}
+
+/** Wait this long after a keystroke before asking the server. */
+const SEARCH_DELAY_MS = 250;
+
+interface Found {
+  needle: string;
+  values: DimensionOption[];
+  /** Values that match in the data, when more than those listed. */
+  matches: number;
+}
+
+/** Every value matching `needle`, asked of `source` when `cut` says the list in hand is partial. */
+export function useServerSearch(source: string | undefined, needle: string, cut: boolean) {
+  const [found, setFound] = useState<Found | null>(null);
+  const [pending, setPending] = useState<string | null>(null);
+  useEffect(() => {
+    if (!cut || !source || !needle) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      setPending(needle);
+      fetch(`${source}?search=${encodeURIComponent(needle)}`, {
+        headers: { accept: 'application/json' },
+        signal: controller.signal,
+      })
+        .then(async (response) => {
+          if (!response.ok) throw new Error(String(response.status));
+          const body = (await response.json()) as { values: DimensionOption[]; distinct: number };
+          setFound({ needle, values: body.values, matches: body.distinct });
+        })
+        // Aborted by the next keystroke, or failed: the matches in hand stay shown.
+        .catch(() => undefined)
+        .finally(() => setPending((p) => (p === needle ? null : p)));
+    }, SEARCH_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [source, needle, cut]);
+  return {
+    found: found?.needle === needle ? found : null,
+    searching: pending === needle,
+  };
 }

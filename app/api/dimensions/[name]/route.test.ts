@@ -7,9 +7,9 @@ freshServerData('orderlens-dimensions-api-');
 
 beforeAll(loadKpiFixtures);
 
-const get = async (name: string) => {
+const get = async (name: string, query = '') => {
   const { GET } = await import('./route');
-  return GET(new NextRequest(new URL(`/api/dimensions/${name}`, 'http://127.0.0.1')), {
+  return GET(new NextRequest(new URL(`/api/dimensions/${name}${query}`, 'http://127.0.0.1')), {
     params: Promise.resolve({ name }),
   });
 };
@@ -27,6 +27,19 @@ describe('GET /api/dimensions/:name', () => {
         { value: 'phone', orders: 1 },
       ],
       distinct: 4,
+    });
+  });
+
+  it('with ?search=, lists the values containing it and how many match', async () => {
+    const response = await get('channel', '?search=%20P%20');
+    expect(await response.json()).toEqual({
+      dimension: 'channel',
+      search: 'P',
+      values: [
+        { value: 'marketplace', orders: 1 },
+        { value: 'phone', orders: 1 },
+      ],
+      distinct: 2,
     });
   });
 

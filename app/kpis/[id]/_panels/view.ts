@@ -1,6 +1,7 @@
 /** What every panel of the KPI page knows before it fetches, and the queries they share. */
 import type { Dimension, Filters, Grain } from '@/lib/kpi/filters';
 import type { KpiDefinition } from '@/lib/semantic/kpi';
+import { kpiBreakdownQuery, kpiTrendQuery } from '@/lib/kpi/scorecard';
 import { loadScorecard } from '@/app/ui/kpi-pages/data';
 import type { SearchParams } from '@/app/ui/search-params';
 
@@ -34,12 +35,16 @@ export async function kpiEntry(view: KpiView) {
   const { filters, grain } = view;
   const bandSet = bandsParam(view);
   return (
-    await loadScorecard({ filters, grain }, [view.definition.id], bandSet ? { bandSet } : undefined)
+    await loadScorecard(
+      kpiTrendQuery(filters, grain),
+      [view.definition.id],
+      bandSet ? { bandSet } : undefined,
+    )
   )[0]!;
 }
 
 /** The KPI by the chosen dimension, its segments placed among one another. */
 export async function breakdownEntry(view: KpiView) {
   const { filters, by } = view;
-  return (await loadScorecard({ filters, by, details: false }, [view.definition.id]))[0]!;
+  return (await loadScorecard(kpiBreakdownQuery(filters, by), [view.definition.id]))[0]!;
 }
