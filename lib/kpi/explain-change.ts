@@ -13,6 +13,7 @@ import { defaultReportPeriod } from '@/lib/kpi/default-period';
 import { computeKpis } from './compute';
 import { getKpi } from './engine';
 import { comparisonRange, filtersSchema, type Dimension, type Filters } from './filters';
+import { CYCLE_TIME_KPI } from './cycle-time-page';
 import { currentDataHorizon } from './facts';
 import { partialRangeNote } from './horizon';
 import { decompose, type SegmentEffect } from './rate-mix';
@@ -157,8 +158,6 @@ export interface StagesExplained {
   note?: string;
 }
 
-const CYCLE = 'order_shipment_cycle_time';
-
 /** The change of the mean cycle time, on the orders with every timestamp, split by stage. */
 export async function explainCycleStages(
   db: Database,
@@ -168,8 +167,8 @@ export async function explainCycleStages(
   const horizon = await currentDataHorizon(db);
   const ranges = explainRanges(filters, compare, horizon);
   const [[current], [previous]] = await Promise.all([
-    computeKpis(db, { filters: ranges.current }, [CYCLE]),
-    computeKpis(db, { filters: ranges.previous }, [CYCLE]),
+    computeKpis(db, { filters: ranges.current }, [CYCLE_TIME_KPI]),
+    computeKpis(db, { filters: ranges.previous }, [CYCLE_TIME_KPI]),
   ]);
   if (!current!.available || !current!.stages || !previous!.stages)
     throw new OrderlensError(

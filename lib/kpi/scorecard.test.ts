@@ -118,6 +118,12 @@ describe('warming the first view', () => {
       expect(await isCached(db, query, ids), JSON.stringify([query, ids])).toBe(true);
     expect(await isCached(db, trend, ['order_fill_rate'])).toBe(true);
     expect(await isCached(db, bySite, ['order_shipment_cycle_time'])).toBe(true);
+    // The cycle time page's other breakdowns too.
+    for (const by of ['carrier', 'channel', 'ship_mode'] as const)
+      expect(await isCached(db, kpiBreakdownQuery({}, by), ['order_shipment_cycle_time'])).toBe(
+        true,
+      );
+    expect(await isCached(db, kpiBreakdownQuery({}, 'carrier'), ['order_fill_rate'])).toBe(false);
     // Entered figures (orders per FTE, cost per order) have no trend of loaded orders to warm.
     expect(defaultViewQueries().some((q) => q.ids?.includes('orders_per_fte'))).toBe(false);
     // A filtered view is not warmed.

@@ -1,11 +1,12 @@
 /** The cycle time page's KPI and the queries its panels share (one of each per request). */
+import { CYCLE_TIME_BREAKDOWNS, CYCLE_TIME_KPI } from '@/lib/kpi/cycle-time-page';
 import type { Dimension, Filters, Grain } from '@/lib/kpi/filters';
 import type { ScorecardEntry } from '@/lib/kpi/scorecard';
 import { loadScorecard } from '@/app/ui/kpi-pages/data';
 
-export const KPI = 'order_shipment_cycle_time';
+export const KPI = CYCLE_TIME_KPI;
 
-export const BREAKDOWNS: Dimension[] = ['site', 'carrier', 'channel', 'ship_mode'];
+export const BREAKDOWNS: readonly Dimension[] = CYCLE_TIME_BREAKDOWNS;
 
 /** The cycle time by month: every panel reads it (and shows nothing when it is unavailable). */
 export async function cycleTime(filters: Filters): Promise<ScorecardEntry> {
