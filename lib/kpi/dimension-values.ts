@@ -66,13 +66,11 @@ export async function searchDimensionValues(
   name: Dimension,
   search: string,
 ): Promise<DimensionOptions> {
-  // The column comes from the dimension table only; the search is a bound value.
-  const column = dimensions[name];
+  // The search is a bound value.
   const rows = await readPerVersion<{ value: string; orders: number; matches: number }>(
     db,
     await factsVersion(db),
-    `WITH counts AS (SELECT CAST(${column} AS VARCHAR) AS value, count(*) AS orders
-                       FROM kpi_order_facts WHERE ${column} IS NOT NULL GROUP BY ALL)
+    `WITH counts AS (${valueCountsSql(name)})
      SELECT value, orders, count(*) OVER () AS matches FROM counts
       WHERE contains(lower(value), lower($1))
       ORDER BY orders DESC, value LIMIT $2`,
@@ -84,15 +82,16 @@ export async function searchDimensionValues(
   };
 }
 
+/**
+ * Orders per value of a dimension, blanks left out. Column names come from the dimension table
+ * only; nothing from the caller reaches the SQL.
+ */
+const valueCountsSql = (name: Dimension) =>
+  `SELECT '${name}' AS dimension, CAST(${dimensions[name]} AS VARCHAR) AS value, count(*) AS orders
+     FROM kpi_order_facts WHERE ${dimensions[name]} IS NOT NULL GROUP BY ALL`;
+
 async function queryDimensionValues(db: Database): Promise<DimensionValues> {
-  // Column names come from the dimension table only; nothing from the caller reaches the SQL.
-  const counts = dimensionNames
-    .map(
-      (name) =>
-        `SELECT '${name}' AS dimension, CAST(${dimensions[name]} AS VARCHAR) AS value, count(*) AS orders
-           FROM kpi_order_facts WHERE ${dimensions[name]} IS NOT NULL GROUP BY ALL`,
-    )
-    .join('\nUNION ALL\n');
+  const counts = dimensionNames.map(valueCountsSql).join('\nUNION ALL\n');
   const rows = await db.read<{
     dimension: Dimension;
     value: string;

@@ -4,7 +4,10 @@ import styles from '../scorecard.module.css';
 import type { DimensionFilter, DimensionOption } from './types';
 import { useAllValues, useServerSearch } from './use-all-values';
 
-/** One dimension as a chip: a disclosure with a checkbox per value (it works without script too). */
+/**
+ * One dimension as a chip: a disclosure with a checkbox per value. The page holds the largest ten
+ * (enough without script); opened, the picker loads the rest and searches every value.
+ */
 export function DimensionPicker({
   name,
   label,

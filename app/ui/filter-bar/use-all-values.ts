@@ -7,6 +7,13 @@
 import { useEffect, useState } from 'react';
 import type { DimensionOption } from './types';
 
+/** A dimension's values as /api/dimensions answers them (all, or those matching a search). */
+async function fetchValues(url: string, signal?: AbortSignal) {
+  const response = await fetch(url, { headers: { accept: 'application/json' }, signal });
+  if (!response.ok) throw new Error(String(response.status));
+  return (await response.json()) as { values: DimensionOption[]; distinct: number };
+}
+
 type AllValues =
   | { status: 'idle' | 'loading' | 'failed'; for: string }
   | { status: 'loaded'; for: string; values: DimensionOption[]; distinct: number };
@@ -24,9 +31,7 @@ export function useAllValues(options: DimensionOption[], distinct?: number, sour
     if (!more || !source || current.status === 'loading' || current.status === 'loaded') return;
     setAll({ status: 'loading', for: preview });
     try {
-      const response = await fetch(source, { headers: { accept: 'application/json' } });
-      if (!response.ok) throw new Error(String(response.status));
-      const body = (await response.json()) as { values: DimensionOption[]; distinct: number };
+      const body = await fetchValues(source);
       setAll({ status: 'loaded', for: preview, values: body.values, distinct: body.distinct });
     } catch {
       setAll({ status: 'failed', for: preview });
@@ -57,15 +62,8 @@ export function useServerSearch(source: string | undefined, needle: string, cut:
     const controller = new AbortController();
     const timer = setTimeout(() => {
       setPending(needle);
-      fetch(`${source}?search=${encodeURIComponent(needle)}`, {
-        headers: { accept: 'application/json' },
-        signal: controller.signal,
-      })
-        .then(async (response) => {
-          if (!response.ok) throw new Error(String(response.status));
-          const body = (await response.json()) as { values: DimensionOption[]; distinct: number };
-          setFound({ needle, values: body.values, matches: body.distinct });
-        })
+      fetchValues(`${source}?search=${encodeURIComponent(needle)}`, controller.signal)
+        .then((body) => setFound({ needle, values: body.values, matches: body.distinct }))
         // Aborted by the next keystroke, or failed: the matches in hand stay shown.
         .catch(() => undefined)
         .finally(() => setPending((p) => (p === needle ? null : p)));
