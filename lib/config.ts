@@ -56,6 +56,8 @@ const envSchema = z.object({
   ORDERLENS_INBOX: z.string().min(1).optional(),
   /** How often the server looks into the inbox besides watching it, in seconds (default 30). */
   ORDERLENS_INBOX_POLL_SECONDS: z.coerce.number().min(0.2).max(3600).optional(),
+  /** `duckdb` (default) or clickhouse://user:password@host:port/database?cluster=NAME (issue 18). */
+  ORDERLENS_ENGINE: z.string().optional(),
 });
 
 export interface Config {
@@ -99,6 +101,8 @@ export interface Config {
   /** The inbox folder named by ORDERLENS_INBOX (absolute); else the /data setting, if any. */
   inboxDir?: string;
   inboxPollMs: number;
+  /** ORDERLENS_ENGINE as given (lib/clickhouse/engine-url.ts parses it where it is used). */
+  engineSetting?: string;
 }
 
 export interface MailSettings {
@@ -166,6 +170,7 @@ export function config(): Config {
       ? path.resolve(/* turbopackIgnore: true */ env.ORDERLENS_INBOX)
       : undefined,
     inboxPollMs: (env.ORDERLENS_INBOX_POLL_SECONDS ?? 30) * 1000,
+    engineSetting: env.ORDERLENS_ENGINE,
   };
   return cached;
 }

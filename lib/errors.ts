@@ -64,6 +64,7 @@ export const statusOfCode = {
   disk_full: 422,
   dry_run: 422,
   first_user_not_admin: 422,
+  folder_not_empty: 422,
   internal: 422,
   invalid_band_set: 422,
   invalid_mapping: 422,
@@ -108,6 +109,7 @@ export const statusOfCode = {
   too_large: 422,
   unmapped_required: 422,
   unsupported_type: 422,
+  outside_engine_range: 422,
   unterminated_quote: 422,
 } as const satisfies Record<string, 400 | 401 | 403 | 404 | 409 | 413 | 421 | 422 | 429>;
 

@@ -12,6 +12,8 @@ import { shippedBandSets } from '@/lib/benchmarks/shipped';
 import { warmDefaultViews } from '@/lib/kpi/warm';
 import { openDatabase, type Database } from '@/lib/db/database';
 import { removeLeftoversAtStart } from '@/lib/db/leftovers';
+import { describeEngine, parseEngineUrl } from '@/lib/clickhouse/engine-url';
+import { OrderlensError } from '@/lib/errors';
 
 /**
  * Prepared once per process and database file, through globalThis: the server loads this module once per bundle
@@ -37,6 +39,7 @@ export function getServerDatabase(): Promise<Database> {
 
 async function prepare(): Promise<Database> {
   const settings = config();
+  refuseClusterEngine(settings.engineSetting);
   const db = await openDatabase(settings.databaseFile, {
     memoryLimit: settings.memoryLimit,
     threads: settings.threads,
@@ -57,4 +60,18 @@ async function prepare(): Promise<Database> {
   void warmDefaultViews(db);
   db.onDataCommitted(() => void warmDefaultViews(db));
   return db;
+}
+
+/**
+ * The web app reads its KPIs from the embedded database; with ORDERLENS_ENGINE naming a ClickHouse
+ * cluster it would show the embedded tables (demo or empty) as if they were the cluster's. Until
+ * the catalogue runs there (issue 18), the server refuses to start on it and says so.
+ */
+function refuseClusterEngine(setting: string | undefined) {
+  const engine = parseEngineUrl(setting);
+  if (engine.kind === 'clickhouse')
+    throw new OrderlensError(
+      `ORDERLENS_ENGINE names a ClickHouse cluster (${describeEngine(engine)}); the web app does not read KPIs from ClickHouse yet: only orderlens ingest, loads and undo do. Start the server without ORDERLENS_ENGINE.`,
+      'invalid_engine',
+    );
 }

@@ -266,7 +266,7 @@ XML
 }
 
 engine_url() {
-  echo "clickhouse://$USER_NAME:$(cat "$STATE_DIR/$PASSWORD_FILE")@127.0.0.1:$(port_of s1 http)/$DATABASE?cluster=$CLUSTER"
+  echo "clickhouse://$USER_NAME:$(cat "$STATE_DIR/$PASSWORD_FILE")@127.0.0.1:$(port_of s1 http)/$DATABASE?cluster=$CLUSTER&shards=127.0.0.1:$(port_of s1 http),127.0.0.1:$(port_of s2 http)"
 }
 
 # --- commands ------------------------------------------------------------------------------------

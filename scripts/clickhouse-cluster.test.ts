@@ -125,7 +125,7 @@ describe.skipIf(!installed)(
 
     it('prints the engine URL as its last line; the password file is private', () => {
       expect(lastLine).toMatch(
-        /^clickhouse:\/\/orderlens:[0-9a-f]{48}@127\.0\.0\.1:\d+\/orderlens\?cluster=orderlens$/,
+        /^clickhouse:\/\/orderlens:[0-9a-f]{48}@127\.0\.0\.1:\d+\/orderlens\?cluster=orderlens&shards=127\.0\.0\.1:\d+,127\.0\.0\.1:\d+$/,
       );
       expect(c.ports[0]).not.toBe(c.ports[1]);
       expect(statSync(path.join(c.stateDir, 'password')).mode & 0o777).toBe(0o600);

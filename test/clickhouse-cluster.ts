@@ -10,7 +10,7 @@
  *   });
  */
 import { execFile } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -74,14 +74,10 @@ export async function startLocalCluster(stateDir: string): Promise<LocalCluster>
   const engine = parseEngineUrl(url);
   if (engine.kind !== 'clickhouse') throw new Error('the cluster script printed no engine URL');
   const client = createClickHouseClient(engine, { timeoutMs: 30_000 });
-  const shard2Port = Number(readFileSync(path.join(stateDir, 's2', 'http_port'), 'utf-8').trim());
-  return {
-    url,
-    engine,
-    client,
-    shards: [client, client.withEndpoint(`http://${engine.host}:${shard2Port}`)],
-    stateDir,
-  };
+  const [first, second] = engine.shards ?? [];
+  if (first !== engine.httpUrl || !second)
+    throw new Error('the cluster script printed no shard addresses');
+  return { url, engine, client, shards: [client, client.withEndpoint(second)], stateDir };
 }
 
 /** Stop the cluster of a state directory (idempotent) and remove the directory. */

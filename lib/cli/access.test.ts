@@ -89,6 +89,12 @@ const COMMANDS: { args: string[]; permission: Permission }[] = [
     ],
     permission: 'export',
   },
+  {
+    // One folder for every run: the first allowed run writes it, later ones are refused as not
+    // empty (not as denied); a role without the permission is denied before DIR is looked at.
+    args: ['export', '--parquet', path.join(os.tmpdir(), `orderlens-cli-export-${process.pid}`)],
+    permission: 'export',
+  },
   { args: ['inbox', 'list'], permission: 'upload' },
   {
     args: ['inbox', 'run', '--dir', path.join(os.tmpdir(), 'orderlens-no-such-inbox')],

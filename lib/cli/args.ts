@@ -34,3 +34,27 @@ export function parse(args: string[], options: Options): Parsed {
     throw new UsageError((error as Error).message);
   }
 }
+
+let engineFlag: string | undefined;
+
+/**
+ * Take the global `--engine URL` (or `--engine=URL`) out of a command's arguments: it overrides
+ * ORDERLENS_ENGINE for this run (read by openCliDatabase through engineOfCli).
+ */
+export function takeEngineFlag(args: string[]): string[] {
+  engineFlag = undefined;
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--engine') {
+      if (i + 1 >= args.length)
+        throw new UsageError('--engine needs a value: duckdb or clickhouse://…');
+      engineFlag = args[++i];
+    } else if (arg.startsWith('--engine=')) engineFlag = arg.slice('--engine='.length);
+    else rest.push(arg);
+  }
+  return rest;
+}
+
+/** The --engine given on the command line, if any. */
+export const engineOfCli = (): string | undefined => engineFlag;

@@ -16,6 +16,10 @@ import { verifyPassword } from '@/lib/auth/passwords';
 import type { Permission } from '@/lib/auth/roles';
 import { countUsers, credentialsOf } from '@/lib/auth/users';
 import { attachEngine } from '@/lib/kpi/engine';
+import { connectCluster, setCluster } from '@/lib/clickhouse/cluster';
+import { describeEngine, parseEngineUrl } from '@/lib/clickhouse/engine-url';
+import { recoverClusterLoads } from '@/lib/ingest/load/cluster-loads';
+import { engineOfCli } from './args';
 
 const identities = new WeakMap<Database, Identity>();
 
@@ -61,6 +65,8 @@ export async function openCliDatabase(
   file: string | undefined,
   permission: Permission,
   files?: CliFiles,
+  /** Whether the command runs with the ClickHouse engine (loads, the ledger, undo); others refuse it. */
+  options: { cluster?: boolean } = {},
 ): Promise<Database> {
   const settings = config();
   const databaseFile = file ?? settings.databaseFile;
@@ -86,7 +92,28 @@ export async function openCliDatabase(
   }
   identities.set(db, identity);
   await attachEngine(db);
+  await attachCluster(db, options.cluster ?? false);
   return db;
+}
+
+/**
+ * With ORDERLENS_ENGINE (or --engine) naming a ClickHouse cluster: connect, create the schema
+ * where missing, finish what a stopped load or undo left, and send this database's loads there.
+ * The KPI queries do not run on the cluster yet, so every other command refuses the setting
+ * rather than answer from the embedded database's (empty) tables.
+ */
+async function attachCluster(db: Database, supported: boolean) {
+  const engine = parseEngineUrl(engineOfCli() ?? config().engineSetting);
+  if (engine.kind !== 'clickhouse') return;
+  if (!supported) {
+    throw new OrderlensError(
+      `This command does not run on the ClickHouse engine yet (${describeEngine(engine)}): only ingest, loads and undo do. Run it without ORDERLENS_ENGINE or --engine.`,
+      'invalid_engine',
+    );
+  }
+  const cluster = await connectCluster(engine);
+  setCluster(db, cluster);
+  await recoverClusterLoads(db, cluster);
 }
 
 async function cliIdentity(db: Database): Promise<Identity> {

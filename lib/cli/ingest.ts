@@ -97,10 +97,12 @@ async function ingest(args: string[], io: Io): Promise<number> {
   let db: Database | undefined;
   try {
     // DuckDB may read this extract and nothing else the user owns (see cliLockdown).
-    db = await openCliDatabase(values.db as string | undefined, 'upload', {
-      paths: [file],
-      workDir,
-    });
+    db = await openCliDatabase(
+      values.db as string | undefined,
+      'upload',
+      { paths: [file], workDir },
+      { cluster: true },
+    );
     const opened = db;
     const report = await loadExtract(db, {
       file: path.resolve(file),

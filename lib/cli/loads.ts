@@ -8,7 +8,9 @@ import { parse, UsageError, type Io } from './args';
 
 export async function loadsCommand(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { db: { type: 'string' }, json: { type: 'boolean' } });
-  const db = await openCliDatabase(values.db as string | undefined, 'view');
+  const db = await openCliDatabase(values.db as string | undefined, 'view', undefined, {
+    cluster: true,
+  });
   const loads = await listLoads(db);
   if (values.json) {
     io.out(JSON.stringify(loads, null, 2));
@@ -21,7 +23,7 @@ export async function loadsCommand(args: string[], io: Io): Promise<number> {
   io.out('  id  status     target       read   new    upd    rej   file');
   for (const l of loads) {
     io.out(
-      `${String(l.loadId).padStart(4)}  ${l.status.padEnd(9)}  ${l.target.padEnd(11)} ${String(l.rowsRead).padStart(6)} ${String(l.rowsInserted).padStart(6)} ${String(l.rowsUpdated).padStart(6)} ${String(l.rowsRejected).padStart(6)}   ${l.fileName}${l.isDemo ? ' (demo)' : ''}`,
+      `${String(l.loadId).padStart(4)}  ${l.status.padEnd(9)}  ${l.target.padEnd(11)} ${String(l.rowsRead).padStart(6)} ${String(l.rowsInserted).padStart(6)} ${String(l.rowsUpdated).padStart(6)} ${String(l.rowsRejected).padStart(6)}   ${l.fileName}${l.isDemo ? ' (demo)' : ''}${l.engine ? ` → ${l.engine}` : ''}`,
     );
   }
   return 0;
@@ -36,7 +38,9 @@ export async function undoCommand(args: string[], io: Io): Promise<number> {
   const id = Number(positionals[0]);
   if (positionals.length !== 1 || !Number.isInteger(id) || id < 1)
     throw new UsageError('undo takes one LOAD_ID.');
-  const db = await openCliDatabase(values.db as string | undefined, 'undo');
+  const db = await openCliDatabase(values.db as string | undefined, 'undo', undefined, {
+    cluster: true,
+  });
   const cascade = values.cascade === true;
   const result = await undoLoad(db, id, { cascade }).catch(async (error: unknown) => {
     await auditCli(db, {

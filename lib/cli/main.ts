@@ -6,7 +6,7 @@ import 'server-only';
  */
 import { ZodError } from 'zod';
 import { linesOfZod, OrderlensError } from '@/lib/errors';
-import { UsageError, type Io } from './args';
+import { takeEngineFlag, UsageError, type Io } from './args';
 
 const defaultIo: Io = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
@@ -72,6 +72,11 @@ Commands:
   undo LOAD_ID [--cascade] [--db PATH] [--json]
                          Undo a load, restoring the rows it replaced; --cascade also undoes
                          the loads whose lines, shipments or returns refer to its orders.
+  export --parquet DIR [--db PATH] [--json]
+                         The canonical tables and the KPI facts as Parquet for Trino, Spark, DuckDB
+                         or a warehouse, partitioned by the order's month (order_month=YYYY-MM), with
+                         manifest.json: columns, row counts and files per table, the load ledger,
+                         whether demo data is in it. DIR must be new or empty.
   generate --out DIR [--orders N] [--seed S] [--format csv|parquet]
                          Write realistic demo extracts.
   inputs set --from DATE --to DATE [--fte N] [--cost N] [--currency C] [--team T]
@@ -155,6 +160,7 @@ const commands: Record<string, () => Promise<Command>> = {
   inbox: () => import('./inbox').then((m) => m.inboxCommand),
   loads: () => import('./loads').then((m) => m.loadsCommand),
   undo: () => import('./loads').then((m) => m.undoCommand),
+  export: () => import('./export').then((m) => m.exportCommand),
   generate: () => import('./commands').then((m) => m.generateCommand),
   demo: () => import('./commands').then((m) => m.demoCommand),
   inputs: () => import('./commands').then((m) => m.inputsCommand),
@@ -189,10 +195,11 @@ export async function main(
     return 2;
   }
   try {
+    const args = takeEngineFlag(rest);
     await prepare();
     return await (
       await load()
-    )(rest, io);
+    )(args, io);
   } catch (error) {
     return reportFailure(error, name, io);
   }

@@ -64,6 +64,21 @@ describe('parseEngineUrl', () => {
     expect(clickhouse('clickhouse://u:p@[::1]:8124/d?cluster=c').httpUrl).toBe('http://[::1]:8124');
   });
 
+  it('reads the HTTP addresses of the shards, when given', () => {
+    const engine = clickhouse('clickhouse://u:p@h:1/d?cluster=c&shards=h:1,10.0.0.2:8124,[::1]:9');
+    expect(engine.shards).toEqual(['http://h:1', 'http://10.0.0.2:8124', 'http://[::1]:9']);
+    expect(clickhouse('clickhouse://u:p@h:1/d?cluster=c').shards).toBeUndefined();
+    expect(describeEngine(engine)).toBe(
+      'clickhouse://u:***@h:1/d?cluster=c&shards=h:1,10.0.0.2:8124,[::1]:9',
+    );
+    expect(() => parseEngineUrl('clickhouse://u:p@h/d?cluster=c&shards=h')).toThrow(
+      /shards\.0: must be host:port/,
+    );
+    expect(() => parseEngineUrl('clickhouse://u:p@h/d?cluster=c&shards=a:1&shards=b:2')).toThrow(
+      /shards\.0: must be host:port/,
+    );
+  });
+
   it('keeps the password out of JSON, inspect and spreads', () => {
     const engine = clickhouse(`clickhouse://u:${ENCODED}@h:1/d?cluster=c`);
     expect(JSON.stringify(engine)).not.toContain('s3cr3t');
@@ -88,7 +103,10 @@ describe('parseEngineUrl', () => {
     ],
     ['clickhouse://u:hunter2@h/sales-eu?cluster=c', /database: must be letters, digits and _/],
     ['clickhouse://u:hunter2@h/d?cluster=9x', /cluster: must be letters, digits and _/],
-    ['clickhouse://u:hunter2@h/d?cluster=c&secure=1', /options: only `cluster` is understood/],
+    [
+      'clickhouse://u:hunter2@h/d?cluster=c&secure=1',
+      /options: only `cluster` and `shards` are understood/,
+    ],
     ['clickhouse://u:p@h/d?cluster=c#hunter2', /a # ends the URL early/],
     ['clickhouse://u:hunt#er2@h/d?cluster=c', /is not a valid URL \(percent-encode .* # .* %23/],
     ['clickhouse://u:hunter2%zz@h/d?cluster=c', /a password that is not valid percent-encoding/],

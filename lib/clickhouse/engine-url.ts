@@ -29,6 +29,12 @@ export interface ClickHouseEngine {
   password: string;
   database: string;
   cluster: string;
+  /**
+   * The HTTP address (`http://host:port`) of every server of the cluster, where given with
+   * `&shards=host:port,host:port`; absent, each server of system.clusters is reached on the URL's
+   * HTTP port. Loads and undos write to each shard's local tables in turn.
+   */
+  shards?: string[];
 }
 
 export type Engine = DuckDbEngine | ClickHouseEngine;
@@ -51,9 +57,19 @@ const partsSchema = z.object({
   password: z.string(),
   database: identifier('the path of the URL: /database'),
   cluster: identifier('?cluster=NAME, once'),
+  shards: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/,
+          'must be host:port, comma-separated',
+        ),
+    )
+    .optional(),
   options: z
     .array(z.string())
-    .refine((keys) => keys.length === 0, { error: 'only `cluster` is understood' }),
+    .refine((keys) => keys.length === 0, { error: 'only `cluster` and `shards` are understood' }),
   fragment: z.literal('', {
     error: 'a # ends the URL early (write a # in the password as %23)',
   }),
@@ -105,18 +121,35 @@ export function parseEngineUrl(value: string | undefined): Engine {
       keys.filter((k) => k === 'cluster').length === 1
         ? url.searchParams.get('cluster')
         : undefined,
-    options: keys.filter((k) => k !== 'cluster'),
+    shards: shardsOf(url.searchParams.getAll('shards')),
+    options: keys.filter((k) => k !== 'cluster' && k !== 'shards'),
     fragment: url.hash,
   });
   if (!parsed.success) {
     const problems = problemsOfZod(parsed.error);
     throw invalid(`is not a valid engine URL: ${problems.map(lineOf).join('; ')}`, problems);
   }
-  const { host, port, user, password, database, cluster } = parsed.data;
+  const { host, port, user, password, database, cluster, shards } = parsed.data;
   return withPassword(
-    { kind: 'clickhouse', httpUrl: `http://${host}:${port}`, host, port, user, database, cluster },
+    {
+      kind: 'clickhouse',
+      httpUrl: `http://${host}:${port}`,
+      host,
+      port,
+      user,
+      database,
+      cluster,
+      ...(shards ? { shards: shards.map((s) => `http://${s}`) } : {}),
+    },
     password,
   );
+}
+
+/** `shards=a:1,b:2` (given once) as its addresses; given twice, a list the schema refuses. */
+function shardsOf(values: string[]): string[] | undefined {
+  if (values.length === 0) return undefined;
+  if (values.length > 1) return ['given more than once'];
+  return values[0]!.split(',').map((s) => s.trim());
 }
 
 /** An engine with its password attached as a non-enumerable property (see the header). */
@@ -134,6 +167,7 @@ export function describeEngine(engine: Engine | string | undefined): string {
   const parsed = typeof engine === 'object' ? engine : parseEngineUrl(engine);
   if (parsed.kind === 'duckdb') return 'duckdb (embedded database file)';
   const secret = parsed.password === '' ? '' : ':***';
-  const { host, port, database, cluster } = parsed;
-  return `clickhouse://${encodeURIComponent(parsed.user)}${secret}@${host}:${port}/${database}?cluster=${cluster}`;
+  const { host, port, database, cluster, shards } = parsed;
+  const list = shards ? `&shards=${shards.map((s) => s.replace(/^http:\/\//, '')).join(',')}` : '';
+  return `clickhouse://${encodeURIComponent(parsed.user)}${secret}@${host}:${port}/${database}?cluster=${cluster}${list}`;
 }

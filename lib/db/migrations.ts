@@ -420,6 +420,14 @@ export const migrations: Migration[] = [
   );
 `,
   },
+  {
+    version: 12,
+    // The engine a load went to (issue 18): NULL for the embedded database, else the ClickHouse
+    // cluster as describeEngine prints it (no password). A cluster load is "attaching" from its
+    // ledger entry until every shard shows it, and an undo "undoing" until every shard dropped it.
+    name: 'the engine of each load',
+    sql: `ALTER TABLE loads ADD COLUMN engine VARCHAR;`,
+  },
 ];
 
 /** Apply every migration newer than the database's version. */

@@ -173,6 +173,9 @@ const FRAGMENTS: Record<string, Record<string, string>> = {
     'orderBy(sort, direction)': 'ORDER BY over a sort key from the allowlist and a zod enum',
     chunkSql: 'the export query built here over listSql',
   },
+  'lib/ingest/load/cluster-loads.ts': {
+    sql: "incomingRowsSql (canonical-rows.ts): the typed staging table's rows, as DuckDB's upsert reads them",
+  },
   'lib/orders/order-detail.ts': {
     'kpi.value': 'catalogue value expression',
     'kpi.failure': 'catalogue failure condition',
@@ -195,6 +198,8 @@ const PROPERTIES: Record<string, string> = {
   'SqlFragment.sql': 'filterConditions: catalogue columns, every filter value bound',
   'CompileOptions.population': 'a catalogue condition over our fact tables',
   'KpiPart.population': 'a catalogue condition over our fact tables',
+  'Sql.text':
+    'toClickHouse (lib/semantic/dialect-clickhouse.ts): compiled from the catalogue expression tree',
 };
 
 /** Functions from other modules that return SQL our own code compiled, with the reason. */

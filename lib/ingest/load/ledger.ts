@@ -5,9 +5,21 @@ import { OrderlensError } from '@/lib/errors';
 import { quoteIdent } from '@/lib/db/sql';
 import { canonicalTables, type CanonicalTable } from '@/lib/model/canonical';
 import { columnsOf } from './canonical-rows';
+import { clusterOf } from '@/lib/clickhouse/cluster';
+import { describeEngine } from '@/lib/clickhouse/engine-url';
+import { undoClusterLoad } from './cluster-loads';
 import { announceChange, collectTouchedOrders } from './touched-orders';
 
-export type LoadStatus = 'loaded' | 'unchanged' | 'rejected' | 'failed' | 'undone';
+export type LoadStatus =
+  | 'loaded'
+  | 'unchanged'
+  | 'rejected'
+  | 'failed'
+  | 'undone'
+  /** A cluster load recorded and being attached shard by shard (finished at the next start). */
+  | 'attaching'
+  /** A cluster undo under way (finished at the next start). */
+  | 'undoing';
 
 export interface LedgerEntry {
   loadId: number;
@@ -24,6 +36,8 @@ export interface LedgerEntry {
   tableCounts: Record<string, { inserted: number; updated: number; unchanged: number }> | null;
   mapping: unknown;
   isDemo: boolean;
+  /** Where the rows went: null for the embedded database, else the cluster (no password). */
+  engine: string | null;
   startedAt: string;
   finishedAt: string | null;
   undoneAt: string | null;
@@ -43,6 +57,7 @@ export interface LedgerRecord {
   rowsRejected: number;
   tableCounts?: Record<string, unknown>;
   isDemo?: boolean;
+  engine?: string;
   startedAt: Date;
 }
 
@@ -66,8 +81,8 @@ export async function recordLoad(
   await db.run(
     `INSERT INTO loads (load_id, file_name, content_hash, target, mapping, status, message, rows_read,
                         rows_inserted, rows_updated, rows_unchanged, rows_rejected, table_counts, is_demo,
-                        started_at, finished_at)
-     VALUES ($1, $2, $3, $4, $5::JSON, $6, $7, $8, $9, $10, $11, $12, $13::JSON, $14, $15::TIMESTAMP, now()::TIMESTAMP)`,
+                        started_at, finished_at, engine)
+     VALUES ($1, $2, $3, $4, $5::JSON, $6, $7, $8, $9, $10, $11, $12, $13::JSON, $14, $15::TIMESTAMP, now()::TIMESTAMP, $16)`,
     [
       loadId,
       record.fileName,
@@ -84,13 +99,14 @@ export async function recordLoad(
       JSON.stringify(record.tableCounts ?? null),
       record.isDemo ?? false,
       record.startedAt.toISOString(),
+      record.engine ?? null,
     ],
   );
 }
 
 const SELECT_LOADS = `SELECT load_id, file_name, content_hash, target, mapping::VARCHAR AS mapping, status, message,
   rows_read, rows_inserted, rows_updated, rows_unchanged, rows_rejected, table_counts::VARCHAR AS table_counts,
-  is_demo, started_at, finished_at, undone_at FROM loads`;
+  is_demo, engine, started_at, finished_at, undone_at FROM loads`;
 
 /**
  * Every load, newest first, as committed: on a reader connection, so a load still in its
@@ -116,10 +132,18 @@ export async function findSameContent(
   target: string,
   mapping: unknown,
 ) {
+  // Into the same engine: the content of a file loaded into the embedded database is not on a cluster.
+  const cluster = clusterOf(db);
   const row = await db.one(
     `${SELECT_LOADS} WHERE content_hash = $1 AND target = $2 AND mapping::VARCHAR = $3::JSON::VARCHAR
-       AND status IN ('loaded', 'unchanged') ORDER BY load_id LIMIT 1`,
-    [contentHash, target, JSON.stringify(mapping ?? null)],
+       AND status IN ('loaded', 'unchanged', 'attaching') AND engine IS NOT DISTINCT FROM $4
+     ORDER BY load_id LIMIT 1`,
+    [
+      contentHash,
+      target,
+      JSON.stringify(mapping ?? null),
+      cluster ? describeEngine(cluster.engine) : null,
+    ],
   );
   return row ? toEntry(row) : undefined;
 }
@@ -141,6 +165,7 @@ function toEntry(row: Record<string, unknown>): LedgerEntry {
     tableCounts: parse(row.table_counts),
     mapping: parse(row.mapping),
     isDemo: row.is_demo as boolean,
+    engine: (row.engine as string | null) ?? null,
     startedAt: row.started_at as string,
     finishedAt: (row.finished_at as string | null) ?? null,
     undoneAt: (row.undone_at as string | null) ?? null,
@@ -187,15 +212,32 @@ export async function undoLoad(
   loadId: number,
   options: UndoOptions = {},
 ): Promise<UndoResult> {
-  return db.transaction(async (tx) => {
-    const load = await getLoad(tx, loadId);
-    if (!load) throw new OrderlensError(`There is no load ${loadId}.`, 'not_found');
-    if (load.status !== 'loaded' && load.status !== 'unchanged') {
-      throw new OrderlensError(
-        `Load ${loadId} is ${load.status}; only a completed load can be undone.`,
-        'not_undoable',
-      );
-    }
+  return db.exclusive(async () => {
+    const load = await undoableLoad(db, loadId);
+    if (load.engine) return undoClusterLoad(db, load, options);
+    return db.inTransaction((tx) => undoEmbeddedLoad(tx, loadId, options));
+  });
+}
+
+/** The load, if it exists and may be undone (completed; not undone, rejected or failed). */
+export async function undoableLoad(db: Database, loadId: number): Promise<LedgerEntry> {
+  const load = await getLoad(db, loadId);
+  if (!load) throw new OrderlensError(`There is no load ${loadId}.`, 'not_found');
+  if (load.status !== 'loaded' && load.status !== 'unchanged') {
+    throw new OrderlensError(
+      `Load ${loadId} is ${load.status}; only a completed load can be undone.`,
+      'not_undoable',
+    );
+  }
+  return load;
+}
+
+async function undoEmbeddedLoad(
+  tx: Database,
+  loadId: number,
+  options: UndoOptions,
+): Promise<UndoResult> {
+  {
     await assertNotSuperseded(tx, [loadId]);
     const dependents = await dependentLoads(tx, [loadId]);
     if (dependents.length > 0 && !options.cascade)
@@ -207,7 +249,7 @@ export async function undoLoad(
     const result = { loadId, loads, ...(await takeBack(tx, loads)) };
     await announceChange(tx, change);
     return result;
-  });
+  }
 }
 
 /**
@@ -255,12 +297,14 @@ async function assertNotSuperseded(db: Database, loadIds: number[]) {
     `SELECT earlier, later FROM (${checks.join(' UNION ALL ')}) ORDER BY later, earlier LIMIT 1`,
     loadIds,
   );
-  if (row?.later) {
-    throw new OrderlensError(
-      `Load ${row.later} later replaced rows written by load ${row.earlier}. Undo load ${row.later} first.`,
-      'superseded',
-    );
-  }
+  if (row?.later) throw supersededError(row.earlier, row.later);
+}
+
+export function supersededError(earlier: number, later: number): OrderlensError {
+  return new OrderlensError(
+    `Load ${later} later replaced rows written by load ${earlier}. Undo load ${later} first.`,
+    'superseded',
+  );
 }
 
 const childTables = ['order_lines', 'shipments', 'returns'] as const;

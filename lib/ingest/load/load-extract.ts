@@ -6,6 +6,7 @@ import 'server-only';
  * other load, and any the fast path declines, takes the full one (load-full-path.ts). Both fill in a report (load-report.ts).
  */
 import path from 'node:path';
+import { clusterOf } from '@/lib/clickhouse/cluster';
 import type { Database } from '@/lib/db/database';
 import { toUserError } from '@/lib/errors';
 import { hashFile } from '../read/source';
@@ -60,7 +61,10 @@ async function runLoad(
     tmpDir: options.tmpDir,
   });
   try {
-    const fast = await fastLoad(db, options, opened, hashing, startedAt);
+    // The fast path writes DuckDB's tables itself: a load into a cluster takes the full path.
+    const fast = clusterOf(db)
+      ? undefined
+      : await fastLoad(db, options, opened, hashing, startedAt);
     if (fast) return fast;
     const staged = await stageOpened(db, opened);
     return await loadStaged(db, options, staged, await hashing, startedAt);

@@ -5,7 +5,8 @@ import 'server-only';
  */
 import type { Database } from '@/lib/db/database';
 import { OrderlensError } from '@/lib/errors';
-import { tablesOfTarget } from '@/lib/model/canonical';
+import { clusterOf } from '@/lib/clickhouse/cluster';
+import { tablesOfTarget, type CanonicalTable } from '@/lib/model/canonical';
 import { rejectAllowance } from '../map/mapping';
 import type { StagedSource } from '../read/stage';
 import { sampleValues } from '../read/staged-rows';
@@ -26,6 +27,7 @@ import {
 import { numberNormalisations } from './normalised';
 import { provenanceWarnings, recordProvenance } from './provenance';
 import { announceLoads } from './touched-orders';
+import { upsertToCluster } from './cluster-loads';
 import { writeRejects } from './rejects';
 import { planTransform, type TransformPlan } from './transform';
 import { upsertTable } from './upsert';
@@ -85,7 +87,24 @@ async function upsertAll(
   // Lines without a mapped number were numbered in file order during validation.
   const numbered = report.table === 'flat' || report.table === 'order_lines';
   if (numbered && available.has('qty_ordered')) available.add('line_no');
+  const incomingRows = (table: CanonicalTable) =>
+    incomingRowsSql(
+      table,
+      report.table!,
+      validation.typedTable,
+      // Every row with an issue is rejected: with none, the filter would only cost a scan.
+      validation.rejectedRows > 0 ? validation.issuesTable : undefined,
+      available,
+    );
   const target = report.table!;
+  const cluster = clusterOf(db);
+  if (cluster) {
+    const incoming = tablesOfTarget(target).flatMap((table) => {
+      const sql = incomingRows(table);
+      return sql ? [{ table, sql }] : [];
+    });
+    return upsertToCluster(db, cluster, options, report, incoming, read, startedAt);
+  }
   const work = `${validation.typedTable}_w`;
   const dryRun = new OrderlensError('dry run', 'dry_run');
   try {
@@ -94,14 +113,7 @@ async function upsertAll(
       // Before the upsert: a real order numbered like a generated one is new, not an update.
       const demo = options.isDemo ? undefined : await setDemoAside(tx);
       for (const table of tablesOfTarget(target)) {
-        const sql = incomingRowsSql(
-          table,
-          target,
-          validation.typedTable,
-          // Every row with an issue is rejected: with none, the filter would only cost a scan.
-          validation.rejectedRows > 0 ? validation.issuesTable : undefined,
-          available,
-        );
+        const sql = incomingRows(table);
         if (sql) report.tables[table] = await upsertTable(tx, table, sql, loadId, work);
       }
       summarise(report, target);

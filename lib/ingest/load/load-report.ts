@@ -18,7 +18,7 @@ export interface LoadReport {
   fileName: string;
   contentHash: string;
   table: MappingTarget | null;
-  status: Exclude<LoadStatus, 'undone' | 'failed'>;
+  status: Exclude<LoadStatus, 'undone' | 'failed' | 'attaching' | 'undoing'>;
   dryRun: boolean;
   message: string;
   rowsRead: number;
