@@ -2,7 +2,7 @@
  * Shared helpers of the benchmarks (run with tsx, outside Next): timing, resident memory read from
  * /proc, machine facts, and the JSON result files under bench/results/.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,9 +18,9 @@ let scratchFiles = 0;
 export const scratchDatabaseFile = (prefix: string) =>
   path.join(cacheDir, `${prefix}-${process.pid}-${scratchFiles++}.duckdb`);
 
-/** Remove a database file and its write-ahead log. */
+/** Remove a database file, its write-ahead log and the copy of its audit chain's head. */
 export function removeDatabaseFile(file: string): void {
-  for (const f of [file, `${file}.wal`]) rmSync(f, { force: true });
+  for (const f of [file, `${file}.wal`, `${file}.audit-head`]) rmSync(f, { force: true });
 }
 
 /** Options every benchmark takes from the runner (argv of the child process). */
@@ -56,6 +56,16 @@ export function sizeLabel(lines: number): string {
   if (lines >= 1e6 && lines % 1e5 === 0) return `${lines / 1e6}M`;
   if (lines >= 1e3 && lines % 1e3 === 0) return `${lines / 1e3}k`;
   return String(lines);
+}
+
+/** Wall time (ms) of a whole node process, run from the repository root, and its stdout. */
+export function wholeProcess(argv: string[]): { ms: number; stdout: string } {
+  const started = performance.now();
+  const child = spawnSync(process.execPath, argv, { cwd: rootDir, maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - started;
+  if (child.status !== 0)
+    throw new Error(`${argv.join(' ')}: ${child.stderr.toString()}${child.stdout.toString()}`);
+  return { ms, stdout: child.stdout.toString() };
 }
 
 /** Run fn once and return its value and wall time in milliseconds. */

@@ -9,7 +9,6 @@
  *   npx tsx --conditions=react-server bench/ingest.ts [--quick] [--sizes 1M,10M]
  */
 import ExcelJS from 'exceljs';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, createReadStream, existsSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,6 +23,7 @@ import {
   round,
   scratchDatabaseFile,
   sizeLabel,
+  wholeProcess,
   writeResult,
 } from './helpers';
 import { ensureChangedLines, ensureExtracts } from './inputs';
@@ -31,17 +31,6 @@ import { ensureChangedLines, ensureExtracts } from './inputs';
 const args = parseBenchArgs();
 const RUNS = 2;
 const bin = path.join(rootDir, 'bin', 'orderlens.mjs');
-
-/** Wall time (ms) of a whole node process; its stdout when asked. */
-function wholeProcess(argv: string[]): { ms: number; stdout: string } {
-  const started = performance.now();
-  const child = spawnSync(process.execPath, argv, { cwd: rootDir, maxBuffer: 64 * 1024 * 1024 });
-  const ms = performance.now() - started;
-  if (child.status !== 0) {
-    throw new Error(`${argv.join(' ')}: ${child.stderr.toString()}${child.stdout.toString()}`);
-  }
-  return { ms, stdout: child.stdout.toString() };
-}
 
 const best = (times: number[]) => Math.min(...times);
 

@@ -26,6 +26,7 @@ const benches: { name: string; args: string[] }[] = [
   { name: 'explorer', args: ['--sizes', quick ? '100k' : '1M'] },
   { name: 'identity', args: ['--sizes', quick ? '100k' : '1M'] },
   { name: 'cli', args: [] },
+  { name: 'clickhouse', args: ['--sizes', quick ? '100k' : '1M'] },
 ];
 if (argv.includes('--scale'))
   benches.push({ name: 'scale', args: ['--sizes', value('--scale-size') ?? '50M'] });

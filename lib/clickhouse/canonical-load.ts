@@ -109,9 +109,14 @@ export async function settleStage(
   const names = stageNames(table, loadId);
   const fields = rowColumns(table).filter((name) => name !== 'nk');
   const types = new Map(canonicalColumns(table).map((col) => [col.name, col.type]));
+  // The rows standing now, of the incoming orders only: order_id leads the sort key, so the
+  // index skips the rest of the table, and every version of a key shares its order, so the filter
+  // may run before FINAL's de-duplication (unlike is_deleted, which must run after it).
   const right = `(SELECT ${quoteIdent('nk')}, 1 AS _found, ${fields
     .map((f) => `${quoteIdent(f)} AS ${quoteIdent(`_r_${f}`)}`)
-    .join(', ')} FROM ${qualified(c, tableNames(table).currentLocal)})`;
+    .join(', ')} FROM ${qualified(c, tableNames(table).local)} FINAL
+     WHERE ${quoteIdent('order_id')} IN (SELECT ${quoteIdent('order_id')} FROM ${qualified(c, names.inLocal)})
+       AND ${quoteIdent('is_deleted')} = 0)`;
   const same = fields
     .map((f) => {
       const a = quoteIdent(f);
@@ -181,14 +186,17 @@ async function partitionRows(
 
 /** Remove a load's staging tables everywhere (after its attach, or when it failed or was a dry run). */
 export async function discardStage(c: ClickHouseCluster, loadId: number): Promise<void> {
-  for (const table of canonicalTables)
-    await c.client.command(`DROP TABLE IF EXISTS ${qualified(c, stageNames(table, loadId).in)}`);
-  for (const shard of c.shards)
-    for (const table of canonicalTables) {
-      const names = stageNames(table, loadId);
-      await shard.command(`DROP TABLE IF EXISTS ${qualified(c, names.inLocal)}`);
-      await shard.command(`DROP TABLE IF EXISTS ${qualified(c, names.outLocal)}`);
-    }
+  // The Distributed tables first (on the URL's server), then the local ones they point at.
+  for (const shard of [c.client, ...c.shards]) {
+    const tables = await shard.query<{ name: string }>(
+      'SELECT name FROM system.tables WHERE database = $1 AND startsWith(name, $2) ORDER BY name',
+      [c.database, `stage_${loadId}_`],
+    );
+    const names = tables
+      .map((t) => t.name)
+      .sort((a, b) => Number(a.endsWith('_local')) - Number(b.endsWith('_local')));
+    for (const name of names) await shard.command(`DROP TABLE IF EXISTS ${qualified(c, name)}`);
+  }
 }
 
 /** The loads whose staging tables are on the cluster (a load cut off before it was cleaned up). */

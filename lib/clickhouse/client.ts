@@ -75,6 +75,14 @@ export class ClickHouseClient {
     );
   }
 
+  /** The same server, user and options with another default database (`system` to create ours). */
+  withDatabase(database: string): ClickHouseClient {
+    return new ClickHouseClient(
+      { httpUrl: this.httpUrl, user: this.user, password: this.#password, database },
+      this.#options,
+    );
+  }
+
   /** Rows of a SELECT; values bound to `$1…`. See types.ts for how values are converted. */
   async query<T extends Row = Row>(
     sql: string,

@@ -36,10 +36,12 @@ export async function connectCluster(
 
 /** Without `shards=` in the URL: every server of system.clusters, on the URL's HTTP port. */
 async function serverAddresses(client: ClickHouseClient, engine: ClickHouseEngine) {
-  const rows = await client.query<{ host: string }>(
-    'SELECT host_name AS host FROM system.clusters WHERE cluster = $1 ORDER BY shard_num, replica_num',
-    [engine.cluster],
-  );
+  const rows = await client
+    .withDatabase('system')
+    .query<{ host: string }>(
+      'SELECT host_name AS host FROM system.clusters WHERE cluster = $1 ORDER BY shard_num, replica_num',
+      [engine.cluster],
+    );
   if (rows.length === 0)
     throw new OrderlensError(
       `ClickHouse has no cluster ${engine.cluster} (remote_servers in its configuration).`,

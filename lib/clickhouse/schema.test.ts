@@ -353,6 +353,20 @@ describe.skipIf(!clickhouseInstalled)(
       );
     });
 
+    it('creates a database that does not exist yet, on every shard', async () => {
+      const { client, shards, engine } = cluster();
+      const fresh = [client, ...shards].map((c) => c.withDatabase('orderlens_fresh'));
+      const applied = await ensureCanonicalSchema(fresh[0]!, fresh.slice(1), engine.cluster);
+      expect(applied.map((s) => s.applied)).toEqual([true, true]);
+      for (const shard of shards) {
+        const [row] = await shard.query<{ n: number }>(
+          "SELECT count() AS n FROM system.tables WHERE database = 'orderlens_fresh'",
+        );
+        expect(Number(row!.n)).toBe(17);
+        await shard.command('DROP DATABASE orderlens_fresh');
+      }
+    });
+
     it('puts every row of an order, in all four tables, on one shard', async () => {
       const { client, shards } = cluster();
       for (const table of canonicalTables) {

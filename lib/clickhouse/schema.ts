@@ -157,7 +157,8 @@ export async function ensureCanonicalSchema(
   const [createDatabase, createVersions, ...tables] = canonicalDdl(target);
   const out: ShardSchema[] = [];
   for (const [i, shard] of shards.entries()) {
-    await shard.command(createDatabase!);
+    // Sent with `system` as the default: a request naming a database that does not exist fails.
+    await shard.withDatabase('system').command(createDatabase!);
     await shard.command(createVersions!);
     const [row] = await shard.query<{ v: number }>(
       `SELECT max(${quoteIdent('version')}) AS v FROM ${versions}`,
@@ -190,10 +191,13 @@ async function shardNumbers(
   shards: readonly ClickHouseClient[],
   cluster: string,
 ): Promise<number[]> {
-  const all = await client.query<{ shard_num: number; replica_num: number }>(
-    'SELECT shard_num, replica_num FROM system.clusters WHERE cluster = $1 ORDER BY shard_num, replica_num',
-    [cluster],
-  );
+  // Asked in `system`: our database may not exist yet.
+  const all = await client
+    .withDatabase('system')
+    .query<{ shard_num: number; replica_num: number }>(
+      'SELECT shard_num, replica_num FROM system.clusters WHERE cluster = $1 ORDER BY shard_num, replica_num',
+      [cluster],
+    );
   if (all.length === 0)
     throw new OrderlensError(
       `ClickHouse has no cluster ${cluster} (remote_servers in its configuration).`,
@@ -202,10 +206,12 @@ async function shardNumbers(
   const seen = new Map<string, string>();
   const numbers: number[] = [];
   for (const shard of shards) {
-    const own = await shard.query<{ shard_num: number; replica_num: number }>(
-      'SELECT shard_num, replica_num FROM system.clusters WHERE cluster = $1 AND is_local = 1',
-      [cluster],
-    );
+    const own = await shard
+      .withDatabase('system')
+      .query<{ shard_num: number; replica_num: number }>(
+        'SELECT shard_num, replica_num FROM system.clusters WHERE cluster = $1 AND is_local = 1',
+        [cluster],
+      );
     const where = `${shard.host}:${shard.port}`;
     if (own.length !== 1)
       throw new OrderlensError(

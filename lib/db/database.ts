@@ -177,6 +177,25 @@ export class Database {
     return reader.getRowObjectsJS().map((row) => toPlainRow(row) as T);
   }
 
+  /**
+   * Rows of a SELECT as arrays of DuckDB's JS values (Date, bigint, number, boolean, string, null)
+   * in batches of about `batchRows`, streamed on the writer connection (so its temporary tables
+   * are seen): for handing rows to another engine's encoder without an object per row. Call only
+   * inside exclusive(), and run no other statement on this database until the stream ends.
+   */
+  async *streamRowArrays(sql: string, batchRows: number): AsyncGenerator<unknown[][]> {
+    const result = await this.connection.stream(sql);
+    let batch: unknown[][] = [];
+    for await (const rows of result.yieldRowsJs()) {
+      batch = batch.length === 0 ? (rows as unknown[][]) : batch.concat(rows as unknown[][]);
+      if (batch.length >= batchRows) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
+  }
+
   /** The first row, or undefined. */
   async one<T extends Row = Row>(sql: string, params?: Params): Promise<T | undefined> {
     return (await this.all<T>(sql, params))[0];

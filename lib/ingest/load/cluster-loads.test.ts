@@ -192,6 +192,15 @@ describe.skipIf(!clickhouseInstalled)(clusterSuiteName('loads into the ClickHous
     await expectSameRows();
   }, 120_000);
 
+  it('a dry run reports what a load would do and leaves nothing: no rows, no entry, no stage', async () => {
+    // The original lines again: the tenth of them load 6 changed would change back.
+    const dry = await loadBoth('order_lines.csv', { dryRun: true });
+    expect([dry.status, dry.loadId]).toEqual(['loaded', null]);
+    expect(dry.tables).toEqual({ order_lines: { inserted: 0, updated: 93, unchanged: 837 } });
+    expect(await stagedLoads(cluster)).toEqual([]);
+    await expectSameRows();
+  }, 60_000);
+
   it('a refused load is recorded and changes nothing', async () => {
     const mapping = parseMappingJson(
       JSON.stringify({

@@ -16,7 +16,6 @@ import {
   createStage,
   discardStage,
   orphansOnCluster,
-  rowColumns,
   settleStage,
   stagedLoads,
   stageRows,
@@ -113,39 +112,22 @@ async function sendRows(
   const fields = canonicalFields[table];
   const times = fields.filter((f) => f.type === 'timestamp').map((f) => f.name);
   await checkTimes(db, table, sql, times, report);
-  const work = quoteIdent(`cluster_rows_${table}`);
-  const list = fields
+  const typed = fields
     .map((f) =>
       f.type === 'timestamp'
         ? `date_trunc('second', ${quoteIdent(f.name)}) AS ${quoteIdent(f.name)}`
         : quoteIdent(f.name),
     )
     .join(', ');
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${work} AS SELECT nk, ${list} FROM (${sql})`);
-  try {
-    const columns = rowColumns(table);
-    const isTime = columns.map((c) => times.includes(c));
-    for (let from = 0; ; from += PAGE_ROWS) {
-      const rows = await db.all(`SELECT * FROM ${work} WHERE rowid >= $1 AND rowid < $2`, [
-        from,
-        from + PAGE_ROWS,
-      ]);
-      if (rows.length === 0) break;
-      await stageRows(
-        cluster,
-        loadId,
-        table,
-        rows.map((row) =>
-          columns.map((c, i) => {
-            const value = row[c] as ParamValue;
-            return isTime[i] && typeof value === 'string' ? new Date(value) : value;
-          }),
-        ),
-      );
-    }
-  } finally {
-    await db.run(`DROP TABLE IF EXISTS ${work}`);
+  // Encoding and sending a batch overlaps DuckDB producing the next: one insert in flight (its
+  // failure is handled here, and thrown at the next await).
+  let inFlight: Promise<unknown> = Promise.resolve();
+  for await (const rows of db.streamRowArrays(`SELECT nk, ${typed} FROM (${sql})`, PAGE_ROWS)) {
+    await inFlight;
+    inFlight = stageRows(cluster, loadId, table, rows as ParamValue[][]);
+    inFlight.catch(() => undefined);
   }
+  await inFlight;
 }
 
 async function checkTimes(
