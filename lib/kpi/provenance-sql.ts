@@ -38,7 +38,7 @@ load_masks AS (
 -- One mask per source column feeding two or more fields of a load (ERDAT as order and entry date);
 -- a flat file's order_id feeding orders, lines and shipments is one field, not twins.
 load_twins AS (
-  SELECT load_id, list(mask) AS twins FROM (
+  SELECT load_id, list(mask ORDER BY mask) AS twins FROM (
     SELECT s.load_id, bit_or(b.bit) AS mask
       FROM (SELECT load_id, table_name, field,
                    unnest(json_transform(sources, '["VARCHAR"]')) AS source
@@ -57,7 +57,7 @@ prov_loads AS MATERIALIZED (
 export const orderProvenanceCtes = `${provenanceCtes},
 prov AS (
   SELECT order_id, bit_or(derived) AS derived, bit_or(absent) AS absent,
-         list_distinct(flatten(list(twins))) AS twins
+         list_sort(list_distinct(flatten(list(twins)))) AS twins
     FROM (SELECT r.order_id, p.* FROM orders r JOIN prov_loads p ON p.load_id = r.load_id AND p.table_name = 'orders'
           UNION ALL
           SELECT r.order_id, p.* FROM order_lines r JOIN prov_loads p ON p.load_id = r.load_id AND p.table_name = 'order_lines'
@@ -69,7 +69,9 @@ prov AS (
 )`;
 
 /**
- * The fact columns, given the alias of a joined row of `prov` (or of prov_loads). The twin groups
+ * The fact columns, given the alias of a joined row of `prov` (or of prov_loads). The twin lists
+ * are sorted (by mask), so which group is exact does not depend on the order DuckDB happened to
+ * collect them in, and two builds of the same data agree. The twin groups
  * are two scalar masks, not a list: every KPI scan tests them on every row, and a list column
  * (read, and tested through a lambda) made the cold catalogue a third slower. The first group is
  * exact; any further groups are folded into the second, which can only err towards leaving a row

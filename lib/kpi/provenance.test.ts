@@ -8,6 +8,7 @@ import { openMemoryDatabase, type Database } from '@/lib/db/database';
 import { loadExtract } from '@/lib/ingest/load/load-extract';
 import type { Mapping } from '@/lib/ingest/map/mapping';
 import { placeResult } from './bands';
+import { provenanceBits } from './provenance-sql';
 import { computeKpis } from './compute';
 import { loadKpiFixture } from './kpi-test-helpers';
 import { scorecard } from './scorecard';
@@ -284,6 +285,38 @@ describe('one source column as two timestamps', () => {
       { reason: 'no entry date', count: 2 },
       { reason: 'order date and entry date come from one source column', count: 2 },
     ]);
+  });
+
+  it('three columns each feeding two fields: the smallest group is exact, the others folded', async () => {
+    const db = await openMemoryDatabase();
+    await load(
+      db,
+      'vbak3.csv',
+      ['VBELN,ERDAT,REL,DUE', 'S1,2024-01-02 09:00:00,2024-01-02 10:00:00,2024-01-05 00:00:00'],
+      {
+        table: 'orders',
+        columns: {
+          order_id: 'VBELN',
+          order_ts: 'ERDAT',
+          entered_ts: 'ERDAT',
+          released_ts: 'REL',
+          promised_ship_ts: 'REL',
+          promised_delivery_ts: 'DUE',
+          requested_delivery_ts: 'DUE',
+        },
+      } as Mapping,
+    );
+    await computeKpis(db, {}, ['order_entry_cycle_time']);
+    const bit = (field: string) => provenanceBits.get(`orders.${field}`)!;
+    const groups = [
+      bit('order_ts') | bit('entered_ts'),
+      bit('released_ts') | bit('promised_ship_ts'),
+      bit('promised_delivery_ts') | bit('requested_delivery_ts'),
+    ].sort((a, b) => (a < b ? -1 : 1));
+    const [row] = await db.all<{ a: string; b: string }>(
+      'SELECT prov_twin_a::VARCHAR AS a, prov_twin_b::VARCHAR AS b FROM kpi_order_facts',
+    );
+    expect(row).toEqual({ a: String(groups[0]), b: String(groups[1]! | groups[2]!) });
   });
 
   it('alone, the KPI has no value and says why', async () => {
