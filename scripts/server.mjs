@@ -13,6 +13,17 @@ import { tsImport } from 'tsx/esm/api';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dev = process.argv.includes('--dev');
+
+// The web app reads its KPIs from the embedded database only (issue 18 builds the rest): on a
+// ClickHouse engine it would show the embedded tables as if they were the cluster's. Refuse at
+// once, before listening, rather than answer every page with an error (runtime/database.ts
+// refuses too, for a server started another way).
+if (/^\s*clickhouse:/i.test(process.env.ORDERLENS_ENGINE ?? '')) {
+  console.error(
+    '[orderlens] ORDERLENS_ENGINE names a ClickHouse cluster; the web app does not read KPIs from ClickHouse yet (only orderlens ingest, loads and undo do). Start the server without ORDERLENS_ENGINE.',
+  );
+  process.exit(1);
+}
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '127.0.0.1';
 process.env.HOST = host;

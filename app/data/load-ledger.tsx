@@ -8,6 +8,16 @@ import styles from './data.module.css';
 import { RequestError, sendJson } from './request';
 
 /** `dependents`: the undo was refused because other loads refer to its orders; offer all. */
+/** `clickhouse://u:***@host:port/db?cluster=c…` (as the ledger records it) → `cluster c (host:port/db)`. */
+function clusterName(engine: string): string {
+  try {
+    const url = new URL(engine);
+    return `ClickHouse cluster ${url.searchParams.get('cluster') ?? ''} (${url.host}${url.pathname})`;
+  } catch {
+    return engine;
+  }
+}
+
 type Outcome = { loadId: number; ok: boolean; text: string; dependents?: boolean };
 
 const tableNames: Record<string, string> = {
@@ -143,7 +153,11 @@ export function LoadLedger({ loads, canUndo }: { loads: LedgerEntry[]; canUndo: 
           </thead>
           <tbody>
             {loads.map((load) => {
-              const undoable = canUndo && (load.status === 'loaded' || load.status === 'unchanged');
+              // A load into a ClickHouse cluster is undone where the cluster is set: the CLI.
+              const undoable =
+                canUndo &&
+                !load.engine &&
+                (load.status === 'loaded' || load.status === 'unchanged');
               return (
                 <tr
                   key={load.loadId}
@@ -153,6 +167,15 @@ export function LoadLedger({ loads, canUndo }: { loads: LedgerEntry[]; canUndo: 
                   <td className={styles.ledgerFile}>
                     {load.fileName}
                     {load.isDemo && <span className="tag">demo</span>}
+                    {load.engine && (
+                      <>
+                        <span className="tag">ClickHouse</span>
+                        <span className={styles.ledgerMessage} title={load.engine}>
+                          Rows on {clusterName(load.engine)}, which this app does not read yet; undo
+                          with <code>orderlens undo {load.loadId} --engine …</code>
+                        </span>
+                      </>
+                    )}
                     {load.status === 'rejected' && load.message && (
                       <span className={styles.ledgerMessage}>{load.message}</span>
                     )}
