@@ -43,17 +43,12 @@ export const rowColumns = (table: CanonicalTable) =>
     .map((column) => column.name)
     .filter((name) => name !== 'load_id' && name !== 'is_deleted');
 
-/**
- * Create the staging tables of a load on every shard, after checking that the cluster holds no
- * rows of a load with this id: an embedded ledger started afresh against a cluster that already
- * holds loads would otherwise mix its loads with the old ones.
- */
+/** Create the staging tables of a load on every shard (check assertLoadIdFree first). */
 export async function createStage(
   c: ClickHouseCluster,
   loadId: number,
   tables: readonly CanonicalTable[],
 ): Promise<void> {
-  await assertLoadIdFree(c, loadId);
   for (const shard of c.shards)
     for (const table of tables) {
       const names = stageNames(table, loadId);
@@ -70,7 +65,11 @@ ENGINE = Distributed(${quoteIdent(c.name)}, ${quoteIdent(c.database)}, ${quoteId
   }
 }
 
-async function assertLoadIdFree(c: ClickHouseCluster, loadId: number) {
+/**
+ * Refuse a load id the cluster already holds rows of: an embedded ledger started afresh against a
+ * cluster that already holds loads would otherwise mix its loads with the old ones.
+ */
+export async function assertLoadIdFree(c: ClickHouseCluster, loadId: number) {
   for (const shard of c.shards) {
     const [row] = await shard.query<{ n: number }>(
       `SELECT count() AS n FROM system.parts

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickhouseInstalled, clusterSuiteName, useLocalCluster } from '@/test/clickhouse-cluster';
 import {
   createStage,
+  discardStage,
   settleStage,
   stageNames,
   stageRows,
@@ -320,13 +321,33 @@ describe.skipIf(!clickhouseInstalled)(clusterSuiteName('loads into the ClickHous
     expect((await clusterRows(cluster, 'orders')).map((r) => r.order_id)).toEqual(['R-1']);
     expect((await listLoads(db)).map((l) => l.status)).toEqual(['loaded']);
     expect(await stagedLoads(cluster)).toEqual([]);
-    // A stage no ledger lists (a process stopped before its entry) is dropped.
+    // The stage of the next load id, no entry listing it (stopped before its entry), is dropped.
     await createStage(cluster, 2, ['orders']);
     expect(await stagedLoads(cluster)).toEqual([2]);
     await recoverClusterLoads(db, cluster);
     expect(await stagedLoads(cluster)).toEqual([]);
     expect(stageNames('orders', 2).inLocal).toBe('stage_2_orders_in_local');
     await undoLoad(db, loadId);
+    expect(await clusterRows(cluster, 'orders')).toEqual([]);
+  }, 60_000);
+
+  it('a fresh ledger pointed at a cluster that holds its load ids is refused, changing nothing', async () => {
+    const first = await openMemoryDatabase();
+    setCluster(first, cluster);
+    const loaded = await loadExtract(first, { file: file('orders.csv') });
+    expect([loaded.loadId, loaded.rowsInserted]).toEqual([1, 400]);
+    const second = await openMemoryDatabase();
+    setCluster(second, cluster);
+    // A stage of load 1 (as the first ledger's next load in progress would be) is not touched.
+    await createStage(cluster, 1, ['returns']);
+    await expect(loadExtract(second, { file: file('returns.csv') })).rejects.toThrow(
+      "The ClickHouse cluster already holds rows of a load 1 that this database's ledger does not list",
+    );
+    expect(await listLoads(second)).toEqual([]);
+    expect(await clusterRows(cluster, 'returns')).toEqual([]);
+    expect(await stagedLoads(cluster)).toEqual([1]);
+    await discardStage(cluster, 1);
+    await undoLoad(first, 1);
     expect(await clusterRows(cluster, 'orders')).toEqual([]);
   }, 60_000);
 });

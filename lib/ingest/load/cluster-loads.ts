@@ -12,6 +12,7 @@ import type { Database } from '@/lib/db/database';
 import { quoteIdent } from '@/lib/db/sql';
 import { OrderlensError } from '@/lib/errors';
 import {
+  assertLoadIdFree,
   attachStage,
   createStage,
   discardStage,
@@ -64,6 +65,8 @@ export async function upsertToCluster(
   await recoverClusterLoads(db, cluster);
   const target = report.table!;
   const loadId = await nextLoadId(db);
+  // Before the try: a refused id must not discard a stage of that id (another ledger's).
+  await assertLoadIdFree(cluster, loadId);
   const dryRun = new OrderlensError('dry run', 'dry_run');
   try {
     await createStage(
@@ -174,7 +177,7 @@ async function finishAttach(db: Database, cluster: ClickHouseCluster, loadId: nu
 
 /**
  * Finish what a stopped process left on the cluster: loads recorded but not attached everywhere
- * are attached, undos begun are completed, and stages of loads never recorded are dropped.
+ * are attached, undos begun are completed, and the stage of a load cut off before its entry is dropped.
  */
 export async function recoverClusterLoads(db: Database, cluster: ClickHouseCluster): Promise<void> {
   const engine = describeEngine(cluster.engine);
@@ -186,11 +189,19 @@ export async function recoverClusterLoads(db: Database, cluster: ClickHouseClust
     await finishAttach(db, cluster, load_id);
   const undoing = open.filter((l) => l.status === 'undoing').map((l) => l.load_id);
   if (undoing.length > 0) await finishUndo(db, cluster, undoing);
-  const recorded = new Set(
-    (await db.all<{ load_id: number }>('SELECT load_id FROM loads')).map((r) => r.load_id),
+  // Loads are one at a time per ledger, so the only stage of ours no entry lists is that of the
+  // next id, cut off before its entry. Any other, or one whose id the cluster already holds rows
+  // of, is another ledger's (unsupported, but not ours to drop).
+  const next = (await nextLoadId(db)) as number;
+  if ((await stagedLoads(cluster)).includes(next) && (await loadIdIsFree(cluster, next)))
+    await discardStage(cluster, next);
+}
+
+async function loadIdIsFree(cluster: ClickHouseCluster, loadId: number): Promise<boolean> {
+  return assertLoadIdFree(cluster, loadId).then(
+    () => true,
+    () => false,
   );
-  for (const loadId of await stagedLoads(cluster))
-    if (!recorded.has(loadId)) await discardStage(cluster, loadId);
 }
 
 /** Drop the partitions of loads marked "undoing" and mark them undone. */
