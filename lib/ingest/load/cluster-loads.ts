@@ -28,11 +28,11 @@ import { describeEngine } from '@/lib/clickhouse/engine-url';
 import type { ParamValue } from '@/lib/clickhouse/sql';
 import { canonicalFields, type CanonicalTable } from '@/lib/model/canonical';
 import {
+  closeOverOrphans,
   DependentLoadsError,
   nextLoadId,
   recordLoad,
   supersededError,
-  type DependentLoad,
   type LedgerEntry,
   type UndoOptions,
   type UndoResult,
@@ -235,7 +235,9 @@ export async function undoClusterLoad(
   const loadId = load.loadId;
   const superseded = await supersededOnCluster(cluster, [loadId]);
   if (superseded) throw supersededError(superseded.earlier, superseded.later);
-  const dependents = await dependentsOnCluster(cluster, loadId);
+  const dependents = await closeOverOrphans([loadId], (undone) =>
+    orphansOnCluster(cluster, undone),
+  );
   if (dependents.length > 0 && !options.cascade) throw new DependentLoadsError(loadId, dependents);
   const loads = [loadId, ...dependents.map((d) => d.loadId)].sort((a, b) => b - a);
   if (dependents.length > 0) {
@@ -247,21 +249,4 @@ export async function undoClusterLoad(
       await tx.run("UPDATE loads SET status = 'undoing' WHERE load_id = $1", [id]);
   });
   return { loadId, loads, ...(await finishUndo(db, cluster, loads)) };
-}
-
-/** The loads an undo of this one would orphan, and in turn theirs (as dependentLoads). */
-async function dependentsOnCluster(cluster: ClickHouseCluster, loadId: number) {
-  const undone = [loadId];
-  const found = new Map<number, DependentLoad>();
-  for (;;) {
-    const rows = await orphansOnCluster(cluster, undone);
-    if (rows.length === 0) break;
-    for (const row of rows) {
-      const entry = found.get(row.loadId) ?? { loadId: row.loadId, rows: {} };
-      entry.rows[row.table] = (entry.rows[row.table] ?? 0) + row.rows;
-      found.set(row.loadId, entry);
-    }
-    undone.push(...new Set(rows.map((r) => r.loadId)));
-  }
-  return [...found.values()].sort((a, b) => a.loadId - b.loadId);
 }

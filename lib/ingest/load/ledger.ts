@@ -309,40 +309,64 @@ export function supersededError(earlier: number, later: number): OrderlensError 
 
 const childTables = ['order_lines', 'shipments', 'returns'] as const;
 
+/** Rows of one other load, in one table, that an undo of some loads would leave orphaned. */
+export interface OrphanRows {
+  loadId: number;
+  table: CanonicalTable;
+  rows: number;
+}
+
 /**
  * The other active loads whose lines, shipments or returns refer to orders that exist only
  * through these loads (an order a load replaced comes back on undo, so its rows keep it), and
  * in turn the loads that depend on those: everything an undo of these would leave orphaned.
  */
-export async function dependentLoads(db: Database, loadIds: number[]): Promise<DependentLoad[]> {
+export function dependentLoads(db: Database, loadIds: number[]): Promise<DependentLoad[]> {
+  return closeOverOrphans(loadIds, (undone) => embeddedOrphans(db, undone));
+}
+
+/**
+ * From the orphans of a set of loads to every load an undo of the set must take with it: the
+ * loads found join the set until no other load's rows are left orphaned. `orphansOf` is the
+ * engine's own query (this module's for the embedded database, lib/clickhouse for a cluster).
+ */
+export async function closeOverOrphans(
+  loadIds: number[],
+  orphansOf: (undone: number[]) => Promise<OrphanRows[]>,
+): Promise<DependentLoad[]> {
   const undone = [...loadIds];
   const found = new Map<number, DependentLoad>();
   for (;;) {
-    const ids = idList(undone);
-    const children = childTables.map(
-      (table, i) =>
-        `SELECT load_id, $${undone.length + 1 + i}::VARCHAR AS child
-           FROM ${quoteIdent(table)} WHERE load_id NOT IN (${ids})
-            AND order_id IN (SELECT order_id FROM vanishing)`,
-    );
-    const rows = await db.all<{ load_id: number; child: CanonicalTable; n: number }>(
-      `WITH vanishing AS (
-         SELECT order_id FROM orders WHERE load_id IN (${ids})
-         EXCEPT
-         SELECT order_id FROM orders_history WHERE replaced_by_load IN (${ids}) AND load_id NOT IN (${ids}))
-       SELECT load_id, child, CAST(count(*) AS INTEGER) AS n FROM (${children.join(' UNION ALL ')})
-        GROUP BY load_id, child ORDER BY load_id`,
-      [...undone, ...childTables],
-    );
+    const rows = await orphansOf(undone);
     if (rows.length === 0) break;
     for (const row of rows) {
-      const entry = found.get(row.load_id) ?? { loadId: row.load_id, rows: {} };
-      entry.rows[row.child] = (entry.rows[row.child] ?? 0) + row.n;
-      found.set(row.load_id, entry);
+      const entry = found.get(row.loadId) ?? { loadId: row.loadId, rows: {} };
+      entry.rows[row.table] = (entry.rows[row.table] ?? 0) + row.rows;
+      found.set(row.loadId, entry);
     }
-    undone.push(...new Set(rows.map((r) => r.load_id)));
+    undone.push(...new Set(rows.map((r) => r.loadId)));
   }
   return [...found.values()].sort((a, b) => a.loadId - b.loadId);
+}
+
+async function embeddedOrphans(db: Database, undone: number[]): Promise<OrphanRows[]> {
+  const ids = idList(undone);
+  const children = childTables.map(
+    (table, i) =>
+      `SELECT load_id, $${undone.length + 1 + i}::VARCHAR AS child
+         FROM ${quoteIdent(table)} WHERE load_id NOT IN (${ids})
+          AND order_id IN (SELECT order_id FROM vanishing)`,
+  );
+  const rows = await db.all<{ load_id: number; child: CanonicalTable; n: number }>(
+    `WITH vanishing AS (
+       SELECT order_id FROM orders WHERE load_id IN (${ids})
+       EXCEPT
+       SELECT order_id FROM orders_history WHERE replaced_by_load IN (${ids}) AND load_id NOT IN (${ids}))
+     SELECT load_id, child, CAST(count(*) AS INTEGER) AS n FROM (${children.join(' UNION ALL ')})
+      GROUP BY load_id, child ORDER BY load_id`,
+    [...undone, ...childTables],
+  );
+  return rows.map((r) => ({ loadId: r.load_id, table: r.child, rows: r.n }));
 }
 
 const childNames: Record<CanonicalTable, [string, string]> = {
